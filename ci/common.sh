@@ -1,0 +1,18 @@
+# Shared by ci/test and ci/report: install, fetch, configure, build. Sourced, not run.
+set -euo pipefail
+root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+cd "$root"
+stamp() { printf '[%s] %s\n' "$(date +%H:%M:%S)" "$*"; }
+timed() { local t0=$SECONDS; "$@"; stamp "done in $((SECONDS - t0)) s: $*"; }
+
+# Pinned threads: results are reproducible only for a fixed thread count (recorded in each row).
+export AEREPRO_THREADS=${AEREPRO_THREADS:-$(nproc)}
+export OMP_NUM_THREADS=${OMP_NUM_THREADS:-$AEREPRO_THREADS}
+export OPENBLAS_NUM_THREADS=${OPENBLAS_NUM_THREADS:-$AEREPRO_THREADS}
+
+setup() {  # $1 = preset
+  stamp "installing dependencies"; timed ./ci/install-deps
+  stamp "fetching datasets";      timed ./datasets/fetch
+  stamp "configuring ($1)";       timed cmake --preset "$1" >/dev/null
+  stamp "building ($1)";          timed cmake --build --preset "$1"
+}

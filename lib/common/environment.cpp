@@ -1,0 +1,64 @@
+#include "common/environment.h"
+
+#include "common/compat.h"
+#include "common/error.h"
+
+#include <fstream>
+#include <regex>
+
+namespace aerepro {
+
+torch::Device parse_device(const std::string& name) {
+  static const std::regex pattern("cpu|cuda(:[0-9]+)?");
+  if (!std::regex_match(name, pattern)) {
+    throw UsageError("unknown device '" + name + "': use cpu, cuda or cuda:N");
+  }
+  torch::Device device(name);
+  if (device.is_cuda()) {
+    if (!torch::cuda::is_available()) {
+      throw UsageError("device '" + name +
+                       "' requested, but this LibTorch build has no CUDA or no GPU is visible; "
+                       "build against a CUDA LibTorch (README: 'Running on a GPU') or use --device cpu");
+    }
+    const auto count = static_cast<int>(torch::cuda::device_count());
+    if (device.has_index() && device.index() >= count) {
+      throw UsageError("device '" + name + "' requested, but only " + std::to_string(count) +
+                       " CUDA device(s) are visible");
+    }
+  }
+  return device;
+}
+
+int pin_threads(int threads) {
+  if (threads < 1) throw UsageError("thread count must be >= 1, got " + std::to_string(threads));
+  torch::set_num_threads(threads);
+  return torch::get_num_threads();
+}
+
+namespace {
+std::string linked_blas() {
+  // The BLAS that the dynamic linker resolved for this process (Debian's alternatives choose it).
+  std::ifstream maps("/proc/self/maps");
+  std::string line;
+  while (std::getline(maps, line)) {
+    if (line.find("openblas") != std::string::npos) return "openblas";
+    if (line.find("libmkl") != std::string::npos) return "mkl";
+    if (line.find("blis") != std::string::npos) return "blis";
+    if (line.find("atlas") != std::string::npos) return "atlas";
+  }
+  maps.clear();
+  return "reference or unknown";
+}
+}  // namespace
+
+Environment current_environment(const torch::Device& device) {
+  Environment env;
+  env.git_revision = git_revision();
+  env.torch_version = compat::torch_version();
+  env.device = device.str();
+  env.threads = torch::get_num_threads();
+  env.blas = linked_blas();
+  return env;
+}
+
+}  // namespace aerepro

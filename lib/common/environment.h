@@ -1,0 +1,28 @@
+// The environment every result row carries: git revision, LibTorch version, device, threads.
+#pragma once
+#include <torch/torch.h>
+
+#include <string>
+
+namespace aerepro {
+
+const char* git_revision();  // generated at build time (cmake/git_revision.cmake)
+
+// Parses "cpu", "cuda" or "cuda:N"; throws UsageError for anything else, or for CUDA on a
+// machine without it (saying how to get a CUDA build).
+torch::Device parse_device(const std::string& name);
+
+// Pins LibTorch's intra- and inter-op thread counts (threads >= 1); returns the count in force.
+int pin_threads(int threads);
+
+struct Environment {
+  std::string git_revision;
+  std::string torch_version;
+  std::string device;     // "cpu", "cuda:0 (NVIDIA H100 ...)" ...
+  int threads = 0;        // LibTorch intra-op threads
+  std::string blas;       // the BLAS LibTorch is linked against, as far as it can tell
+};
+
+Environment current_environment(const torch::Device& device);
+
+}  // namespace aerepro

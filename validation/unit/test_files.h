@@ -1,0 +1,35 @@
+// Small IDX files that the tests write themselves (good and deliberately broken ones).
+#pragma once
+#include <cstdint>
+#include <filesystem>
+#include <string>
+#include <vector>
+
+namespace aerepro::testing {
+
+// A fresh, empty folder under the system temp folder, removed when the object dies.
+class TempDir {
+ public:
+  TempDir();
+  ~TempDir();
+  TempDir(const TempDir&) = delete;
+  TempDir& operator=(const TempDir&) = delete;
+  const std::filesystem::path& path() const { return path_; }
+  std::filesystem::path operator/(const std::string& name) const { return path_ / name; }
+
+ private:
+  std::filesystem::path path_;
+};
+
+// Bytes of an IDX3 image file: magic, n, rows, cols, then n*rows*cols pixels (pixel i = i % 256).
+std::vector<uint8_t> idx_images_bytes(uint32_t n, uint32_t rows = 28, uint32_t cols = 28,
+                                      uint32_t magic = 0x00000803);
+// Bytes of an IDX1 label file with the given labels.
+std::vector<uint8_t> idx_labels_bytes(const std::vector<uint8_t>& labels,
+                                      uint32_t magic = 0x00000801);
+// gzip-compressed copy of `bytes`.
+std::vector<uint8_t> gzip(const std::vector<uint8_t>& bytes);
+
+void write_file(const std::filesystem::path& file, const std::vector<uint8_t>& bytes);
+
+}  // namespace aerepro::testing
