@@ -1,0 +1,147 @@
+#include "train/checkpoint.h"
+
+#include "common/atomic_file.h"
+#include "common/compat.h"
+#include "common/environment.h"
+#include "common/error.h"
+#include "data/checksum.h"
+
+#include <nlohmann/json.hpp>
+
+#include <cstdlib>
+#include <fstream>
+
+namespace aerepro::train {
+namespace {
+
+using nlohmann::json;
+
+json to_json(const TrainHistory& history) {
+  json epochs = json::array();
+  for (const auto& e : history.epochs) {
+    epochs.push_back({{"epoch", e.epoch},
+                      {"train_loss", e.train_loss},
+                      {"validation_loss", std::isfinite(e.validation_loss)
+                                              ? json(e.validation_loss)
+                                              : json(nullptr)},
+                      {"seconds", e.seconds}});
+  }
+  return {{"epochs", epochs}, {"seconds", history.seconds}};
+}
+
+TrainHistory history_from_json(const json& j) {
+  TrainHistory history;
+  for (const auto& e : j.at("epochs")) {
+    EpochRecord record;
+    record.epoch = e.at("epoch").get<int64_t>();
+    record.train_loss = e.at("train_loss").get<double>();
+    record.validation_loss = e.at("validation_loss").is_null()
+                                 ? std::numeric_limits<double>::quiet_NaN()
+                                 : e.at("validation_loss").get<double>();
+    record.seconds = e.at("seconds").get<double>();
+    history.epochs.push_back(record);
+  }
+  history.seconds = j.at("seconds").get<double>();
+  return history;
+}
+
+// Returns "" and fills `history` if the checkpoint is usable, else the reason it is not.
+std::string try_load(torch::nn::Module& module, const std::string& description,
+                     const std::filesystem::path& weights, const std::filesystem::path& meta,
+                     TrainHistory& history) {
+  if (!std::filesystem::exists(meta)) {
+    return std::filesystem::exists(weights) ? "weights without metadata (interrupted write)" : "";
+  }
+  json j;
+  try {
+    std::ifstream in(meta);
+    j = json::parse(in);
+    if (j.at("description").get<std::string>() != description) {
+      return "metadata describes another training (key collision or edited file)";
+    }
+    if (!std::filesystem::exists(weights)) return "metadata without weights";
+    if (data::sha256_file(weights) != j.at("weights_sha256").get<std::string>()) {
+      return "weights file does not match its recorded SHA-256 (corrupt)";
+    }
+    history = history_from_json(j.at("history"));
+  } catch (const std::exception& e) {
+    return std::string("unreadable metadata (") + e.what() + ")";
+  }
+  // A load that fails half-way must not leave half-loaded weights behind for the retraining.
+  std::vector<torch::Tensor> before;
+  {
+    torch::NoGradGuard no_grad;
+    for (const auto& p : module.parameters()) before.push_back(p.clone());
+    for (const auto& b : module.buffers()) before.push_back(b.clone());
+  }
+  try {
+    load_module(module, weights);
+  } catch (const std::exception& e) {
+    torch::NoGradGuard no_grad;
+    size_t i = 0;
+    for (auto& p : module.parameters()) p.copy_(before[i++]);
+    for (auto& b : module.buffers()) b.copy_(before[i++]);
+    return std::string("LibTorch could not load the weights (") + e.what() + ")";
+  }
+  return "";
+}
+
+}  // namespace
+
+std::filesystem::path CheckpointStore::resolved_root() const {
+  if (!root.empty()) return root;
+  if (const char* env = std::getenv("AEREPRO_CHECKPOINT_DIR"); env && *env) return env;
+  return std::filesystem::path(AEREPRO_SOURCE_DIR) / "checkpoints";
+}
+
+std::string checkpoint_key(const std::string& description) {
+  return data::sha256_string(description).substr(0, 24);
+}
+
+void save_module(torch::nn::Module& module, const std::filesystem::path& file) {
+  write_atomically(file, [&](const std::filesystem::path& temporary) {
+    torch::serialize::OutputArchive archive;
+    module.save(archive);
+    archive.save_to(temporary.string());
+  });
+}
+
+void load_module(torch::nn::Module& module, const std::filesystem::path& file) {
+  torch::serialize::InputArchive archive;
+  const auto device = module.parameters().empty() ? torch::Device(torch::kCPU)
+                                                  : module.parameters().front().device();
+  archive.load_from(file.string(), device);
+  module.load(archive);
+}
+
+CheckpointOutcome train_or_load(torch::nn::Module& module, const std::string& description,
+                                const CheckpointStore& store,
+                                const std::function<TrainHistory()>& train_fn) {
+  CheckpointOutcome outcome;
+  if (!store.enabled) {
+    outcome.history = train_fn();
+    return outcome;
+  }
+  const auto key = checkpoint_key(description);
+  const auto folder = store.resolved_root();
+  outcome.file = folder / (key + ".pt");
+  const auto meta = folder / (key + ".json");
+  outcome.note = try_load(module, description, outcome.file, meta, outcome.history);
+  if (outcome.note.empty() && std::filesystem::exists(meta)) {
+    outcome.loaded = true;
+    return outcome;
+  }
+  outcome.history = train_fn();
+  save_module(module, outcome.file);
+  const json j = {{"description", description},
+                  {"key", key},
+                  {"weights_sha256", data::sha256_file(outcome.file)},
+                  {"history", to_json(outcome.history)},
+                  {"torch_version", compat::torch_version()},
+                  {"git_revision", git_revision()}};
+  // The metadata is written last: it is what marks the checkpoint complete.
+  write_text_atomically(meta, j.dump(1));
+  return outcome;
+}
+
+}  // namespace aerepro::train

@@ -1,0 +1,47 @@
+// Trained models on disk, keyed by everything that determines their weights, so that analyses
+// and reports never retrain what exists. A checkpoint that fails any check is retrained.
+#pragma once
+#include "train/trainer.h"
+
+#include <torch/torch.h>
+
+#include <filesystem>
+#include <functional>
+#include <string>
+
+namespace aerepro::train {
+
+struct CheckpointStore {
+  // Where checkpoints live. Empty: $AEREPRO_CHECKPOINT_DIR, else <source tree>/checkpoints.
+  std::filesystem::path root;
+  bool enabled = true;  // false: always train, never read or write
+
+  std::filesystem::path resolved_root() const;
+};
+
+// The key of a description: the first 24 hex digits of its SHA-256.
+std::string checkpoint_key(const std::string& description);
+
+// What train_or_load did.
+struct CheckpointOutcome {
+  TrainHistory history;
+  bool loaded = false;       // true: weights and history came from disk
+  std::string note;          // why a checkpoint on disk was not used ("" when none existed)
+  std::filesystem::path file;
+};
+
+// If `store` holds a valid checkpoint for `description` (model, training options, data
+// checksum, seed: the caller's canonical text), loads it into `module` and returns its
+// history; else runs `train_fn`, saves the result atomically and returns it. "Valid" means: the
+// metadata parses, its description equals `description`, the weights file's SHA-256 matches
+// the one recorded and LibTorch can load it into `module`. Anything else is reported in
+// `note`, the files are replaced, and nothing of them is trusted.
+CheckpointOutcome train_or_load(torch::nn::Module& module, const std::string& description,
+                                const CheckpointStore& store,
+                                const std::function<TrainHistory()>& train_fn);
+
+// Low-level: write and read one module's parameters and buffers (atomic write: temp + rename).
+void save_module(torch::nn::Module& module, const std::filesystem::path& file);
+void load_module(torch::nn::Module& module, const std::filesystem::path& file);
+
+}  // namespace aerepro::train

@@ -1,0 +1,136 @@
+#include "train/trainer.h"
+
+#include "common/compat.h"
+#include "common/error.h"
+
+#include <fmt/format.h>
+
+#include <chrono>
+#include <cstdio>
+#include <unistd.h>
+
+namespace aerepro::train {
+namespace {
+
+using Clock = std::chrono::steady_clock;
+
+double seconds_since(Clock::time_point start) {
+  return std::chrono::duration<double>(Clock::now() - start).count();
+}
+
+// A one-line progress display, redrawn at most a few times a second, on terminals only.
+class ProgressLine {
+ public:
+  explicit ProgressLine(bool wanted) : enabled_(wanted && isatty(fileno(stderr)) != 0) {}
+  bool due() {
+    if (!enabled_) return false;
+    const auto now = Clock::now();
+    if (now - last_ < std::chrono::milliseconds(250)) return false;
+    last_ = now;
+    return true;
+  }
+  void show(const std::string& text) {
+    if (enabled_) std::fprintf(stderr, "\r\033[K%s", text.c_str());
+  }
+  void finish() {
+    if (enabled_) std::fprintf(stderr, "\r\033[K");
+  }
+
+ private:
+  bool enabled_;
+  Clock::time_point last_{};
+};
+
+void check_finite(double loss, const TrainOptions& options, int64_t epoch) {
+  if (!std::isfinite(loss)) {
+    throw TrainingError(fmt::format("{}: training diverged: loss is {} in epoch {} of {} ({})",
+                                    options.label, loss, epoch, options.epochs,
+                                    options.describe()));
+  }
+}
+
+}  // namespace
+
+std::string TrainOptions::describe() const {
+  return fmt::format("adam lr={} batch={} epochs={} seed={} corruption={} shuffle={}",
+                     learning_rate, batch_size, epochs, seed, corruption.describe(), shuffle);
+}
+
+double evaluate(torch::nn::Module& module, const Objective& objective, const TrainData& data,
+                int64_t batch_size, const Corruption& corruption, uint64_t seed) {
+  if (data.size() == 0) return std::numeric_limits<double>::quiet_NaN();
+  const bool was_training = module.is_training();
+  module.eval();
+  torch::NoGradGuard no_grad;
+  auto gen = compat::make_generator(data.inputs.device(), seed);
+  auto total = torch::zeros({}, data.inputs.options().dtype(torch::kFloat64));
+  for (int64_t start = 0; start < data.size(); start += batch_size) {
+    const auto count = std::min(batch_size, data.size() - start);
+    const auto input = corruption.apply(data.inputs.narrow(0, start, count), gen);
+    const auto loss = objective(input, data.target_tensor().narrow(0, start, count));
+    total += loss.to(torch::kFloat64) * static_cast<double>(count);
+  }
+  module.train(was_training);
+  return total.item<double>() / static_cast<double>(data.size());
+}
+
+TrainHistory train(torch::nn::Module& module, const Objective& objective, const TrainData& data,
+                   const TrainData* validation, const TrainOptions& options) {
+  if (options.epochs < 0 || options.batch_size < 1 || !(options.learning_rate > 0)) {
+    throw UsageError(fmt::format("{}: invalid training options ({})", options.label,
+                                 options.describe()));
+  }
+  if (data.size() == 0) throw UsageError(options.label + ": no training data");
+  const auto device = data.inputs.device();
+  auto gen = compat::make_generator(device, options.seed);
+  torch::optim::Adam optimizer(module.parameters(),
+                               torch::optim::AdamOptions(options.learning_rate));
+  ProgressLine progress(options.progress);
+  TrainHistory history;
+  const auto start = Clock::now();
+  const int64_t n = data.size();
+  const int64_t batches = (n + options.batch_size - 1) / options.batch_size;
+  const auto index_options = torch::TensorOptions().dtype(torch::kInt64).device(device);
+
+  for (int64_t epoch = 1; epoch <= options.epochs; ++epoch) {
+    const auto epoch_start = Clock::now();
+    module.train();
+    const auto order = options.shuffle ? torch::randperm(n, gen, index_options)
+                                       : torch::arange(n, index_options);
+    // The epoch's loss is summed on the device: no host synchronisation per step.
+    auto total = torch::zeros({}, data.inputs.options().dtype(torch::kFloat64));
+    for (int64_t b = 0; b < batches; ++b) {
+      const auto first = b * options.batch_size;
+      const auto count = std::min(options.batch_size, n - first);
+      const auto index = order.narrow(0, first, count);
+      const auto input = options.corruption.apply(data.inputs.index_select(0, index), gen);
+      const auto target = data.target_tensor().index_select(0, index);
+      optimizer.zero_grad();
+      const auto loss = objective(input, target);
+      loss.backward();
+      optimizer.step();
+      total += loss.detach().to(torch::kFloat64) * static_cast<double>(count);
+      if (progress.due()) {
+        progress.show(fmt::format("{}: epoch {}/{} batch {}/{} loss {:.5f} ({:.0f} s)",
+                                  options.label, epoch, options.epochs, b + 1, batches,
+                                  loss.item<double>(), seconds_since(start)));
+      }
+    }
+    EpochRecord record;
+    record.epoch = epoch;
+    record.train_loss = total.item<double>() / static_cast<double>(n);
+    check_finite(record.train_loss, options, epoch);
+    if (validation != nullptr && validation->size() > 0) {
+      record.validation_loss = evaluate(module, objective, *validation, options.batch_size,
+                                        options.corruption, options.seed + 1);
+    }
+    record.seconds = seconds_since(epoch_start);
+    history.epochs.push_back(record);
+  }
+  progress.finish();
+  module.eval();  // what follows training is evaluation
+  history.seconds = seconds_since(start);
+  return history;
+}
+
+}  // namespace aerepro::train

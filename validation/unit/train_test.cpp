@@ -1,0 +1,232 @@
+// lib/train: corruption, the trainer (seeds, loss falls, divergence), checkpoints.
+#include "common/error.h"
+#include "common/compat.h"
+#include "train/checkpoint.h"
+#include "train/corruption.h"
+#include "train/objectives.h"
+#include "train/trainer.h"
+#include "test_files.h"
+
+#include <gmock/gmock.h>
+#include <gtest/gtest.h>
+
+#include <fstream>
+
+namespace aerepro::train {
+namespace {
+
+using ::testing::HasSubstr;
+
+// A tiny linear autoencoder on 8-d data, enough to exercise the trainer quickly.
+struct TinyAutoencoderImpl : torch::nn::Module {
+  TinyAutoencoderImpl()
+      : encoder(register_module("encoder", torch::nn::Linear(8, 3))),
+        decoder(register_module("decoder", torch::nn::Linear(3, 8))) {}
+  struct Output {
+    torch::Tensor reconstruction, code, hidden;
+  };
+  Output forward(const torch::Tensor& x) {
+    auto code = encoder(x);
+    return {decoder(code), code, code};
+  }
+  torch::nn::Linear encoder, decoder;
+};
+TORCH_MODULE(TinyAutoencoder);
+
+TrainData low_rank_data(int64_t n = 512) {
+  auto gen = compat::make_generator(torch::kCPU, 123);
+  auto latent = torch::randn({n, 3}, gen);
+  auto mixing = torch::randn({3, 8}, gen);
+  return {latent.matmul(mixing), {}};
+}
+
+std::vector<torch::Tensor> weights_of(torch::nn::Module& m) {
+  std::vector<torch::Tensor> out;
+  for (const auto& p : m.parameters()) out.push_back(p.detach().clone());
+  return out;
+}
+
+bool same_weights(torch::nn::Module& a, torch::nn::Module& b) {
+  auto wa = weights_of(a), wb = weights_of(b);
+  for (size_t i = 0; i < wa.size(); ++i) {
+    if (!torch::equal(wa[i], wb[i])) return false;
+  }
+  return true;
+}
+
+TrainOptions quick_options() {
+  TrainOptions options;
+  options.epochs = 5;
+  options.batch_size = 32;
+  options.learning_rate = 1e-2;
+  options.progress = false;
+  options.label = "tiny";
+  return options;
+}
+
+TEST(Corruption, S02GaussianClampedStaysInUnitRange) {
+  auto gen = compat::make_generator(torch::kCPU, 0);
+  const auto x = torch::rand({1000});
+  const auto noisy = Corruption::gaussian_clamped(0.3).apply(x, gen);
+  EXPECT_GE(noisy.min().item<float>(), 0.0f);
+  EXPECT_LE(noisy.max().item<float>(), 1.0f);
+  EXPECT_FALSE(torch::equal(noisy, x));
+}
+
+TEST(Corruption, S27GaussianIsUnclampedWithTheRequestedSigma) {
+  auto gen = compat::make_generator(torch::kCPU, 0);
+  const auto x = torch::zeros({100000});
+  const auto noisy = Corruption::gaussian(0.5).apply(x, gen);
+  EXPECT_NEAR(noisy.std().item<float>(), 0.5f, 0.01f);
+  EXPECT_LT(noisy.min().item<float>(), 0.0f);
+}
+
+TEST(Corruption, S41UniformAdditiveAddsUnitUniformNoise) {
+  auto gen = compat::make_generator(torch::kCPU, 0);
+  const auto x = torch::ones({100000});
+  const auto noise = Corruption::uniform_additive().apply(x, gen) - x;
+  EXPECT_GE(noise.min().item<float>(), 0.0f);
+  EXPECT_LT(noise.max().item<float>(), 1.0f);
+  EXPECT_NEAR(noise.mean().item<float>(), 0.5f, 0.01f);
+  EXPECT_EQ(Corruption::none().apply(x, gen).data_ptr(), x.data_ptr());
+}
+
+TEST(Trainer, ShortTrainingLowersTheLoss) {
+  auto model = seeded<TinyAutoencoder>(1);
+  const auto data = low_rank_data();
+  const double before = evaluate(*model, reconstruction_objective(model), data, 64);
+  const auto history = train(*model, reconstruction_objective(model), data, &data, quick_options());
+  ASSERT_EQ(history.epochs.size(), 5u);
+  EXPECT_LT(history.final_train_loss(), 0.5 * before);
+  EXPECT_LT(history.epochs.back().train_loss, history.epochs.front().train_loss);
+  EXPECT_TRUE(std::isfinite(history.final_validation_loss()));
+}
+
+TEST(Trainer, SameSeedGivesIdenticalWeights) {
+  const auto data = low_rank_data();
+  auto options = quick_options();
+  options.corruption = Corruption::gaussian(0.2);
+  auto a = seeded<TinyAutoencoder>(7);
+  auto b = seeded<TinyAutoencoder>(7);
+  const auto ha = train(*a, reconstruction_objective(a), data, nullptr, options);
+  const auto hb = train(*b, reconstruction_objective(b), data, nullptr, options);
+  EXPECT_TRUE(same_weights(*a, *b));
+  EXPECT_EQ(ha.final_train_loss(), hb.final_train_loss());
+  auto c = seeded<TinyAutoencoder>(7);
+  options.seed = 8;  // other noise and shuffling
+  train(*c, reconstruction_objective(c), data, nullptr, options);
+  EXPECT_FALSE(same_weights(*a, *c));
+}
+
+TEST(Trainer, DivergenceStopsWithEpochAndLoss) {
+  auto model = seeded<TinyAutoencoder>(1);
+  auto data = low_rank_data();
+  auto options = quick_options();
+  options.learning_rate = 1e12;  // guaranteed to blow up
+  options.epochs = 50;
+  try {
+    train(*model, reconstruction_objective(model), data, nullptr, options);
+    FAIL() << "expected a TrainingError";
+  } catch (const TrainingError& e) {
+    EXPECT_THAT(e.what(), HasSubstr("tiny: training diverged"));
+    EXPECT_THAT(e.what(), HasSubstr("in epoch"));
+  }
+  data.inputs[0][0] = std::numeric_limits<float>::quiet_NaN();
+  auto fresh = seeded<TinyAutoencoder>(1);
+  options.learning_rate = 1e-3;
+  EXPECT_THROW(train(*fresh, reconstruction_objective(fresh), data, nullptr, options),
+               TrainingError);
+}
+
+TEST(Trainer, SparseObjectiveAddsTheL1Penalty) {
+  auto model = seeded<TinyAutoencoder>(1);
+  const auto data = low_rank_data(64);
+  const double plain = evaluate(*model, reconstruction_objective(model), data, 64);
+  const double sparse = evaluate(*model, sparse_reconstruction_objective(model, 1e-3), data, 64);
+  torch::NoGradGuard no_grad;
+  const double l1 = model->forward(data.inputs).hidden.abs().sum().item<double>();
+  EXPECT_NEAR(sparse - plain, 1e-3 * l1, 1e-4 * std::max(1.0, l1));
+}
+
+TEST(Trainer, RejectsInvalidOptions) {
+  auto model = seeded<TinyAutoencoder>(1);
+  auto options = quick_options();
+  options.batch_size = 0;
+  EXPECT_THROW(train(*model, reconstruction_objective(model), low_rank_data(), nullptr, options),
+               UsageError);
+}
+
+TEST(Checkpoint, SecondCallLoadsInsteadOfRetraining) {
+  aerepro::testing::TempDir dir;
+  CheckpointStore store{dir.path()};
+  const auto data = low_rank_data();
+  int trainings = 0;
+  auto a = seeded<TinyAutoencoder>(3);
+  auto first = train_or_load(*a, "tiny seed=3", store, [&] {
+    ++trainings;
+    return train(*a, reconstruction_objective(a), data, nullptr, quick_options());
+  });
+  EXPECT_FALSE(first.loaded);
+  auto b = seeded<TinyAutoencoder>(99);  // other initial weights: loading must overwrite them
+  auto second = train_or_load(*b, "tiny seed=3", store, [&] {
+    ++trainings;
+    return train(*b, reconstruction_objective(b), data, nullptr, quick_options());
+  });
+  EXPECT_TRUE(second.loaded) << second.note;
+  EXPECT_EQ(trainings, 1);
+  EXPECT_TRUE(same_weights(*a, *b));
+  EXPECT_EQ(second.history.final_train_loss(), first.history.final_train_loss());
+}
+
+TEST(Checkpoint, CorruptWeightsAreDetectedAndRetrained) {
+  aerepro::testing::TempDir dir;
+  CheckpointStore store{dir.path()};
+  const auto data = low_rank_data();
+  auto a = seeded<TinyAutoencoder>(3);
+  auto trainer = [&] { return train(*a, reconstruction_objective(a), data, nullptr, quick_options()); };
+  const auto first = train_or_load(*a, "tiny", store, trainer);
+  {  // flip bytes in the middle of the weights file
+    std::fstream f(first.file, std::ios::in | std::ios::out | std::ios::binary);
+    f.seekp(static_cast<std::streamoff>(std::filesystem::file_size(first.file) / 2));
+    f.write("garbage!", 8);
+  }
+  a = seeded<TinyAutoencoder>(3);
+  const auto second = train_or_load(*a, "tiny", store, trainer);
+  EXPECT_FALSE(second.loaded);
+  EXPECT_THAT(second.note, HasSubstr("SHA-256"));
+  const auto third = train_or_load(*a, "tiny", store, trainer);
+  EXPECT_TRUE(third.loaded) << third.note;
+}
+
+TEST(Checkpoint, GarbageMetadataIsNotTrusted) {
+  aerepro::testing::TempDir dir;
+  CheckpointStore store{dir.path()};
+  const auto data = low_rank_data();
+  auto a = seeded<TinyAutoencoder>(3);
+  auto trainer = [&] { return train(*a, reconstruction_objective(a), data, nullptr, quick_options()); };
+  const auto first = train_or_load(*a, "tiny", store, trainer);
+  std::ofstream(dir / (checkpoint_key("tiny") + ".json")) << "{ not json";
+  const auto second = train_or_load(*a, "tiny", store, trainer);
+  EXPECT_FALSE(second.loaded);
+  EXPECT_THAT(second.note, HasSubstr("unreadable metadata"));
+}
+
+TEST(Checkpoint, UnwritableFolderIsAClearError) {
+  // A folder below a regular file cannot be created, even by root (who ignores permissions).
+  aerepro::testing::TempDir dir;
+  std::ofstream(dir / "file") << "x";
+  CheckpointStore store{dir / "file" / "sub"};
+  auto a = seeded<TinyAutoencoder>(3);
+  const auto data = low_rank_data(32);
+  try {
+    train_or_load(*a, "tiny", store, [&] {
+      return train(*a, reconstruction_objective(a), data, nullptr, quick_options());
+    });
+    FAIL() << "expected an ArtifactError";
+  } catch (const ArtifactError& e) {
+    EXPECT_THAT(e.what(), HasSubstr("cannot create folder"));
+  }
+}
+
+}  // namespace
+}  // namespace aerepro::train
