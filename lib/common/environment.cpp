@@ -3,7 +3,9 @@
 #include "common/compat.h"
 #include "common/error.h"
 
+#include <cstdlib>
 #include <fstream>
+#include <thread>
 #include <regex>
 
 namespace aerepro {
@@ -33,6 +35,18 @@ int pin_threads(int threads) {
   if (threads < 1) throw UsageError("thread count must be >= 1, got " + std::to_string(threads));
   torch::set_num_threads(threads);
   return torch::get_num_threads();
+}
+
+int default_threads() {
+  if (const char* env = std::getenv("AEREPRO_THREADS"); env && *env) {
+    char* end = nullptr;
+    const long value = std::strtol(env, &end, 10);
+    if (*end != '\0' || value < 1 || value > 1024) {
+      throw UsageError(std::string("AEREPRO_THREADS='") + env + "' is not a positive thread count");
+    }
+    return static_cast<int>(value);
+  }
+  return std::max(1u, std::thread::hardware_concurrency());
 }
 
 namespace {

@@ -12,8 +12,13 @@ const char* git_revision();  // generated at build time (cmake/git_revision.cmak
 // machine without it (saying how to get a CUDA build).
 torch::Device parse_device(const std::string& name);
 
-// Pins LibTorch's intra- and inter-op thread counts (threads >= 1); returns the count in force.
+// Pins LibTorch's intra-op thread count (threads >= 1); returns the count in force.
+// Debian's LibTorch starts with one thread, so every program pins its count explicitly.
 int pin_threads(int threads);
+
+// The thread count to pin: $AEREPRO_THREADS if set (UsageError if not a positive integer),
+// else the number of hardware threads.
+int default_threads();
 
 struct Environment {
   std::string git_revision;
