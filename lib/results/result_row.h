@@ -24,6 +24,7 @@ struct ResultRow {
   std::string dataset_checksum;
   double seconds = 0;            // wall time of this seed's evaluation
   bool deterministic = true;     // run with deterministic algorithms (CPU always)
+  std::string note;              // what went wrong (divergence, error), else empty
 };
 
 // The CSV header, in column order.

@@ -68,7 +68,7 @@ void write_results_csv(const std::filesystem::path& file, const std::vector<Resu
         << number(r.source_figure) << ',' << quoted(r.git_revision) << ','
         << quoted(r.torch_version) << ',' << quoted(r.device) << ',' << r.threads << ','
         << quoted(r.dataset_checksum) << ',' << number(r.seconds) << ','
-        << (r.deterministic ? "true" : "false") << "\n";
+        << (r.deterministic ? "true" : "false") << ',' << quoted(r.note) << "\n";
   }
   write_text_atomically(file, out.str());
 }
@@ -82,17 +82,18 @@ std::vector<ResultRow> read_results_csv(const std::filesystem::path& file) {
   }
   std::vector<ResultRow> rows;
   try {
-    io::CSVReader<17, io::trim_chars<' ', '\t'>, io::double_quote_escape<',', '"'>> reader(
+    io::CSVReader<18, io::trim_chars<' ', '\t'>, io::double_quote_escape<',', '"'>> reader(
         file.string());
     reader.read_header(io::ignore_no_column, "profile", "claim", "source", "seed", "metric",
                        "value", "comparison", "threshold", "verdict", "source_figure",
                        "git_revision", "torch_version", "device", "threads", "dataset_checksum",
-                       "seconds", "deterministic");
+                       "seconds", "deterministic", "note");
     std::string seed, value, threshold, source_figure, threads, seconds, deterministic;
     ResultRow r;
     while (reader.read_row(r.profile, r.claim, r.source, seed, r.metric, value, r.comparison,
                            threshold, r.verdict, source_figure, r.git_revision, r.torch_version,
-                           r.device, threads, r.dataset_checksum, seconds, deterministic)) {
+                           r.device, threads, r.dataset_checksum, seconds, deterministic,
+                           r.note)) {
       const unsigned line = reader.get_file_line();
       r.seed = parse_integer(seed, file, line, "seed");
       r.value = parse_number(value, file, line, "value");

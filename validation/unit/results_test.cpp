@@ -134,3 +134,79 @@ TEST(ResultsCsv, TruncatedLastLineIsAnError) {
 
 }  // namespace
 }  // namespace aerepro::results
+
+// run_claim on claims made up for the test (the real ones train models).
+#include "results/claim_runner.h"
+
+namespace aerepro::results {
+namespace {
+
+claims::Claim made_up_claim(double offset) {
+  claims::Claim claim;
+  claim.id = "test.made_up";
+  claim.source = "S9.9";
+  claim.sentence = "the value exceeds one half";
+  claim.evaluate = [offset](claims::ClaimContext& context) {
+    context.dataset_checksum = "none";
+    return std::vector<claims::Measurement>{
+        {"value", offset + 0.1 * static_cast<double>(context.seed), ">", 0.5, 0.6},
+        {"evidence", 42.0, "", std::nan(""), std::nan("")}};
+  };
+  return claim;
+}
+
+TEST(ClaimRunner, SummarisesSeedsDecidesOnTheMeanAndWritesRows) {
+  TempDir dir;
+  RunOptions options;
+  options.results_root = dir.path();
+  options.seeds = 3;
+  const auto claim = made_up_claim(0.45);  // seeds give 0.45, 0.55, 0.65: mean 0.55 > 0.5
+  const auto outcome = run_claim(claim, options);
+  EXPECT_TRUE(outcome.reproduced);
+  EXPECT_TRUE(outcome.as_expected());
+  ASSERT_EQ(outcome.metrics.size(), 2u);
+  EXPECT_NEAR(outcome.metrics[0].summary.mean, 0.55, 1e-12);
+  EXPECT_EQ(outcome.metrics[0].summary.n, 3);
+  const auto rows = read_results_csv(dir / "ci" / "test.made_up.csv");
+  ASSERT_EQ(rows.size(), 6u);
+  EXPECT_EQ(rows[0].verdict, "fail");  // seed 0 alone misses; the claim is judged on the mean
+  EXPECT_EQ(rows[2].verdict, "pass");
+  EXPECT_EQ(rows[1].verdict, "info");
+  EXPECT_FALSE(rows[0].git_revision.empty());
+  EXPECT_GE(rows[0].threads, 1);
+}
+
+TEST(ClaimRunner, AMissedThresholdIsNotReproduced) {
+  TempDir dir;
+  RunOptions options;
+  options.results_root = dir.path();
+  options.seeds = 2;
+  const auto outcome = run_claim(made_up_claim(0.0), options);
+  EXPECT_FALSE(outcome.reproduced);
+  EXPECT_EQ(outcome.verdict(), "not reproduced");
+  EXPECT_FALSE(outcome.as_expected());
+}
+
+TEST(ClaimRunner, ADivergedSeedIsRecordedAndTheOthersStillRun) {
+  TempDir dir;
+  RunOptions options;
+  options.results_root = dir.path();
+  options.seeds = 3;
+  auto claim = made_up_claim(0.6);
+  auto inner = claim.evaluate;
+  claim.evaluate = [inner](claims::ClaimContext& context) {
+    if (context.seed == 1) throw TrainingError("m: training diverged: loss is nan in epoch 2 of 5");
+    return inner(context);
+  };
+  const auto outcome = run_claim(claim, options);
+  EXPECT_EQ(outcome.verdict(), "error");
+  EXPECT_NE(outcome.error.find("epoch 2"), std::string::npos);
+  const auto rows = read_results_csv(outcome.file);
+  ASSERT_EQ(rows.size(), 5u);  // 2 rows for seeds 0 and 2, one error row for seed 1
+  EXPECT_EQ(rows[2].verdict, "error");
+  EXPECT_NE(rows[2].note.find("diverged"), std::string::npos);
+  EXPECT_EQ(rows[4].seed, 2);
+}
+
+}  // namespace
+}  // namespace aerepro::results

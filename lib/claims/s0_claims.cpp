@@ -1,0 +1,7 @@
+#include "claims/source_claims.h"
+
+namespace aerepro::claims {
+
+std::vector<Claim> s0_claims() { return {}; }
+
+}  // namespace aerepro::claims
