@@ -1,0 +1,101 @@
+// aerepro: list the claims of SOURCES.md and run them.
+//   aerepro list
+//   aerepro run [--claim ID | --source S0] [--profile smoke|ci|full] [--seeds N]
+//               [--device cpu|cuda] [--threads T] [--results DIR] [--data DIR] [--no-checkpoints]
+#include "claims/claim.h"
+#include "common/environment.h"
+#include "common/error.h"
+#include "results/claim_runner.h"
+
+#include <CLI/CLI.hpp>
+#include <fmt/format.h>
+
+#include <iostream>
+
+namespace {
+
+using namespace aerepro;
+
+int list_claims() {
+  std::cout << "profiles: smoke (seconds, wiring only), ci (./ci/test), full (the sources' set-up)\n"
+            << "sources:  S0 S1 S2 S3 S4 (../shared/SOURCES.md)\n\nclaims:\n";
+  for (const auto& claim : claims::all_claims()) {
+    std::cout << fmt::format("  {:<40} {:<14} {}\n", claim.id, claim.source, claim.sentence);
+  }
+  if (claims::all_claims().empty()) std::cout << "  (none registered yet)\n";
+  return 0;
+}
+
+struct RunArguments {
+  std::string claim, source, profile = "ci", device = "cpu", results, data;
+  int seeds = 0;
+  int threads = 0;
+  uint64_t first_seed = 0;
+  bool no_checkpoints = false;
+};
+
+int run_claims(const RunArguments& args) {
+  results::RunOptions options;
+  options.profile = claims::parse_profile(args.profile);
+  options.device = parse_device(args.device);
+  options.seeds = args.seeds;
+  options.first_seed = args.first_seed;
+  options.results_root = args.results;
+  options.data.root = args.data;
+  options.checkpoints.enabled = !args.no_checkpoints;
+  options.log = &std::cout;
+  const int threads = pin_threads(args.threads > 0 ? args.threads : default_threads());
+  const auto selected = claims::select_claims(args.claim, args.source);
+  if (selected.empty()) {
+    std::cout << "no claims selected (none registered yet for this selection)\n";
+    return 0;
+  }
+  std::cout << fmt::format("running {} claim(s), profile {}, device {}, {} threads, results in {}\n",
+                           selected.size(), args.profile, options.device.str(), threads,
+                           results::resolve_results_root(options).string());
+  int unexpected = 0;
+  for (const auto* claim : selected) {
+    const auto outcome = results::run_claim(*claim, options);
+    if (!outcome.as_expected()) ++unexpected;
+  }
+  if (unexpected > 0) {
+    std::cout << unexpected << " claim(s) ended in an error or differ from their claim record\n";
+    return 1;
+  }
+  return 0;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  CLI::App app{"aerepro: reproduce the claims of five coursework reports on autoencoders"};
+  app.require_subcommand(1);
+  auto* list = app.add_subcommand("list", "List the claims, profiles and sources");
+  RunArguments args;
+  auto* run = app.add_subcommand("run", "Run claims over seeds and write results/<profile>/<claim>.csv");
+  auto* claim_option = run->add_option("--claim", args.claim, "One claim id (see `aerepro list`)");
+  run->add_option("--source", args.source, "All claims of one source report: S0 … S4")
+      ->excludes(claim_option);
+  run->add_option("--profile", args.profile, "smoke | ci | full")->capture_default_str();
+  run->add_option("--seeds", args.seeds, "Seeds per claim (default: the profile's)")
+      ->check(CLI::Range(1, 100));
+  run->add_option("--first-seed", args.first_seed, "First seed")->capture_default_str();
+  run->add_option("--device", args.device, "cpu | cuda | cuda:N")->capture_default_str();
+  run->add_option("--threads", args.threads, "LibTorch threads (default: $AEREPRO_THREADS or all)")
+      ->check(CLI::Range(1, 1024));
+  run->add_option("--results", args.results, "Results folder (default: $AEREPRO_RESULTS_DIR or ./results)");
+  run->add_option("--data", args.data, "Dataset folder (default: $AEREPRO_DATA_DIR or datasets/)");
+  run->add_flag("--no-checkpoints", args.no_checkpoints, "Retrain everything; read and write no checkpoints");
+  CLI11_PARSE(app, argc, argv);
+  try {
+    if (*list) return list_claims();
+    if (*run) return run_claims(args);
+  } catch (const aerepro::Error& e) {
+    std::cerr << "aerepro: error: " << e.what() << "\n";
+    return 2;
+  } catch (const c10::Error& e) {
+    std::cerr << "aerepro: LibTorch error: " << e.what_without_backtrace() << "\n";
+    return 2;
+  }
+  return 0;
+}
