@@ -32,8 +32,9 @@ void AutoencoderClassifierImpl::load_encoder_from(const FashionAutoencoder& auto
   for (auto& item : target) {
     const auto* from = source.find(item.key());
     if (from == nullptr || !from->sizes().equals(item.value().sizes())) {
-      throw std::invalid_argument("AutoencoderClassifier: the autoencoder's encoder does not match at '" +
-                                  item.key() + "'");
+      throw std::invalid_argument(
+          "AutoencoderClassifier: the autoencoder's encoder does not match at '" + item.key() +
+          "'");
     }
     item.value().copy_(*from);
   }

@@ -11,7 +11,7 @@ namespace nn = torch::nn;
 
 namespace {
 constexpr int64_t kCodeChannels = 16;
-constexpr int64_t kCodeSide = 3;  // 28 -> 14 -> 7 -> 3
+constexpr int64_t kCodeSide = 3;                                       // 28 -> 14 -> 7 -> 3
 constexpr int64_t kCodeWidth = kCodeChannels * kCodeSide * kCodeSide;  // 144
 
 // 2x2 max-pooling, stride 2, floor; returns (output, indices).
@@ -37,27 +37,36 @@ std::string to_string(ConvDecoder decoder) {
 }
 
 ConvAutoencoderImpl::ConvAutoencoderImpl(ConvAutoencoderOptions options) : options_(options) {
-  encoder_conv1 = register_module("encoder_conv1", nn::Conv2d(nn::Conv2dOptions(1, 8, 3).stride(1).padding(1)));
-  encoder_conv2 = register_module("encoder_conv2", nn::Conv2d(nn::Conv2dOptions(8, 16, 3).stride(1).padding(1)));
-  encoder_conv3 = register_module("encoder_conv3", nn::Conv2d(nn::Conv2dOptions(16, 16, 3).stride(1).padding(1)));
+  encoder_conv1 =
+      register_module("encoder_conv1", nn::Conv2d(nn::Conv2dOptions(1, 8, 3).stride(1).padding(1)));
+  encoder_conv2 = register_module("encoder_conv2",
+                                  nn::Conv2d(nn::Conv2dOptions(8, 16, 3).stride(1).padding(1)));
+  encoder_conv3 = register_module("encoder_conv3",
+                                  nn::Conv2d(nn::Conv2dOptions(16, 16, 3).stride(1).padding(1)));
   switch (options_.decoder) {
     case ConvDecoder::unpool_conv:  // S2.9 (a)
-      decoder_conv1 = register_module("decoder_conv1", nn::Conv2d(nn::Conv2dOptions(16, 8, 3).padding(1)));
-      decoder_conv2 = register_module("decoder_conv2", nn::Conv2d(nn::Conv2dOptions(8, 1, 3).padding(1)));
+      decoder_conv1 =
+          register_module("decoder_conv1", nn::Conv2d(nn::Conv2dOptions(16, 8, 3).padding(1)));
+      decoder_conv2 =
+          register_module("decoder_conv2", nn::Conv2d(nn::Conv2dOptions(8, 1, 3).padding(1)));
       break;
     case ConvDecoder::deconv:  // S2.9 (b)
       decoder_deconv1 = register_module(
           "decoder_deconv1", nn::ConvTranspose2d(nn::ConvTranspose2dOptions(16, 16, 3).stride(2)));
       decoder_deconv2 = register_module(
-          "decoder_deconv2", nn::ConvTranspose2d(nn::ConvTranspose2dOptions(16, 8, 4).stride(2).padding(1)));
+          "decoder_deconv2",
+          nn::ConvTranspose2d(nn::ConvTranspose2dOptions(16, 8, 4).stride(2).padding(1)));
       decoder_deconv3 = register_module(
-          "decoder_deconv3", nn::ConvTranspose2d(nn::ConvTranspose2dOptions(8, 1, 4).stride(2).padding(1)));
+          "decoder_deconv3",
+          nn::ConvTranspose2d(nn::ConvTranspose2dOptions(8, 1, 4).stride(2).padding(1)));
       break;
     case ConvDecoder::unpool_deconv:  // S2.9 (c), our reading (see the header)
       decoder_deconv1 = register_module(
-          "decoder_deconv1", nn::ConvTranspose2d(nn::ConvTranspose2dOptions(16, 8, 3).stride(1).padding(1)));
+          "decoder_deconv1",
+          nn::ConvTranspose2d(nn::ConvTranspose2dOptions(16, 8, 3).stride(1).padding(1)));
       decoder_deconv2 = register_module(
-          "decoder_deconv2", nn::ConvTranspose2d(nn::ConvTranspose2dOptions(8, 1, 3).stride(1).padding(1)));
+          "decoder_deconv2",
+          nn::ConvTranspose2d(nn::ConvTranspose2dOptions(8, 1, 3).stride(1).padding(1)));
       break;
   }
 }
@@ -66,9 +75,10 @@ ConvEncoding ConvAutoencoderImpl::encode_with_indices(const torch::Tensor& image
   detail::check_images(images, "ConvAutoencoder");
   ConvEncoding encoding;
   torch::Tensor x;
-  std::tie(x, encoding.indices.pool1) = max_pool2(torch::relu(encoder_conv1(images)));  // (N,8,14,14)
-  std::tie(x, encoding.indices.pool2) = max_pool2(torch::relu(encoder_conv2(x)));       // (N,16,7,7)
-  std::tie(x, encoding.indices.pool3) = max_pool2(torch::relu(encoder_conv3(x)));       // (N,16,3,3)
+  std::tie(x, encoding.indices.pool1) =
+      max_pool2(torch::relu(encoder_conv1(images)));                               // (N,8,14,14)
+  std::tie(x, encoding.indices.pool2) = max_pool2(torch::relu(encoder_conv2(x)));  // (N,16,7,7)
+  std::tie(x, encoding.indices.pool3) = max_pool2(torch::relu(encoder_conv3(x)));  // (N,16,3,3)
   encoding.code = x.flatten(1);
   return encoding;
 }
@@ -92,8 +102,8 @@ torch::Tensor ConvAutoencoderImpl::decode_with_indices(const torch::Tensor& code
                .reshape({code.size(0), kCodeChannels, kCodeSide, kCodeSide});
   switch (options_.decoder) {
     case ConvDecoder::deconv:
-      x = torch::relu(decoder_deconv1(x));  // (N,16,7,7)
-      x = torch::relu(decoder_deconv2(x));  // (N,8,14,14)
+      x = torch::relu(decoder_deconv1(x));     // (N,16,7,7)
+      x = torch::relu(decoder_deconv2(x));     // (N,8,14,14)
       return torch::relu(decoder_deconv3(x));  // (N,1,28,28)
     case ConvDecoder::unpool_conv:
     case ConvDecoder::unpool_deconv: {
@@ -102,10 +112,10 @@ torch::Tensor ConvAutoencoderImpl::decode_with_indices(const torch::Tensor& code
                                "): the unpooling decoder needs all three pooling indices");
       }
       const bool transposed = options_.decoder == ConvDecoder::unpool_deconv;
-      x = unpool(x, indices.pool3, 7);   // (N,16,7,7)
-      x = unpool(x, indices.pool2, 14);  // (N,16,14,14)
-      x = torch::relu(transposed ? decoder_deconv1(x) : decoder_conv1(x));  // (N,8,14,14)
-      x = unpool(x, indices.pool1, 28);  // (N,8,28,28)
+      x = unpool(x, indices.pool3, 7);                                         // (N,16,7,7)
+      x = unpool(x, indices.pool2, 14);                                        // (N,16,14,14)
+      x = torch::relu(transposed ? decoder_deconv1(x) : decoder_conv1(x));     // (N,8,14,14)
+      x = unpool(x, indices.pool1, 28);                                        // (N,8,28,28)
       return torch::relu(transposed ? decoder_deconv2(x) : decoder_conv2(x));  // (N,1,28,28)
     }
   }

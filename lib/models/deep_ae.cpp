@@ -16,7 +16,8 @@ DeepAutoencoderOptions well_trained_deep_autoencoder_options() {
 }
 
 DeepAutoencoderImpl::DeepAutoencoderImpl(DeepAutoencoderOptions options) : options_(options) {
-  if (options_.code_size <= 0) throw std::invalid_argument("DeepAutoencoder: code_size must be positive");
+  if (options_.code_size <= 0)
+    throw std::invalid_argument("DeepAutoencoder: code_size must be positive");
   // S2.2 encoder 784→512→256→128→30.
   encoder_fc1 = register_module("encoder_fc1", nn::Linear(kImagePixels, 512));
   encoder_fc2 = register_module("encoder_fc2", nn::Linear(512, 256));

@@ -6,9 +6,10 @@
 namespace aerepro::models {
 
 struct DeepAutoencoderOptions {
-  int64_t code_size = 30;                       // S2.2 (the same 30 components as PCA, S2.1)
-  Activation code_activation = Activation::relu;    // S2.2: ReLU on the code (the source's choice)
-  Activation output_activation = Activation::relu;  // S2.2: ReLU on the output (the source's choice)
+  int64_t code_size = 30;  // S2.2 (as many as PCA's 30 components, S2.1)
+  // S2.2: ReLU on the code and on the output (the source's choice).
+  Activation code_activation = Activation::relu;
+  Activation output_activation = Activation::relu;
 };
 
 // S2.2 as the source built it: ReLU after every layer, code and output included.

@@ -8,7 +8,8 @@ namespace aerepro::models {
 namespace nn = torch::nn;
 
 FashionEncoderImpl::FashionEncoderImpl(FashionAutoencoderOptions options) {
-  if (options.code_size <= 0) throw std::invalid_argument("FashionEncoder: code_size must be positive");
+  if (options.code_size <= 0)
+    throw std::invalid_argument("FashionEncoder: code_size must be positive");
   fc1 = register_module("fc1", nn::Linear(kImagePixels, 392));
   fc2 = register_module("fc2", nn::Linear(392, 196));
   fc3 = register_module("fc3", nn::Linear(196, 98));

@@ -26,10 +26,10 @@ FashionCnnImpl::FashionCnnImpl(FashionCnnOptions options) : options_(options) {
 
 torch::Tensor FashionCnnImpl::forward(const torch::Tensor& images) {
   detail::check_images(images, "FashionCnn");
-  auto x = torch::relu(conv1(images));  // (N,10,26,26)
-  x = torch::relu(conv2(x));            // (N,20,24,24)
-  x = torch::relu(conv3(x));            // (N,40,22,22)
-  x = torch::relu(conv4(x));            // (N,64,20,20)
+  auto x = torch::relu(conv1(images));                                  // (N,10,26,26)
+  x = torch::relu(conv2(x));                                            // (N,20,24,24)
+  x = torch::relu(conv3(x));                                            // (N,40,22,22)
+  x = torch::relu(conv4(x));                                            // (N,64,20,20)
   x = torch::max_pool2d(x, /*kernel_size=*/{2, 2}, /*stride=*/{2, 2});  // (N,64,10,10)
   x = torch::relu(fc1(x.flatten(1)));
   return fc2(x);

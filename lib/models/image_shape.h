@@ -12,9 +12,8 @@ namespace aerepro::models::detail {
 inline torch::Tensor flatten_samples(const torch::Tensor& input, int64_t features,
                                      const char* model) {
   if (input.dim() < 2 || input.numel() != input.size(0) * features) {
-    throw std::invalid_argument(std::string(model) + ": expected (N, " +
-                                std::to_string(features) + ") values per sample, got shape " +
-                                c10::str(input.sizes()));
+    throw std::invalid_argument(std::string(model) + ": expected (N, " + std::to_string(features) +
+                                ") values per sample, got shape " + c10::str(input.sizes()));
   }
   return input.reshape({input.size(0), features});
 }

@@ -26,7 +26,8 @@ ShallowAutoencoderOptions denoising_autoencoder_options() {
 
 ShallowAutoencoderImpl::ShallowAutoencoderImpl(ShallowAutoencoderOptions options)
     : options_(options) {
-  if (options_.hidden <= 0) throw std::invalid_argument("ShallowAutoencoder: hidden must be positive");
+  if (options_.hidden <= 0)
+    throw std::invalid_argument("ShallowAutoencoder: hidden must be positive");
   encoder = register_module("encoder", torch::nn::Linear(kImagePixels, options_.hidden));
   decoder = register_module("decoder", torch::nn::Linear(options_.hidden, kImagePixels));
 }

@@ -7,7 +7,8 @@ namespace aerepro::models {
 
 StackedAutoencoderImpl::StackedAutoencoderImpl(StackedAutoencoderOptions options)
     : options_(std::move(options)) {
-  if (options_.levels.empty()) throw std::invalid_argument("StackedAutoencoder: needs at least one level");
+  if (options_.levels.empty())
+    throw std::invalid_argument("StackedAutoencoder: needs at least one level");
   int64_t input_dim = options_.input_dim;
   for (size_t i = 0; i < options_.levels.size(); ++i) {
     OneLevelAutoencoderOptions level_options;

@@ -267,8 +267,8 @@ TEST(ConvAutoencoder, UnpoolingPutsValuesOnlyWhereTheMaximaWere) {
   auto model = conv_autoencoder(ConvDecoder::unpool_conv);
   torch::NoGradGuard no_grad;
   const auto encoding = model->encode_with_indices(random_images(2));
-  const auto unpooled = torch::max_unpool2d(encoding.code.reshape({2, 16, 3, 3}),
-                                            encoding.indices.pool3, {7, 7});
+  const auto unpooled =
+      torch::max_unpool2d(encoding.code.reshape({2, 16, 3, 3}), encoding.indices.pool3, {7, 7});
   EXPECT_LE((unpooled != 0).sum().item<int64_t>(), 2 * 16 * 3 * 3);
 }
 
@@ -376,10 +376,12 @@ TEST(FashionCnn, IsHeInitialisedWithZeroBiases) {
   torch::manual_seed(0);
   FashionCnn model;
   // conv1: fan_in = 1·5·5 = 25, only 250 weights: loose tolerance. fc1: fan_in 6400, 1.6M weights.
-  EXPECT_NEAR(model->conv1->weight.std().item<double>(), std::sqrt(2.0 / 25), 0.15 * std::sqrt(2.0 / 25));
+  EXPECT_NEAR(model->conv1->weight.std().item<double>(), std::sqrt(2.0 / 25),
+              0.15 * std::sqrt(2.0 / 25));
   EXPECT_NEAR(model->conv4->weight.std().item<double>(), std::sqrt(2.0 / (40 * 25)),
               0.03 * std::sqrt(2.0 / (40 * 25)));
-  EXPECT_NEAR(model->fc1->weight.std().item<double>(), std::sqrt(2.0 / 6400), 0.01 * std::sqrt(2.0 / 6400));
+  EXPECT_NEAR(model->fc1->weight.std().item<double>(), std::sqrt(2.0 / 6400),
+              0.01 * std::sqrt(2.0 / 6400));
   for (const auto& item : model->named_parameters()) {
     if (item.key().find("bias") != std::string::npos) {
       EXPECT_EQ(item.value().abs().max().item<float>(), 0.0f) << item.key();
