@@ -1,0 +1,45 @@
+// S3.4–S3.6: the deep autoencoder stacked from one-level autoencoders (S3.2).
+#pragma once
+#include "models/activation.h"
+#include "models/autoencoder.h"
+#include "models/one_level_ae.h"
+
+#include <vector>
+
+namespace aerepro::models {
+
+struct StackedAutoencoderOptions {
+  int64_t input_dim = kImagePixels;
+  std::vector<int64_t> levels = {512, 128};  // S3.4: levels [512, 128]
+  // Level 0 reconstructs pixels in [0,1]: sigmoid, as S3.2.
+  Activation first_output_activation = Activation::sigmoid;
+  // Our reading: deeper levels reconstruct the previous level's ReLU codes, which are
+  // non-negative and unbounded, so their output is ReLU (a sigmoid could not reach codes > 1).
+  Activation deeper_output_activation = Activation::relu;
+};
+
+// Level i is a OneLevelAutoencoder (input = level i-1's code width, hidden = levels[i]),
+// registered as `level0`, `level1`, .... encode chains the level encoders, decode chains the
+// level decoders in reverse, forward = decode(encode(x)). Layer-wise pretraining (S3.4/S3.5)
+// trains level(i) on its own input space via level(i)->forward; fine-tuning (S3.6) trains the
+// whole stack. hidden = code (the last level's code).
+struct StackedAutoencoderImpl : torch::nn::Module {
+  explicit StackedAutoencoderImpl(StackedAutoencoderOptions options = {});
+
+  AutoencoderOutput forward(const torch::Tensor& images);
+  torch::Tensor encode(const torch::Tensor& images);  // (N,1,28,28) -> (N,levels.back())
+  torch::Tensor decode(const torch::Tensor& code);    // (N,levels.back()) -> (N,1,28,28)
+
+  int64_t num_levels() const { return static_cast<int64_t>(levels_.size()); }
+  // The i-th level (shares its parameters with the stack); throws std::out_of_range.
+  OneLevelAutoencoder level(int64_t i) const;
+
+  const StackedAutoencoderOptions& options() const { return options_; }
+
+ private:
+  StackedAutoencoderOptions options_;
+  std::vector<OneLevelAutoencoder> levels_;
+};
+TORCH_MODULE(StackedAutoencoder);
+
+}  // namespace aerepro::models
