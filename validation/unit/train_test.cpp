@@ -230,3 +230,32 @@ TEST(Checkpoint, UnwritableFolderIsAClearError) {
 
 }  // namespace
 }  // namespace aerepro::train
+
+#include "models/stacked_ae.h"
+#include "train/layerwise.h"
+
+namespace aerepro::train {
+namespace {
+
+TEST(LayerwisePretraining, TrainsEachLevelOnItsOwnInputOnly) {
+  models::StackedAutoencoderOptions stack_options;
+  stack_options.levels = {32, 8};
+  auto stack = seeded<models::StackedAutoencoder>(0, stack_options);
+  auto gen = compat::make_generator(torch::kCPU, 5);
+  const auto images = torch::rand({256, 1, 28, 28}, gen);
+  LayerwiseOptions options;
+  options.training = quick_options();
+  options.training.epochs = 2;
+  options.first_level = Corruption::gaussian(0.4);
+  options.deeper_levels = Corruption::gaussian(0.2);
+  const auto level1_before = stack->level(1)->encoder->weight.clone();
+  const auto histories = pretrain_layerwise(stack, images, options);
+  ASSERT_EQ(histories.size(), 2u);
+  EXPECT_LT(histories[0].epochs.back().train_loss, histories[0].epochs.front().train_loss * 1.01);
+  EXPECT_FALSE(torch::equal(level1_before, stack->level(1)->encoder->weight));
+  torch::NoGradGuard no_grad;
+  EXPECT_EQ(stack->forward(images).reconstruction.sizes(), images.sizes());
+}
+
+}  // namespace
+}  // namespace aerepro::train
