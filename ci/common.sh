@@ -9,6 +9,9 @@ timed() { local t0=$SECONDS; "$@"; stamp "done in $((SECONDS - t0)) s: $*"; }
 export AEREPRO_THREADS=${AEREPRO_THREADS:-$(nproc)}
 export OMP_NUM_THREADS=${OMP_NUM_THREADS:-$AEREPRO_THREADS}
 export OPENBLAS_NUM_THREADS=${OPENBLAS_NUM_THREADS:-$AEREPRO_THREADS}
+# OpenMP threads that spin at barriers starve each other as soon as another process wants a
+# core: a 2-thread training step measured 30-100x slower under load with the default policy.
+export OMP_WAIT_POLICY=${OMP_WAIT_POLICY:-PASSIVE}
 
 setup() {  # $1 = preset
   stamp "installing dependencies"; timed ./ci/install-deps
