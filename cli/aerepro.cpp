@@ -44,6 +44,7 @@ int run_claims(const RunArguments& args) {
   options.data.root = args.data;
   options.checkpoints.enabled = !args.no_checkpoints;
   options.log = &std::cout;
+  options.cache = std::make_shared<claims::DataCache>();
   const int threads = pin_threads(args.threads > 0 ? args.threads : default_threads());
   const auto selected = claims::select_claims(args.claim, args.source);
   if (selected.empty()) {

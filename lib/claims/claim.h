@@ -10,6 +10,7 @@
 #include <cmath>
 #include <functional>
 #include <map>
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -27,6 +28,8 @@ struct Measurement {
 
 // What an evaluation gets: the profile, one seed, where to compute, where data and cached
 // models live.
+class DataCache;  // claims/claim_support.h
+
 struct ClaimContext {
   Profile profile = Profile::ci;
   uint64_t seed = 0;
@@ -35,6 +38,7 @@ struct ClaimContext {
   train::CheckpointStore checkpoints;
   bool progress = true;
   std::string dataset_checksum;  // set by the evaluation: the data it used
+  std::shared_ptr<DataCache> cache;  // datasets loaded once per run (created when empty)
 };
 
 // The outcome a claim is expected to have in a profile: reproduced, or not reproduced with the

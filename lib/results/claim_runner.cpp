@@ -53,6 +53,7 @@ ClaimOutcome run_claim(const claims::Claim& claim, const RunOptions& options) {
   base.threads = env.threads;
   base.deterministic = !options.device.is_cuda();
 
+  const auto cache = options.cache ? options.cache : std::make_shared<claims::DataCache>();
   std::vector<std::string> order;                       // metrics in first-seen order
   std::map<std::string, std::vector<double>> values;
   std::map<std::string, claims::Measurement> definition;
@@ -64,6 +65,7 @@ ClaimOutcome run_claim(const claims::Claim& claim, const RunOptions& options) {
     context.data = options.data;
     context.checkpoints = options.checkpoints;
     context.progress = options.progress;
+    context.cache = cache;
     const auto seed_start = std::chrono::steady_clock::now();
     std::vector<claims::Measurement> measurements;
     std::string failure;

@@ -2,6 +2,7 @@
 // to results/<profile>/<claim>.csv (atomically).
 #pragma once
 #include "claims/claim.h"
+#include "claims/claim_support.h"
 #include "claims/statistics.h"
 #include "results/result_row.h"
 
@@ -22,6 +23,8 @@ struct RunOptions {
   train::CheckpointStore checkpoints;
   bool progress = true;
   std::ostream* log = nullptr;   // one line per seed and a verdict line, when set
+  // Datasets shared across seeds and claims; run_claim makes one for its seeds when empty.
+  std::shared_ptr<claims::DataCache> cache;
 };
 
 std::filesystem::path resolve_results_root(const RunOptions& options);

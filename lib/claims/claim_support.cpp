@@ -1,0 +1,72 @@
+#include "claims/claim_support.h"
+
+namespace aerepro::claims {
+
+namespace {
+std::string add_checksum(const std::string& all, const std::string& one) {
+  if (all.find(one) != std::string::npos) return all;
+  return all.empty() ? one : all + ";" + one;
+}
+DataCache& cache_of(ClaimContext& context) {
+  if (!context.cache) context.cache = std::make_shared<DataCache>();
+  return *context.cache;
+}
+}  // namespace
+
+const data::LabeledImages& DataCache::mnist(data::Split split, const data::DatasetOptions& options,
+                                            const torch::Device& device) {
+  const auto key = std::make_tuple(std::string("mnist"), static_cast<int>(split), device.str());
+  auto it = loaded_.find(key);
+  if (it == loaded_.end()) it = loaded_.emplace(key, data::load_mnist(split, options).to(device)).first;
+  return it->second;
+}
+
+const data::LabeledImages& DataCache::fashion_mnist(data::Split split,
+                                                    const data::DatasetOptions& options,
+                                                    const torch::Device& device) {
+  const auto key = std::make_tuple(std::string("fashion-mnist"), static_cast<int>(split), device.str());
+  auto it = loaded_.find(key);
+  if (it == loaded_.end()) {
+    it = loaded_.emplace(key, data::load_fashion_mnist(split, options).to(device)).first;
+  }
+  return it->second;
+}
+
+const data::LabeledImages& mnist(ClaimContext& context, data::Split split) {
+  const auto& out = cache_of(context).mnist(split, context.data, context.device);
+  context.dataset_checksum = add_checksum(context.dataset_checksum, "mnist:" + out.checksum);
+  return out;
+}
+
+const data::LabeledImages& fashion_mnist(ClaimContext& context, data::Split split) {
+  const auto& out = cache_of(context).fashion_mnist(split, context.data, context.device);
+  context.dataset_checksum = add_checksum(context.dataset_checksum, "fashion:" + out.checksum);
+  return out;
+}
+
+train::TrainOptions training_options(const ClaimContext& context, const std::string& label,
+                                     int64_t epochs, int64_t batch_size, double learning_rate) {
+  train::TrainOptions options;
+  options.epochs = epochs;
+  options.batch_size = batch_size;
+  options.learning_rate = learning_rate;
+  options.seed = context.seed;
+  options.progress = context.progress;
+  options.label = fmt::format("{} seed {}", label, context.seed);
+  return options;
+}
+
+train::TrainHistory train_cached(torch::nn::Module& module, const std::string& model_description,
+                                 const train::Objective& objective, const train::TrainData& data,
+                                 const train::TrainOptions& options, ClaimContext& context,
+                                 const train::TrainData* validation) {
+  const auto description =
+      fmt::format("model: {} | training: {} | data: {} n={} | profile: {} | device: {}",
+                  model_description, options.describe(), context.dataset_checksum, data.size(),
+                  to_string(context.profile), context.device.type() == torch::kCPU ? "cpu" : "cuda");
+  return train::train_or_load(module, description, context.checkpoints, [&] {
+           return train::train(module, objective, data, validation, options);
+         }).history;
+}
+
+}  // namespace aerepro::claims

@@ -1,0 +1,54 @@
+// What the claim evaluations share: per-profile settings, datasets loaded once per run, and
+// training through the checkpoint store (a model is trained once per set-up and seed).
+#pragma once
+#include "claims/claim.h"
+#include "data/datasets.h"
+#include "train/checkpoint.h"
+#include "train/trainer.h"
+
+#include <fmt/format.h>
+
+#include <map>
+#include <memory>
+#include <string>
+#include <tuple>
+
+namespace aerepro::claims {
+
+// A setting that differs by profile.
+template <typename T>
+struct PerProfile {
+  T smoke, ci, full;
+  T operator()(Profile p) const { return p == Profile::smoke ? smoke : p == Profile::ci ? ci : full; }
+};
+
+// Datasets loaded once per run and kept on the device (one contiguous tensor each).
+class DataCache {
+ public:
+  const data::LabeledImages& mnist(data::Split split, const data::DatasetOptions& options,
+                                   const torch::Device& device);
+  const data::LabeledImages& fashion_mnist(data::Split split, const data::DatasetOptions& options,
+                                           const torch::Device& device);
+
+ private:
+  std::map<std::tuple<std::string, int, std::string>, data::LabeledImages> loaded_;
+};
+
+// The MNIST / Fashion-MNIST split on the context's device, from the context's cache; records
+// the checksum in context.dataset_checksum.
+const data::LabeledImages& mnist(ClaimContext& context, data::Split split);
+const data::LabeledImages& fashion_mnist(ClaimContext& context, data::Split split);
+
+// Trains `module` with `objective` on `data`, or loads it when the checkpoint store holds the
+// same set-up: the key covers `model_description` (the model and its options), the training
+// options, the data checksum, the data size and the profile.
+train::TrainHistory train_cached(torch::nn::Module& module, const std::string& model_description,
+                                 const train::Objective& objective, const train::TrainData& data,
+                                 const train::TrainOptions& options, ClaimContext& context,
+                                 const train::TrainData* validation = nullptr);
+
+// Training options for this context: seed, progress and label filled in.
+train::TrainOptions training_options(const ClaimContext& context, const std::string& label,
+                                     int64_t epochs, int64_t batch_size, double learning_rate);
+
+}  // namespace aerepro::claims
