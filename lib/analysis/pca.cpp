@@ -46,12 +46,21 @@ PcaModel fit_pca(const torch::Tensor& data, int64_t components) {
   }
   torch::NoGradGuard no_grad;
   // S2.1: centre, then the D×D covariance. OpenBLAS's float64 GEMM on the data's device does the
-  // N·D² work (Eigen's own GEMM is several times slower at 60,000×784).
-  auto x = rows.to(torch::kFloat64, /*non_blocking=*/false, /*copy=*/true);
-  auto mean = x.mean(0);
-  x.sub_(mean);
-  auto covariance = x.t().mm(x).div_(static_cast<double>(n - 1)).cpu().contiguous();
-  x = torch::Tensor();
+  // N·D² work (Eigen's own GEMM is several times slower at 60,000×784). Row blocks go through one
+  // reused float64 buffer rather than a full float64 copy of the data (page faults on fresh
+  // memory cost more than the arithmetic on the CI machine).
+  const auto float64 = torch::TensorOptions().dtype(torch::kFloat64).device(rows.device());
+  const auto mean = rows.sum(0, /*keepdim=*/false, torch::kFloat64).div_(static_cast<double>(n));
+  auto covariance = torch::zeros({d, d}, float64);
+  const int64_t block_rows = std::min<int64_t>(n, 4096);
+  auto block = torch::empty({block_rows, d}, float64);
+  for (int64_t start = 0; start < n; start += block_rows) {
+    const int64_t len = std::min(block_rows, n - start);
+    auto centred = block.narrow(0, 0, len);
+    centred.copy_(rows.narrow(0, start, len)).sub_(mean);
+    covariance.addmm_(centred.t(), centred);
+  }
+  covariance = covariance.div_(static_cast<double>(n - 1)).cpu().contiguous();
 
   // Symmetric: the row-major buffer is the same matrix read column-major.
   Eigen::Map<const Eigen::MatrixXd> cov(covariance.data_ptr<double>(), d, d);
