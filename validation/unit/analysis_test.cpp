@@ -1,5 +1,5 @@
 // lib/analysis: PCA, k-means, cluster → label mapping, metrics and latent-space operations, on
-// small synthetic data (the timings on MNIST-sized data are DISABLED_ tests, run by hand).
+// small synthetic data (timings on MNIST-sized data: benchmarks/analysis_benchmark.cpp).
 #include "analysis/cluster_mapping.h"
 #include "analysis/kmeans.h"
 #include "analysis/latent.h"
@@ -10,8 +10,6 @@
 #include "data/datasets.h"
 
 #include <algorithm>
-#include <chrono>
-#include <cstdio>
 #include <numeric>
 
 #include <gtest/gtest.h>
@@ -29,10 +27,6 @@ std::pair<torch::Tensor, torch::Tensor> gaussian_blobs(int64_t blobs, int64_t n,
   const auto labels = torch::arange(blobs, torch::kInt64).repeat_interleave(n);
   const auto points = centres.index_select(0, labels) + noise * torch::randn({blobs * n, d}, gen);
   return {points, labels};
-}
-
-double seconds_since(std::chrono::steady_clock::time_point start) {
-  return std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
 }
 
 // ---------------------------------------------------------------------------------------- PCA
@@ -375,36 +369,6 @@ TEST(Latent, ManifoldAscentConvergesToAPerfectReconstruction) {
   EXPECT_TRUE(torch::allclose(r[1], 0.5 * r[0], 1e-5));
 }
 
-// ------------------------------------------------ timings on MNIST-sized data (run by hand)
-// ./aerepro_unit_tests --gtest_also_run_disabled_tests --gtest_filter='*Timing*'
-
-TEST(AnalysisTiming, DISABLED_KMeansAndPcaOnMnistSizedData) {
-  auto gen = cpu_generator(15);
-  const auto [codes, truth] = gaussian_blobs(10, 4800, 4, 3.0, 1.0, gen);
-  auto start = std::chrono::steady_clock::now();
-  auto result = kmeans_cluster(codes, {});
-  std::printf("k-means 48000x4, k=10, n_init=10: %.3f s (%lld iterations in the kept run)\n",
-              seconds_since(start), static_cast<long long>(result.iterations));
-  torch::Tensor pixels;
-  torch::Tensor train_images;
-  try {
-    const auto train = data::load_mnist(data::Split::train);
-    train_images = train.images;
-    pixels = train.images.narrow(0, 0, 48000).reshape({48000, 784}).contiguous();
-  } catch (const Error& e) {
-    std::printf("MNIST unavailable (%s): random pixels instead\n", e.what());
-    train_images = torch::rand({60000, 1, 28, 28}, gen);
-    pixels = train_images.narrow(0, 0, 48000).reshape({48000, 784}).contiguous();
-  }
-  start = std::chrono::steady_clock::now();
-  result = kmeans_cluster(pixels, {});
-  std::printf("k-means 48000x784, k=10, n_init=10: %.3f s (%lld iterations in the kept run)\n",
-              seconds_since(start), static_cast<long long>(result.iterations));
-  start = std::chrono::steady_clock::now();
-  const auto pca = fit_pca(train_images, 30);
-  std::printf("PCA fit 60000x784, 30 components: %.3f s (explained %.3f)\n", seconds_since(start),
-              pca.explained_variance_ratio.sum().item<double>());
-}
 
 }  // namespace
 }  // namespace aerepro::analysis
