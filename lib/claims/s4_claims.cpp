@@ -1,7 +1,115 @@
+// S4 (minor exam): on five Fashion-MNIST classes, a CNN against an autoencoder classifier.
+#include "claims/claim_support.h"
 #include "claims/source_claims.h"
+#include "data/splits.h"
+#include "models/ae_classifier.h"
+#include "models/fashion_ae.h"
+#include "models/fashion_cnn.h"
+#include "train/objectives.h"
+
+#include <fmt/format.h>
 
 namespace aerepro::claims {
+namespace {
 
-std::vector<Claim> s4_claims() { return {}; }
+struct FashionSetup {
+  int64_t originals;         // of the 30,000 training images of classes {1,3,5,7,9}
+  int64_t cnn_epochs;        // S4.2: 15
+  int64_t ae_epochs;         // S4.3: 15
+  int64_t classifier_epochs; // S4.4: 15
+  int64_t test_images;       // of the 5,000
+};
+const PerProfile<FashionSetup> kSetup{
+    /*smoke*/ {500, 1, 1, 1, 500},
+    /*ci*/ {7500, 2, 3, 2, 5000},
+    /*full*/ {30000, 15, 15, 15, 5000},
+};
+const std::vector<int64_t> kClasses{1, 3, 5, 7, 9};  // S4.1
+
+double accuracy(torch::nn::Module& module, const std::function<torch::Tensor(const torch::Tensor&)>& logits,
+                const data::LabeledImages& test) {
+  torch::NoGradGuard no_grad;
+  module.eval();
+  int64_t correct = 0;
+  for (int64_t start = 0; start < test.size(); start += 1000) {
+    const auto n = std::min<int64_t>(1000, test.size() - start);
+    const auto predicted = logits(test.images.narrow(0, start, n)).argmax(1);
+    correct += predicted.eq(test.labels.narrow(0, start, n)).sum().item<int64_t>();
+  }
+  return static_cast<double>(correct) / static_cast<double>(test.size());
+}
+
+Claim cnn_beats_ae_classifier() {
+  Claim c;
+  c.id = "s4.cnn_beats_ae_classifier";
+  c.source = "S4.1, S4.2, S4.3, S4.4, S4.5";
+  c.sentence =
+      "on Fashion-MNIST classes {1,3,5,7,9} (flip and uniform-noise augmentation), the CNN's "
+      "test accuracy is higher than the autoencoder classifier's, and both are above 97 % "
+      "(S4: CNN 97.92 %, AE classifier 97.12 %)";
+  c.departures[Profile::ci] =
+      "trains on 7,500 of the 30,000 original images (augmented x4 to 30,000 of 120,000); the "
+      "CNN trains 2 of 15 epochs, the AE 3 of 15, the AE classifier 2 of 15 (a CNN epoch on the "
+      "full 120,000 images takes minutes on 2 CPU cores); the full 5,000-image test set. "
+      "THRESHOLDS: the comparison (CNN above AE classifier) is asserted as in the source; the "
+      "97 % bar is asserted in the full profile only, ci holds both accuracies to 90 % (its "
+      "short training measured 96.3 % for the CNN and 93.5 % for the AE classifier on seed 0)";
+  c.departures[Profile::smoke] = "wiring only: 500 images, 1 epoch each; its numbers mean nothing";
+  c.evaluate = [](ClaimContext& ctx) -> std::vector<Measurement> {
+    const auto setup = kSetup(ctx.profile);
+    // S4.1: classes {1,3,5,7,9}; x4 augmentation of the originals used; labels kept 10-wide.
+    const auto originals =
+        data::filter_classes(fashion_mnist(ctx, data::Split::train), kClasses).head(setup.originals);
+    const auto train = data::augment_flip_and_uniform_noise(originals, ctx.seed);
+    const auto test =
+        data::filter_classes(fashion_mnist(ctx, data::Split::test), kClasses).head(setup.test_images);
+    const std::string data_note = fmt::format("classes=13579 originals={} augmented=x4", setup.originals);
+
+    // S4.2: the CNN, cross-entropy, Adam 1e-3, batch 100.
+    auto cnn = train::seeded<models::FashionCnn>(ctx.seed);
+    cnn->to(ctx.device);
+    const auto cnn_options = training_options(ctx, "S4.2 CNN", setup.cnn_epochs, 100, 1e-3);
+    const auto cnn_history = train_cached(*cnn, "FashionCnn " + data_note, train::classification_objective(cnn),
+                 {train.images, train.labels}, cnn_options, ctx);
+
+    // S4.3: the AE, MSE, Adam 1e-3, batch 100, on the same augmented images.
+    auto ae = train::seeded<models::FashionAutoencoder>(ctx.seed);
+    ae->to(ctx.device);
+    const auto ae_options = training_options(ctx, "S4.3 AE", setup.ae_epochs, 100, 1e-3);
+    const auto ae_history = train_cached(*ae, "FashionAutoencoder " + data_note,
+                                         train::reconstruction_objective(ae), {train.images, {}}, ae_options, ctx);
+
+    // S4.4: the AE's encoder + FC head, cross-entropy, encoder trained too.
+    auto classifier = train::seeded<models::AutoencoderClassifier>(ctx.seed);
+    classifier->to(ctx.device);
+    classifier->load_encoder_from(ae);
+    const auto classifier_options =
+        training_options(ctx, "S4.4 AE classifier", setup.classifier_epochs, 100, 1e-3);
+    const auto classifier_history = train_cached(
+        *classifier,
+        fmt::format("AutoencoderClassifier encoder-from=[FashionAutoencoder {} | {}]", data_note,
+                    ae_options.describe()),
+        train::classification_objective(classifier), {train.images, train.labels},
+        classifier_options, ctx);
+
+    const double cnn_accuracy = accuracy(*cnn, [&](const torch::Tensor& x) { return cnn->forward(x); }, test);
+    const double classifier_accuracy =
+        accuracy(*classifier, [&](const torch::Tensor& x) { return classifier->forward(x); }, test);
+    const bool smoke = ctx.profile == Profile::smoke;
+    const double accuracy_bar = PerProfile<double>{-1.0, 0.90, 0.97}(ctx.profile);
+    return {{"cnn_minus_ae_classifier_accuracy", cnn_accuracy - classifier_accuracy, ">",
+             smoke ? -2.0 : 0.0, 0.9792 - 0.9712},
+            {"cnn_test_accuracy", cnn_accuracy, ">", accuracy_bar, 0.9792},
+            {"ae_classifier_test_accuracy", classifier_accuracy, ">", accuracy_bar, 0.9712},
+            {"cnn_final_train_loss", cnn_history.final_train_loss(), "", NAN, NAN},
+            {"ae_final_train_loss", ae_history.final_train_loss(), "", NAN, NAN},
+            {"ae_classifier_final_train_loss", classifier_history.final_train_loss(), "", NAN, NAN}};
+  };
+  return c;
+}
+
+}  // namespace
+
+std::vector<Claim> s4_claims() { return {cnn_beats_ae_classifier()}; }
 
 }  // namespace aerepro::claims

@@ -30,6 +30,7 @@ std::filesystem::path results_file(const RunOptions& options, const std::string&
 
 std::string ClaimOutcome::verdict() const {
   if (!error.empty()) return "error";
+  if (profile == claims::Profile::smoke) return "ran (smoke profile: wiring only, no verdict)";
   return reproduced ? "reproduced" : "not reproduced";
 }
 
