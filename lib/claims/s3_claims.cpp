@@ -210,6 +210,14 @@ Claim noise_training_matters_most_for_deep_models() {
                               "; asserted: both deep gains (layer-wise, fine-tuned) exceed the "
                               "one-level gain, gain = MSE(AE) - MSE(DAE)";
   c.departures[Profile::smoke] = kSmokeDepartures;
+  c.expectations[Profile::ci] = {
+      false,
+      "measured over seeds 0-2: noise-training gain (MSE(AE) - MSE(DAE) on noisy test inputs) "
+      "one-level 0.0055 (0.0051/0.0056/0.0058), layer-wise stack 0.0013, fine-tuned stack 0.0043; "
+      "layer-wise minus one-level gain -0.0041, fine-tuned minus one-level -0.0012, negative in "
+      "every seed. The layer-wise AE stack already filters much of the noise (0.0163 vs the "
+      "one-level AE's 0.0175), so its DAE has less to gain; the fine-tuned stacks get 3 epochs "
+      "(full: 5), which may be part of why"};
   c.evaluate = [](ClaimContext& ctx) -> std::vector<Measurement> {
     const auto e = six_errors(ctx);
     const double one = e.ae - e.dae, layerwise = e.layerwise_ae - e.layerwise_dae,
@@ -236,6 +244,12 @@ Claim fine_tuning_beats_layerwise_only() {
       "layer-wise pretraining alone.";
   c.departures[Profile::ci] = kCiDepartures;
   c.departures[Profile::smoke] = kSmokeDepartures;
+  c.expectations[Profile::ci] = {
+      false,
+      "measured over seeds 0-2: holds for the DAE (layer-wise minus fine-tuned MSE +0.0011: "
+      "0.0149 -> 0.0138, every seed) but not for the AE (-0.0019: 0.0163 -> 0.0181, every seed): "
+      "fine-tuning the AE on clean images makes it reproduce its input more faithfully, noise "
+      "included, so its noisy-test error rises"};
   c.evaluate = [](ClaimContext& ctx) -> std::vector<Measurement> {
     const auto e = six_errors(ctx);
     const double t = ctx.profile == Profile::smoke ? -1e9 : 0.0;
