@@ -42,22 +42,22 @@ struct Schedule {
 };
 
 // S2.2, claim 1(a): the source's deep AE, 10 epochs on 60k.
-const Schedule kDeepSource{{512, 60000, 60000}, {1, 5, 10}};
+const Schedule kDeepSource{{256, 60000, 60000}, {1, 5, 10}};
 // Claim 1(b): our "well-trained" deep AE (not in the source): Adam 1e-3.
-const Schedule kDeepWell{{512, 60000, 60000}, {1, 3, 30}};
+const Schedule kDeepWell{{256, 60000, 60000}, {1, 3, 30}};
 constexpr double kDeepWellLr = 1e-3;
 // S2.3 (and the standard AE of S2.4 and S2.7): x ∈ {64, 128, 256}, 10 epochs.
-const Schedule kUndercomplete{{512, 60000, 60000}, {1, 5, 10}};
+const Schedule kUndercomplete{{256, 60000, 60000}, {1, 5, 10}};
 // S2.6: over-complete 1156 AE, 5 epochs.
-const Schedule kSparse{{512, 20000, 60000}, {1, 3, 5}};
+const Schedule kSparse{{256, 20000, 60000}, {1, 3, 5}};
 // S2.7: DAEs, 5 epochs.
-const Schedule kDenoising{{512, 60000, 60000}, {1, 2, 5}};
+const Schedule kDenoising{{256, 60000, 60000}, {1, 2, 5}};
 // S2.8: the 784→64→8 AE, 10 epochs (cheap: the source's set-up in ci too).
-const Schedule kBottleneck{{512, 60000, 60000}, {1, 10, 10}};
+const Schedule kBottleneck{{256, 60000, 60000}, {1, 10, 10}};
 // S2.9: conv AEs, 5 epochs.
 const Schedule kConv{{256, 40000, 60000}, {1, 1, 5}};
 // Test images the whole-test-set means use.
-const PerProfile<int64_t> kTestImages{1000, 10000, 10000};
+const PerProfile<int64_t> kTestImages{500, 10000, 10000};
 
 // The training images of a schedule: all of MNIST train, or a seeded subset of it (the same
 // subset for every claim with the same size and seed, so shared models share their data).
@@ -178,7 +178,7 @@ Claim pca_beats_source_ae() {
       "the AE trains 5 of the source's 10 epochs (all 60,000 images); fewer steps leave the AE "
       "less trained, which favours PCA. Same threshold (>= 9 of 10).";
   c.departures[Profile::smoke] =
-      "wiring only: 512 training images, 1 epoch, PCA fitted on those 512; threshold > -1.";
+      "wiring only: 256 training images, 1 epoch, PCA fitted on those 256; threshold > -1.";
   c.evaluate = [](ClaimContext& ctx) -> std::vector<Measurement> {
     const auto data = training_images(ctx, kDeepSource);
     auto ae = train_deep(ctx, data, models::source_deep_autoencoder_options(), kDeepSource,
@@ -226,8 +226,15 @@ Claim well_trained_ae_beats_pca() {
   c.departures[Profile::ci] =
       "3 of the 30 epochs (all 60,000 images), same threshold (> 0): a shorter-trained AE can "
       "only make the claim harder to reproduce.";
+  // Measured in ci (seed 0, 1 seed only: the budget of this session): AE 18.74 vs PCA 13.87
+  // mean per-image test error, AE final training loss 0.0264.
+  c.expectations[Profile::ci] = {
+      false,
+      "3 epochs at Adam 1e-3 leave the sigmoid-output deep AE far from well-trained: seed 0 "
+      "measured AE 18.74 vs PCA-30 13.87 mean per-image test error (gap -4.88; final training "
+      "loss 0.0264), so the ci set-up does not test the claim; the full profile (30 epochs) does"};
   c.departures[Profile::smoke] =
-      "wiring only: 512 training images, 1 epoch, 1,000 test images; threshold > -1e9.";
+      "wiring only: 256 training images, 1 epoch, 500 test images; threshold > -1e9.";
   c.evaluate = [](ClaimContext& ctx) -> std::vector<Measurement> {
     const auto data = training_images(ctx, kDeepWell);
     auto ae = train_deep(ctx, data, models::well_trained_deep_autoencoder_options(), kDeepWell,
@@ -264,7 +271,7 @@ Claim error_falls_with_hidden_size() {
   c.departures[Profile::ci] =
       "5 of the 10 epochs (all 60,000 images); same threshold (> 0).";
   c.departures[Profile::smoke] =
-      "wiring only: 512 training images, 1 epoch, 1,000 test images; threshold > -1e9.";
+      "wiring only: 256 training images, 1 epoch, 500 test images; threshold > -1e9.";
   c.evaluate = [](ClaimContext& ctx) -> std::vector<Measurement> {
     const auto data = training_images(ctx, kUndercomplete);
     std::vector<TrainedShallow> aes;
@@ -307,7 +314,7 @@ Claim ood_error_far_above_in_distribution() {
       "the x-AEs of s2.error_falls_with_hidden_size as trained there (5 of 10 epochs); 1,000 "
       "uniform images; Fashion-MNIST instead of KMNIST in every profile; same threshold (3).";
   c.departures[Profile::smoke] =
-      "wiring only: 512 training images, 1 epoch, 1,000 test images; threshold > -1e9.";
+      "wiring only: 256 training images, 1 epoch, 500 test images; threshold > -1e9.";
   c.evaluate = [](ClaimContext& ctx) -> std::vector<Measurement> {
     const auto data = training_images(ctx, kUndercomplete);  // before any other split (keys)
     std::vector<TrainedShallow> aes;
@@ -358,7 +365,7 @@ Claim sparse_penalty_raises_loss_and_silences_units() {
       "a seeded 20,000-image subset of MNIST train for 3 of the 5 epochs (four 1156-unit AEs "
       "are the second most expensive S2 set-up); same thresholds (> 0, < 0.5).";
   c.departures[Profile::smoke] =
-      "wiring only: 512 training images, 1 epoch, 1,000 test images; thresholds > -1e9, < 1e9.";
+      "wiring only: 256 training images, 1 epoch, 500 test images; thresholds > -1e9, < 1e9.";
   c.evaluate = [](ClaimContext& ctx) -> std::vector<Measurement> {
     const auto data = training_images(ctx, kSparse);
     const auto options = models::sparse_autoencoder_options();
@@ -424,7 +431,7 @@ Claim dae_beats_ae_on_noisy_inputs() {
       "DAEs train 2 of the 5 epochs (all 60,000 images); the standard AE is S2.3's x = 256 AE "
       "as trained in ci (5 of 10 epochs); same thresholds (> 0).";
   c.departures[Profile::smoke] =
-      "wiring only: 512 training images, 1 epoch, 1,000 test images; thresholds > -1e9.";
+      "wiring only: 256 training images, 1 epoch, 500 test images; thresholds > -1e9.";
   c.evaluate = [](ClaimContext& ctx) -> std::vector<Measurement> {
     // The standard AE shares S2.3's set-up, so both read the same training data first.
     const auto clean_data = training_images(ctx, kUndercomplete);
@@ -489,7 +496,7 @@ Claim latent_noise_small_keeps_huge_destroys() {
       "< 1.5 and error(500) / clean error > 5 (mean per-image test error against the input).";
   c.departures[Profile::ci] = "none: the source's set-up (the model is cheap); same thresholds.";
   c.departures[Profile::smoke] =
-      "wiring only: 512 training images, 1 epoch, 1,000 test images; thresholds < 1e9, > -1e9.";
+      "wiring only: 256 training images, 1 epoch, 500 test images; thresholds < 1e9, > -1e9.";
   c.evaluate = [](ClaimContext& ctx) -> std::vector<Measurement> {
     const auto data = training_images(ctx, kBottleneck);
     const models::BottleneckAutoencoderOptions options;  // S2.8: 64, 8
@@ -547,6 +554,12 @@ Claim conv_aes_reach_low_loss() {
       "mean training loss < 0.0427, the source's first-epoch figure for (b) (over two thirds of "
       "an epoch, so a stricter test than the source's for (b)); (a) and (c) are held to the "
       "same first-epoch figure since the source gives none for them.";
+  c.expectations[Profile::ci] = {
+      false,
+      "one epoch of 40,000 images (157 steps) does not reach the source's first-epoch 0.0427: "
+      "seed 0 measured (a) 0.0475, (b) 0.0712, (c) 0.0649; the source's (b) figure came from a "
+      "full 60,000-image epoch (235 steps) and the full profile's 5 epochs are what the claim "
+      "is about"};
   c.departures[Profile::smoke] =
       "wiring only: 256 training images, 1 epoch; thresholds < 1e9.";
   c.evaluate = [](ClaimContext& ctx) -> std::vector<Measurement> {
