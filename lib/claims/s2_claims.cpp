@@ -1,7 +1,620 @@
+// The claims of S2 (Programming Assignment 3): PCA vs AE, hidden size, out-of-distribution
+// inputs, sparse and denoising AEs, the 8-d manifold, the three convolutional AEs.
+#include "analysis/latent.h"
+#include "analysis/metrics.h"
+#include "analysis/pca.h"
+#include "claims/claim_support.h"
 #include "claims/source_claims.h"
+#include "common/compat.h"
+#include "data/splits.h"
+#include "models/bottleneck_ae.h"
+#include "models/conv_ae.h"
+#include "models/deep_ae.h"
+#include "models/shallow_ae.h"
+#include "train/objectives.h"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <cmath>
+#include <limits>
+#include <string>
+#include <utility>
+#include <vector>
 
 namespace aerepro::claims {
+namespace {
 
-std::vector<Claim> s2_claims() { return {}; }
+using data::Split;
+
+// S2: the ten MNIST test images 9705…9714 (one of each digit) the source reports errors on.
+constexpr int64_t kFirstSourceImage = 9705;
+constexpr int64_t kSourceImageCount = 10;
+constexpr int64_t kBatch = 256;          // S2: batch 256 throughout
+constexpr double kDenseLr = 3e-4;        // S2: fully connected AEs
+constexpr double kConvLr = 1e-3;         // S2.9
+constexpr int64_t kEvalChunk = 1000;     // images per forward pass when evaluating
+
+// How much of the training set, and for how many epochs, a set-up trains in each profile.
+struct Schedule {
+  PerProfile<int64_t> images;
+  PerProfile<int64_t> epochs;
+};
+
+// S2.2, claim 1(a): the source's deep AE, 10 epochs on 60k.
+const Schedule kDeepSource{{256, 60000, 60000}, {1, 5, 10}};
+// Claim 1(b): our "well-trained" deep AE (not in the source): Adam 1e-3.
+const Schedule kDeepWell{{256, 60000, 60000}, {1, 3, 30}};
+constexpr double kDeepWellLr = 1e-3;
+// S2.3 (and the standard AE of S2.4 and S2.7): x ∈ {64, 128, 256}, 10 epochs.
+const Schedule kUndercomplete{{256, 60000, 60000}, {1, 5, 10}};
+// S2.6: over-complete 1156 AE, 5 epochs.
+const Schedule kSparse{{256, 20000, 60000}, {1, 3, 5}};
+// S2.7: DAEs, 5 epochs.
+const Schedule kDenoising{{256, 60000, 60000}, {1, 2, 5}};
+// S2.8: the 784→64→8 AE, 10 epochs (cheap: the source's set-up in ci too).
+const Schedule kBottleneck{{256, 60000, 60000}, {1, 10, 10}};
+// S2.9: conv AEs, 5 epochs.
+const Schedule kConv{{256, 40000, 60000}, {1, 1, 5}};
+// Test images the whole-test-set means use.
+const PerProfile<int64_t> kTestImages{500, 10000, 10000};
+
+// The training images of a schedule: all of MNIST train, or a seeded subset of it (the same
+// subset for every claim with the same size and seed, so shared models share their data).
+// Callers load no other split before training, so the checkpoint key's data checksum agrees
+// across claims.
+train::TrainData training_images(ClaimContext& ctx, const Schedule& schedule) {
+  const auto& train = mnist(ctx, Split::train);
+  const int64_t n = schedule.images(ctx.profile);
+  if (n >= train.size()) return {train.images, {}};
+  return {data::random_subset(train, n, ctx.seed).images, {}};
+}
+
+torch::Tensor test_images(ClaimContext& ctx) {
+  const auto& test = mnist(ctx, Split::test);
+  return test.images.narrow(0, 0, std::min(kTestImages(ctx.profile), test.size()));
+}
+
+// S2: the ten source images.
+torch::Tensor source_images(ClaimContext& ctx) {
+  return mnist(ctx, Split::test).images.narrow(0, kFirstSourceImage, kSourceImageCount);
+}
+
+// (N) float64 CPU per-image squared errors of reconstruct(inputs) against targets, in chunks.
+torch::Tensor per_image_errors(const analysis::TensorMap& reconstruct, const torch::Tensor& inputs,
+                               const torch::Tensor& targets) {
+  torch::NoGradGuard no_grad;
+  std::vector<torch::Tensor> parts;
+  for (int64_t start = 0; start < inputs.size(0); start += kEvalChunk) {
+    const auto count = std::min(kEvalChunk, inputs.size(0) - start);
+    const auto out = reconstruct(inputs.narrow(0, start, count));
+    parts.push_back(analysis::per_image_squared_error(out, targets.narrow(0, start, count))
+                        .to(torch::kCPU, torch::kFloat64));
+  }
+  return torch::cat(parts);
+}
+
+torch::Tensor per_image_errors(const analysis::TensorMap& reconstruct, const torch::Tensor& images) {
+  return per_image_errors(reconstruct, images, images);
+}
+
+double mean_of(const torch::Tensor& t) { return t.mean().item<double>(); }
+
+template <typename Model>
+analysis::TensorMap reconstruction_of(Model model) {
+  return [model](const torch::Tensor& x) mutable { return model->forward(x).reconstruction; };
+}
+
+template <typename Model>
+train::TrainHistory train_model(Model& model, ClaimContext& ctx, const std::string& description,
+                                const train::Objective& objective, const train::TrainData& data,
+                                const Schedule& schedule, double lr, const std::string& label,
+                                train::Corruption corruption = {}) {
+  model->to(ctx.device);
+  auto opts = training_options(ctx, label, schedule.epochs(ctx.profile), kBatch, lr);
+  opts.corruption = corruption;
+  auto history = train_cached(*model, description, objective, data, opts, ctx);
+  model->eval();
+  return history;
+}
+
+// --- S2.2 deep AE --------------------------------------------------------------------------
+std::string describe_deep(const models::DeepAutoencoderOptions& o) {
+  return fmt::format("DeepAutoencoder 784-512-256-128-{} / {}-128-256-784 code={} output={}",
+                     o.code_size, o.code_size, models::to_string(o.code_activation),
+                     models::to_string(o.output_activation));
+}
+
+struct Trained {
+  models::DeepAutoencoder model{nullptr};
+  train::TrainHistory history;
+};
+
+Trained train_deep(ClaimContext& ctx, const train::TrainData& data,
+                   const models::DeepAutoencoderOptions& options, const Schedule& schedule,
+                   double lr, const std::string& label) {
+  auto model = train::seeded<models::DeepAutoencoder>(ctx.seed, options);
+  auto history = train_model(model, ctx, describe_deep(options),
+                             train::reconstruction_objective(model), data, schedule, lr, label);
+  return {model, history};
+}
+
+// --- S2.3 x-AEs (shared by S2.3, S2.4 and S2.7) ----------------------------------------------
+struct TrainedShallow {
+  models::ShallowAutoencoder model{nullptr};
+  train::TrainHistory history;
+};
+
+std::string describe_shallow(const models::ShallowAutoencoderOptions& o) {
+  return fmt::format("ShallowAutoencoder 784-{}-784 hidden=relu output={}", o.hidden,
+                     models::to_string(o.output_activation));
+}
+
+// S2.3: the standard (clean-trained) AE with x hidden units; the identical description and
+// options in S2.3, S2.4 and S2.7 let the checkpoint store train each once per seed.
+TrainedShallow undercomplete_ae(ClaimContext& ctx, const train::TrainData& data, int64_t hidden) {
+  const auto options = models::undercomplete_autoencoder_options(hidden);
+  auto model = train::seeded<models::ShallowAutoencoder>(ctx.seed, options);
+  auto history = train_model(model, ctx, describe_shallow(options),
+                             train::reconstruction_objective(model), data, kUndercomplete,
+                             kDenseLr, fmt::format("S2.3 AE x={}", hidden));
+  return {model, history};
+}
+
+std::string fmt_g(double v) { return fmt::format("{:g}", v); }
+
+// ============================================================================================
+Claim pca_beats_source_ae() {
+  Claim c;
+  c.id = "s2.pca_beats_source_ae";
+  c.source = "S2.1, S2.2";
+  c.sentence =
+      "With the source's deep AE (784-512-256-128-30 / 30-128-256-784, ReLU after every layer "
+      "including code and output; Adam 3e-4, batch 256, 10 epochs on MNIST train), PCA-30 "
+      "(with the mean) has a lower per-image squared error than the AE on 9 of the 10 test "
+      "images 9705-9714 (both on [0,1] inputs). Asserted: the number of those images where "
+      "PCA < AE, mean over seeds, >= 9.";
+  // ci, seeds 0-2: 9, 10, 10 of 10 images (AE 18.3-20.5 vs PCA 13.70 on the ten).
+  c.departures[Profile::ci] =
+      "the AE trains 5 of the source's 10 epochs (all 60,000 images); fewer steps leave the AE "
+      "less trained, which favours PCA. Same threshold (>= 9 of 10).";
+  c.departures[Profile::smoke] =
+      "wiring only: 256 training images, 1 epoch, PCA fitted on those 256; threshold > -1.";
+  c.evaluate = [](ClaimContext& ctx) -> std::vector<Measurement> {
+    const auto data = training_images(ctx, kDeepSource);
+    auto ae = train_deep(ctx, data, models::source_deep_autoencoder_options(), kDeepSource,
+                         kDenseLr, "S2.2 deep AE (source)");
+    const auto pca = analysis::fit_pca(data.inputs, 30);  // S2.1
+    const auto pca_map = [&pca](const torch::Tensor& x) { return pca.reconstruct(x); };
+
+    const auto ten = source_images(ctx);
+    const auto ae_ten = per_image_errors(reconstruction_of(ae.model), ten);
+    const auto pca_ten = per_image_errors(pca_map, ten);
+    const auto test = test_images(ctx);
+    const auto ae_test = per_image_errors(reconstruction_of(ae.model), test);
+    const auto pca_test = per_image_errors(pca_map, test);
+    const double count = pca_ten.lt(ae_ten).sum().item<double>();
+
+    const PerProfile<double> threshold{-1, 9, 9};
+    std::vector<Measurement> out{
+        {"images_pca_below_ae_of_10", count, ">=", threshold(ctx.profile), 9},
+        {"ae_mean_error_10_images", mean_of(ae_ten), "", NAN, 19.65},
+        {"pca_mean_error_10_images", mean_of(pca_ten), "", NAN, 14.97},
+        {"ae_mean_error_test_set", mean_of(ae_test), "", NAN, NAN},
+        {"pca_mean_error_test_set", mean_of(pca_test), "", NAN, NAN},
+        {"images_pca_below_ae_test_set_fraction", mean_of(pca_test.lt(ae_test).to(torch::kFloat64)),
+         "", NAN, NAN},
+        {"ae_final_train_loss", ae.history.final_train_loss(), "", NAN, 0.0206},
+    };
+    for (int64_t i = 0; i < kSourceImageCount; ++i) {
+      out.push_back({fmt::format("ae_minus_pca_error_image_{}", kFirstSourceImage + i),
+                     ae_ten[i].item<double>() - pca_ten[i].item<double>(), "", NAN, NAN});
+    }
+    return out;
+  };
+  return c;
+}
+
+Claim well_trained_ae_beats_pca() {
+  Claim c;
+  c.id = "s2.well_trained_ae_beats_pca";
+  c.source = "S2.1, S2.2";
+  c.sentence =
+      "A well-trained 30-d deep AE (S2.2's layers with a linear code and a sigmoid output; our "
+      "set-up, not the source's: Adam 1e-3, batch 256, 30 epochs on MNIST train) has a lower "
+      "mean per-image squared test error than PCA-30 (the classic Hinton & Salakhutdinov 2006 "
+      "result, 3.00 vs 13.87). Asserted: PCA mean test error - AE mean test error > 0.";
+  c.departures[Profile::ci] =
+      "3 of the 30 epochs (all 60,000 images), same threshold (> 0): a shorter-trained AE can "
+      "only make the claim harder to reproduce.";
+  c.expectations[Profile::ci] = {
+      false,
+      "3 epochs at Adam 1e-3 leave the sigmoid-output deep AE far from well-trained: seeds 0-2 "
+      "measured PCA - AE mean per-image test error -4.88, -5.02, -5.01 (AE 18.74 on seed 0 vs "
+      "PCA-30 13.87; final training loss 0.026), so the ci set-up does not test the claim; the full profile (30 epochs) does"};
+  c.departures[Profile::smoke] =
+      "wiring only: 256 training images, 1 epoch, 500 test images; threshold > -1e9.";
+  c.evaluate = [](ClaimContext& ctx) -> std::vector<Measurement> {
+    const auto data = training_images(ctx, kDeepWell);
+    auto ae = train_deep(ctx, data, models::well_trained_deep_autoencoder_options(), kDeepWell,
+                         kDeepWellLr, "S2.2 deep AE (well-trained)");
+    const auto pca = analysis::fit_pca(data.inputs, 30);  // S2.1
+    const auto pca_map = [&pca](const torch::Tensor& x) { return pca.reconstruct(x); };
+    const auto test = test_images(ctx);
+    const double ae_err = mean_of(per_image_errors(reconstruction_of(ae.model), test));
+    const double pca_err = mean_of(per_image_errors(pca_map, test));
+    const auto ten = source_images(ctx);
+    const PerProfile<double> threshold{-1e9, 0, 0};
+    return {
+        {"pca_minus_ae_mean_test_error", pca_err - ae_err, ">", threshold(ctx.profile), NAN},
+        {"ae_mean_error_test_set", ae_err, "", NAN, 3.00},
+        {"pca_mean_error_test_set", pca_err, "", NAN, 13.87},
+        {"ae_mean_error_10_images", mean_of(per_image_errors(reconstruction_of(ae.model), ten)), "",
+         NAN, NAN},
+        {"pca_mean_error_10_images", mean_of(per_image_errors(pca_map, ten)), "", NAN, 14.97},
+        {"ae_final_train_loss", ae.history.final_train_loss(), "", NAN, NAN},
+    };
+  };
+  return c;
+}
+
+// ============================================================================================
+Claim error_falls_with_hidden_size() {
+  Claim c;
+  c.id = "s2.error_falls_with_hidden_size";
+  c.source = "S2.3";
+  c.sentence =
+      "Single-hidden-layer AEs 784-x-784 (ReLU, Adam 3e-4, batch 256, 10 epochs) reconstruct the "
+      "MNIST test set better as x grows over 64, 128, 256. Asserted: min(err64 - err128, "
+      "err128 - err256) > 0 on the mean per-image test error.";
+  c.departures[Profile::ci] =
+      "5 of the 10 epochs (all 60,000 images); same threshold (> 0).";
+  c.departures[Profile::smoke] =
+      "wiring only: 256 training images, 1 epoch, 500 test images; threshold > -1e9.";
+  c.evaluate = [](ClaimContext& ctx) -> std::vector<Measurement> {
+    const auto data = training_images(ctx, kUndercomplete);
+    std::vector<TrainedShallow> aes;
+    for (const auto x : models::undercomplete_hidden_sizes()) aes.push_back(undercomplete_ae(ctx, data, x));
+    const auto test = test_images(ctx);
+    const auto ten = source_images(ctx);
+    std::vector<double> err;
+    std::vector<Measurement> evidence;
+    const double source_loss[] = {0.0120, 0.0070, 0.0043};
+    for (size_t i = 0; i < aes.size(); ++i) {
+      const auto x = models::undercomplete_hidden_sizes()[i];
+      err.push_back(mean_of(per_image_errors(reconstruction_of(aes[i].model), test)));
+      evidence.push_back({fmt::format("mean_test_error_x{}", x), err.back(), "", NAN, NAN});
+      evidence.push_back({fmt::format("mean_error_10_images_x{}", x),
+                          mean_of(per_image_errors(reconstruction_of(aes[i].model), ten)), "", NAN,
+                          NAN});
+      evidence.push_back({fmt::format("final_train_loss_x{}", x), aes[i].history.final_train_loss(),
+                          "", NAN, source_loss[i]});
+    }
+    const PerProfile<double> threshold{-1e9, 0, 0};
+    std::vector<Measurement> out{{"min_error_drop_64_128_256", std::min(err[0] - err[1], err[1] - err[2]),
+                                  ">", threshold(ctx.profile), NAN}};
+    out.insert(out.end(), evidence.begin(), evidence.end());
+    return out;
+  };
+  return c;
+}
+
+Claim ood_error_far_above_in_distribution() {
+  Claim c;
+  c.id = "s2.ood_error_far_above_in_distribution";
+  c.source = "S2.4";
+  c.sentence =
+      "Non-digit inputs through the S2.3 x-AEs (x = 64, 128, 256) are reconstructed poorly: the "
+      "mean per-image error on Fashion-MNIST test images (the source used KMNIST) and on uniform "
+      "random images is far above the error on MNIST test images. Asserted, for each OOD kind: "
+      "the smallest over x of OOD error / in-distribution error > 3 ('far above': larger than "
+      "the whole in-distribution effect of a 4x hidden size, 0.0120/0.0043 = 2.8 in S2.3).";
+  c.departures[Profile::ci] =
+      "the x-AEs of s2.error_falls_with_hidden_size as trained there (5 of 10 epochs); 1,000 "
+      "uniform images; Fashion-MNIST instead of KMNIST in every profile; same threshold (3).";
+  c.departures[Profile::smoke] =
+      "wiring only: 256 training images, 1 epoch, 500 test images; threshold > -1e9.";
+  c.evaluate = [](ClaimContext& ctx) -> std::vector<Measurement> {
+    const auto data = training_images(ctx, kUndercomplete);  // before any other split (keys)
+    std::vector<TrainedShallow> aes;
+    for (const auto x : models::undercomplete_hidden_sizes()) aes.push_back(undercomplete_ae(ctx, data, x));
+    const auto test = test_images(ctx);
+    const auto& fashion = fashion_mnist(ctx, Split::test);
+    const auto fashion_images = fashion.images.narrow(0, 0, std::min(test.size(0), fashion.size()));
+    auto gen = compat::make_generator(ctx.device, ctx.seed + 2004);
+    const auto uniform = torch::rand({std::min<int64_t>(1000, test.size(0)), 1, 28, 28}, gen,
+                                     test.options());
+    double min_fashion = std::numeric_limits<double>::infinity();
+    double min_uniform = std::numeric_limits<double>::infinity();
+    std::vector<Measurement> evidence;
+    for (size_t i = 0; i < aes.size(); ++i) {
+      const auto x = models::undercomplete_hidden_sizes()[i];
+      const auto r = reconstruction_of(aes[i].model);
+      const double in = mean_of(per_image_errors(r, test));
+      const double fa = mean_of(per_image_errors(r, fashion_images));
+      const double un = mean_of(per_image_errors(r, uniform));
+      min_fashion = std::min(min_fashion, fa / in);
+      min_uniform = std::min(min_uniform, un / in);
+      evidence.push_back({fmt::format("mnist_test_error_x{}", x), in, "", NAN, NAN});
+      evidence.push_back({fmt::format("fashion_error_x{}", x), fa, "", NAN, NAN});
+      evidence.push_back({fmt::format("uniform_error_x{}", x), un, "", NAN, NAN});
+    }
+    const PerProfile<double> threshold{-1e9, 3, 3};
+    std::vector<Measurement> out{
+        {"min_ratio_fashion_over_mnist_error", min_fashion, ">", threshold(ctx.profile), NAN},
+        {"min_ratio_uniform_over_mnist_error", min_uniform, ">", threshold(ctx.profile), NAN}};
+    out.insert(out.end(), evidence.begin(), evidence.end());
+    return out;
+  };
+  return c;
+}
+
+// ============================================================================================
+Claim sparse_penalty_raises_loss_and_silences_units() {
+  Claim c;
+  c.id = "s2.sparse_penalty_raises_loss_and_silences_units";
+  c.source = "S2.6";
+  c.sentence =
+      "An over-complete 784-1156-784 ReLU AE trained 5 epochs (Adam 3e-4, batch 256) with "
+      "MSE + lambda*||h||_1 (summed over batch and units) has a higher final training loss for "
+      "larger lambda in {0.6e-6, 1.5e-6, 4e-6}, and at lambda = 4e-6 far fewer active hidden "
+      "units on test images than the standard (lambda = 0) AE. Asserted: the smaller of the two "
+      "loss increases > 0, and active fraction (4e-6) / active fraction (0) < 0.5.";
+  c.departures[Profile::ci] =
+      "a seeded 20,000-image subset of MNIST train for 3 of the 5 epochs (four 1156-unit AEs "
+      "are the second most expensive S2 set-up); same thresholds (> 0, < 0.5).";
+  c.departures[Profile::smoke] =
+      "wiring only: 256 training images, 1 epoch, 500 test images; thresholds > -1e9, < 1e9.";
+  c.evaluate = [](ClaimContext& ctx) -> std::vector<Measurement> {
+    const auto data = training_images(ctx, kSparse);
+    const auto options = models::sparse_autoencoder_options();
+    const std::vector<double> lambdas{0.0, 0.6e-6, 1.5e-6, 4e-6};  // S2.6 (0: the standard AE)
+    std::vector<double> loss, active, recon;
+    std::vector<Measurement> evidence;
+    torch::Tensor test;
+    std::vector<models::ShallowAutoencoder> models_;
+    std::vector<train::TrainHistory> histories;
+    for (const double lambda : lambdas) {
+      auto model = train::seeded<models::ShallowAutoencoder>(ctx.seed, options);
+      const auto objective = lambda == 0.0 ? train::reconstruction_objective(model)
+                                           : train::sparse_reconstruction_objective(model, lambda);
+      histories.push_back(train_model(model, ctx,
+                                      describe_shallow(options) + " l1_hidden=" + fmt_g(lambda),
+                                      objective, data, kSparse, kDenseLr,
+                                      "S2.6 sparse AE lambda=" + fmt_g(lambda)));
+      models_.push_back(model);
+    }
+    test = test_images(ctx);
+    for (size_t i = 0; i < lambdas.size(); ++i) {
+      torch::NoGradGuard no_grad;
+      loss.push_back(histories[i].final_train_loss());
+      double active_count = 0;
+      for (int64_t start = 0; start < test.size(0); start += kEvalChunk) {
+        const auto n = std::min(kEvalChunk, test.size(0) - start);
+        const auto h = models_[i]->encode(test.narrow(0, start, n));
+        active_count += analysis::active_fraction(h) * static_cast<double>(h.numel());
+      }
+      active.push_back(active_count / static_cast<double>(test.size(0) * options.hidden));
+      recon.push_back(mean_of(per_image_errors(reconstruction_of(models_[i]), test)));
+      const auto tag = fmt_g(lambdas[i]);
+      evidence.push_back({"final_train_loss_lambda_" + tag, loss.back(), "", NAN, NAN});
+      evidence.push_back({"active_fraction_lambda_" + tag, active.back(), "", NAN, NAN});
+      evidence.push_back({"mean_test_error_lambda_" + tag, recon.back(), "", NAN, NAN});
+    }
+    const PerProfile<double> loss_threshold{-1e9, 0, 0};
+    const PerProfile<double> ratio_threshold{1e9, 0.5, 0.5};
+    std::vector<Measurement> out{
+        {"min_loss_increase_over_lambda", std::min(loss[2] - loss[1], loss[3] - loss[2]), ">",
+         loss_threshold(ctx.profile), NAN},
+        {"active_fraction_ratio_sparse_over_standard", active[3] / active[0], "<",
+         ratio_threshold(ctx.profile), NAN}};
+    out.insert(out.end(), evidence.begin(), evidence.end());
+    return out;
+  };
+  return c;
+}
+
+// ============================================================================================
+Claim dae_beats_ae_on_noisy_inputs() {
+  Claim c;
+  c.id = "s2.dae_beats_ae_on_noisy_inputs";
+  c.source = "S2.7";
+  c.sentence =
+      "Denoising AEs 784-256-784 (ReLU) trained 5 epochs on x + sigma*N(0,1) (no clamp) against "
+      "clean x, sigma in {0.3, 0.5, 0.8, 0.9}, reconstruct sigma-noisy MNIST test images better "
+      "than the standard x = 256 AE of S2.3 (trained on clean data), and their error rises with "
+      "sigma. Asserted on the mean per-image test error against the clean images: min over "
+      "sigma of (AE error - DAE error) > 0, and min over consecutive sigmas of the DAE error "
+      "increase > 0.";
+  c.departures[Profile::ci] =
+      "DAEs train 2 of the 5 epochs (all 60,000 images); the standard AE is S2.3's x = 256 AE "
+      "as trained in ci (5 of 10 epochs); same thresholds (> 0).";
+  c.departures[Profile::smoke] =
+      "wiring only: 256 training images, 1 epoch, 500 test images; thresholds > -1e9.";
+  c.evaluate = [](ClaimContext& ctx) -> std::vector<Measurement> {
+    // The standard AE shares S2.3's set-up, so both read the same training data first.
+    const auto clean_data = training_images(ctx, kUndercomplete);
+    auto standard = undercomplete_ae(ctx, clean_data, 256);
+    const auto data = training_images(ctx, kDenoising);
+    const std::vector<double> sigmas{0.3, 0.5, 0.8, 0.9};  // S2.7
+    const double source_error[] = {11.31, 17.00, 21.49, 26.77};
+    const auto options = models::denoising_autoencoder_options();
+    std::vector<models::ShallowAutoencoder> daes;
+    std::vector<train::TrainHistory> histories;
+    for (const double sigma : sigmas) {
+      auto model = train::seeded<models::ShallowAutoencoder>(ctx.seed, options);
+      histories.push_back(train_model(model, ctx, describe_shallow(options),
+                                      train::reconstruction_objective(model), data, kDenoising,
+                                      kDenseLr, "S2.7 DAE sigma=" + fmt_g(sigma),
+                                      train::Corruption::gaussian(sigma)));
+      daes.push_back(model);
+    }
+    const auto test = test_images(ctx);
+    const auto ten = source_images(ctx);
+    std::vector<double> dae_err, ae_err;
+    std::vector<Measurement> evidence;
+    for (size_t i = 0; i < sigmas.size(); ++i) {
+      // A fixed noise draw per sigma, the same for the DAE and the standard AE.
+      auto gen = compat::make_generator(ctx.device, ctx.seed + 7000 + i);
+      const auto noisy = train::Corruption::gaussian(sigmas[i]).apply(test, gen);
+      const auto noisy_ten = train::Corruption::gaussian(sigmas[i]).apply(ten, gen);
+      dae_err.push_back(mean_of(per_image_errors(reconstruction_of(daes[i]), noisy, test)));
+      ae_err.push_back(mean_of(per_image_errors(reconstruction_of(standard.model), noisy, test)));
+      const auto tag = fmt_g(sigmas[i]);
+      evidence.push_back({"dae_test_error_sigma_" + tag, dae_err.back(), "", NAN, NAN});
+      evidence.push_back({"ae_test_error_sigma_" + tag, ae_err.back(), "", NAN, NAN});
+      evidence.push_back({"dae_error_10_images_sigma_" + tag,
+                          mean_of(per_image_errors(reconstruction_of(daes[i]), noisy_ten, ten)), "",
+                          NAN, source_error[i]});
+      evidence.push_back({"dae_final_train_loss_sigma_" + tag, histories[i].final_train_loss(), "",
+                          NAN, NAN});
+    }
+    double min_gap = std::numeric_limits<double>::infinity();
+    double min_rise = std::numeric_limits<double>::infinity();
+    for (size_t i = 0; i < sigmas.size(); ++i) min_gap = std::min(min_gap, ae_err[i] - dae_err[i]);
+    for (size_t i = 1; i < sigmas.size(); ++i) min_rise = std::min(min_rise, dae_err[i] - dae_err[i - 1]);
+    const PerProfile<double> threshold{-1e9, 0, 0};
+    std::vector<Measurement> out{
+        {"min_ae_minus_dae_noisy_error", min_gap, ">", threshold(ctx.profile), NAN},
+        {"min_dae_error_rise_with_sigma", min_rise, ">", threshold(ctx.profile), NAN}};
+    out.insert(out.end(), evidence.begin(), evidence.end());
+    return out;
+  };
+  return c;
+}
+
+// ============================================================================================
+Claim latent_noise_small_keeps_huge_destroys() {
+  Claim c;
+  c.id = "s2.latent_noise_small_keeps_huge_destroys";
+  c.source = "S2.8";
+  c.sentence =
+      "For the 784-64-8-64-784 ReLU AE (Adam 3e-4, batch 256, 10 epochs), Gaussian noise of "
+      "sigma = 0.1 on the 8-d codes of test images keeps the reconstruction (error close to the "
+      "clean reconstruction's) and sigma = 500 destroys it. Asserted: error(0.1) / clean error "
+      "< 1.5 and error(500) / clean error > 5 (mean per-image test error against the input).";
+  c.departures[Profile::ci] = "none: the source's set-up (the model is cheap); same thresholds.";
+  c.departures[Profile::smoke] =
+      "wiring only: 256 training images, 1 epoch, 500 test images; thresholds < 1e9, > -1e9.";
+  c.evaluate = [](ClaimContext& ctx) -> std::vector<Measurement> {
+    const auto data = training_images(ctx, kBottleneck);
+    const models::BottleneckAutoencoderOptions options;  // S2.8: 64, 8
+    auto model = train::seeded<models::BottleneckAutoencoder>(ctx.seed, options);
+    const auto history = train_model(
+        model, ctx,
+        fmt::format("BottleneckAutoencoder 784-{}-{}-{}-784 relu", options.hidden,
+                    options.code_size, options.hidden),
+        train::reconstruction_objective(model), data, kBottleneck, kDenseLr, "S2.8 AE 8-d code");
+    const auto test = test_images(ctx);
+    const double clean = mean_of(per_image_errors(reconstruction_of(model), test));
+    const std::vector<double> sigmas{0.1, 0.5, 0.8, 500};  // S2.8
+    std::vector<double> noisy;
+    std::vector<Measurement> evidence{{"clean_test_error", clean, "", NAN, NAN},
+                                      {"final_train_loss", history.final_train_loss(), "", NAN, 0.0406}};
+    for (size_t i = 0; i < sigmas.size(); ++i) {
+      auto gen = compat::make_generator(ctx.device, ctx.seed + 8000 + i);
+      const auto map = [&](const torch::Tensor& x) {
+        return model->decode(analysis::add_latent_noise(model->encode(x), sigmas[i], gen));
+      };
+      noisy.push_back(mean_of(per_image_errors(map, test)));
+      evidence.push_back({"latent_noise_test_error_sigma_" + fmt_g(sigmas[i]), noisy.back(), "", NAN, NAN});
+    }
+    {
+      torch::NoGradGuard no_grad;
+      const auto codes = model->encode(test);
+      evidence.push_back({"code_std_mean_over_units", codes.std(0).mean().item<double>(), "", NAN, NAN});
+    }
+    const PerProfile<double> small{1e9, 1.5, 1.5};
+    const PerProfile<double> huge{-1e9, 5, 5};
+    std::vector<Measurement> out{
+        {"error_ratio_sigma_0.1_over_clean", noisy[0] / clean, "<", small(ctx.profile), NAN},
+        {"error_ratio_sigma_500_over_clean", noisy[3] / clean, ">", huge(ctx.profile), NAN}};
+    out.insert(out.end(), evidence.begin(), evidence.end());
+    return out;
+  };
+  return c;
+}
+
+// ============================================================================================
+Claim conv_aes_reach_low_loss() {
+  Claim c;
+  c.id = "s2.conv_aes_reach_low_loss";
+  c.source = "S2.9";
+  c.sentence =
+      "The three conv AEs of S2.9 (shared 3-conv encoder; decoders (a) unpooling + conv, "
+      "(b) transposed convs, (c) unpooling + stride-1 transposed convs), Adam 1e-3, batch 256, "
+      "5 epochs, reach a low training MSE: (a) 0.0085 after 5 epochs, (b) 0.0427 in the first "
+      "epoch. Asserted (full): (a) final loss < 0.0085 (the source's figure), (b) first-epoch "
+      "loss < 0.0427 (the source's figure), (c) final loss < 0.0085 (no source figure: held to "
+      "its sibling (a)'s).";
+  c.departures[Profile::ci] =
+      "one epoch of a seeded 40,000-image subset of MNIST train (the conv AEs are the most "
+      "expensive S2 set-up: 157 steps instead of 1,175). Each decoder's (first and only) epoch "
+      "mean training loss < 0.0427, the source's first-epoch figure for (b) (over two thirds of "
+      "an epoch, so a stricter test than the source's for (b)); (a) and (c) are held to the "
+      "same first-epoch figure since the source gives none for them.";
+  c.expectations[Profile::ci] = {
+      false,
+      "one epoch of 40,000 images (157 steps) does not reach the source's first-epoch 0.0427: "
+      "seeds 0-2 measured (a) 0.0475/0.0474/0.0487, (b) 0.0712/0.0729/0.0527, (c) "
+      "0.0649/0.0597/0.0492; the source's (b) figure came from a "
+      "full 60,000-image epoch (235 steps) and the full profile's 5 epochs are what the claim "
+      "is about"};
+  c.departures[Profile::smoke] =
+      "wiring only: 256 training images, 1 epoch; thresholds < 1e9.";
+  c.evaluate = [](ClaimContext& ctx) -> std::vector<Measurement> {
+    const auto data = training_images(ctx, kConv);
+    const std::vector<models::ConvDecoder> decoders{
+        models::ConvDecoder::unpool_conv, models::ConvDecoder::deconv,
+        models::ConvDecoder::unpool_deconv};
+    const char* names[] = {"a_unpool_conv", "b_deconv", "c_unpool_deconv"};
+    std::vector<train::TrainHistory> histories;
+    for (const auto decoder : decoders) {
+      models::ConvAutoencoderOptions options;
+      options.decoder = decoder;
+      auto model = train::seeded<models::ConvAutoencoder>(ctx.seed, options);
+      histories.push_back(train_model(model, ctx, "ConvAutoencoder decoder=" + models::to_string(decoder),
+                                      train::reconstruction_objective(model), data, kConv,
+                                      kConvLr, "S2.9 conv AE " + models::to_string(decoder)));
+    }
+    // full: (a) final < 0.0085, (b) first epoch < 0.0427, (c) final < 0.0085; ci: every
+    // decoder's single epoch < 0.0427; smoke: wiring only.
+    const bool full = ctx.profile == Profile::full;
+    const PerProfile<double> final_threshold{1e9, 0.0427, 0.0085};
+    std::vector<Measurement> out;
+    for (size_t i = 0; i < decoders.size(); ++i) {
+      const auto& h = histories[i];
+      const bool b = decoders[i] == models::ConvDecoder::deconv;
+      const double first = h.epochs.front().train_loss;
+      const double last = h.final_train_loss();
+      if (b && full) {
+        out.push_back({fmt::format("{}_first_epoch_loss", names[i]), first, "<", 0.0427, 0.0427});
+        out.push_back({fmt::format("{}_final_loss", names[i]), last, "", NAN, NAN});
+      } else {
+        out.push_back({fmt::format("{}_final_loss", names[i]), last, "<",
+                       final_threshold(ctx.profile),
+                       decoders[i] == models::ConvDecoder::unpool_conv && full ? 0.0085
+                       : b                                                       ? 0.0427
+                                                                                 : NAN});
+        if (!full) out.push_back({fmt::format("{}_first_epoch_loss", names[i]), first, "", NAN, NAN});
+      }
+    }
+    return out;
+  };
+  return c;
+}
+
+}  // namespace
+
+std::vector<Claim> s2_claims() {
+  return {pca_beats_source_ae(),
+          well_trained_ae_beats_pca(),
+          error_falls_with_hidden_size(),
+          ood_error_far_above_in_distribution(),
+          sparse_penalty_raises_loss_and_silences_units(),
+          dae_beats_ae_on_noisy_inputs(),
+          latent_noise_small_keeps_huge_destroys(),
+          conv_aes_reach_low_loss()};
+}
 
 }  // namespace aerepro::claims
