@@ -22,15 +22,9 @@ using aerepro::testing::write_file;
 using ::testing::AllOf;
 using ::testing::HasSubstr;
 
-// Expects `call` to throw DataError whose message contains every one of `fragments`.
 template <typename Call>
 void expect_data_error(Call call, const std::vector<std::string>& fragments) {
-  try {
-    call();
-    FAIL() << "expected a DataError";
-  } catch (const DataError& e) {
-    for (const auto& fragment : fragments) EXPECT_THAT(e.what(), HasSubstr(fragment));
-  }
+  aerepro::testing::expect_error<DataError>(call, fragments);
 }
 
 TEST(IdxReader, ReadsPlainImagesIntoUnitRange) {

@@ -43,12 +43,7 @@ std::string read_text(const std::filesystem::path& file) {
 
 template <typename Call>
 void expect_artifact_error(Call call, const std::vector<std::string>& fragments) {
-  try {
-    call();
-    FAIL() << "expected an ArtifactError";
-  } catch (const ArtifactError& e) {
-    for (const auto& f : fragments) EXPECT_THAT(e.what(), HasSubstr(f));
-  }
+  aerepro::testing::expect_error<ArtifactError>(call, fragments);
 }
 
 TEST(ResultsCsv, RowsRoundTrip) {

@@ -1,5 +1,8 @@
 // Small IDX files that the tests write themselves (good and deliberately broken ones).
 #pragma once
+#include <gmock/gmock.h>
+#include <gtest/gtest.h>
+
 #include <cstdint>
 #include <filesystem>
 #include <string>
@@ -31,5 +34,16 @@ std::vector<uint8_t> idx_labels_bytes(const std::vector<uint8_t>& labels,
 std::vector<uint8_t> gzip(const std::vector<uint8_t>& bytes);
 
 void write_file(const std::filesystem::path& file, const std::vector<uint8_t>& bytes);
+
+// Expects `call` to throw `ErrorType` whose message contains every one of `fragments`.
+template <typename ErrorType, typename Call>
+void expect_error(Call call, const std::vector<std::string>& fragments) {
+  try {
+    call();
+    FAIL() << "expected an error of the expected type";
+  } catch (const ErrorType& e) {
+    for (const auto& fragment : fragments) EXPECT_THAT(e.what(), ::testing::HasSubstr(fragment));
+  }
+}
 
 }  // namespace aerepro::testing
