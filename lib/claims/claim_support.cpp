@@ -1,5 +1,7 @@
 #include "claims/claim_support.h"
 
+#include "data/checksum.h"
+
 namespace aerepro::claims {
 
 namespace {
@@ -56,14 +58,22 @@ train::TrainOptions training_options(const ClaimContext& context, const std::str
   return options;
 }
 
+std::string training_data_digest(const train::TrainData& data) {
+  auto digest = "inputs " + data::sha256_tensor(data.inputs).substr(0, 24);
+  if (data.targets.defined()) digest += " targets " + data::sha256_tensor(data.targets).substr(0, 24);
+  return digest;
+}
+
 train::TrainHistory train_cached(torch::nn::Module& module, const std::string& model_description,
                                  const train::Objective& objective, const train::TrainData& data,
                                  const train::TrainOptions& options, ClaimContext& context,
                                  const train::TrainData* validation) {
-  const auto description =
-      fmt::format("model: {} | training: {} | data: {} n={} | profile: {} | device: {}",
-                  model_description, options.describe(), context.dataset_checksum, data.size(),
-                  to_string(context.profile), context.device.type() == torch::kCPU ? "cpu" : "cuda");
+  // The data enter the key by content, so a model is keyed the same whichever claim, and
+  // whatever loading order, trains it.
+  const auto description = fmt::format(
+      "model: {} | training: {} | data: {} | profile: {} | device: {}", model_description,
+      options.describe(), training_data_digest(data), to_string(context.profile),
+      context.device.type() == torch::kCPU ? "cpu" : "cuda");
   return train::train_or_load(module, description, context.checkpoints, [&] {
            return train::train(module, objective, data, validation, options);
          }).history;

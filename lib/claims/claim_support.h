@@ -39,9 +39,12 @@ class DataCache {
 const data::LabeledImages& mnist(ClaimContext& context, data::Split split);
 const data::LabeledImages& fashion_mnist(ClaimContext& context, data::Split split);
 
+// "inputs <digest> [targets <digest>]": the content of a training set, for checkpoint keys.
+std::string training_data_digest(const train::TrainData& data);
+
 // Trains `module` with `objective` on `data`, or loads it when the checkpoint store holds the
 // same set-up: the key covers `model_description` (the model and its options), the training
-// options, the data checksum, the data size and the profile.
+// options, the training data's content (training_data_digest), the profile and the device.
 train::TrainHistory train_cached(torch::nn::Module& module, const std::string& model_description,
                                  const train::Objective& objective, const train::TrainData& data,
                                  const train::TrainOptions& options, ClaimContext& context,

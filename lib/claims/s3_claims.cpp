@@ -60,8 +60,7 @@ const std::string kSmokeDepartures =
 
 // The S3.1 training images of this context: the first 50,000 of the training file (head/tail
 // split), subsampled in the ci/smoke profiles (seeded by the context's seed).
-// Loads the training and test files in this order first (their checksums enter every model
-// description), so every claim describes the same model the same way.
+// (The data enter checkpoint keys by content: training_data_digest.)
 struct TrainingSet {
   torch::Tensor images;
   std::string description;  // part of every model description (which images)
@@ -80,9 +79,9 @@ TrainingSet training_set(ClaimContext& ctx) {
 
 std::string cached_description(const std::string& model, const std::string& training,
                                const TrainingSet& data, ClaimContext& ctx) {
-  return fmt::format("model: {} | training: {} | data: {} [{}] n={} | profile: {} | device: {}",
-                     model, training, ctx.dataset_checksum, data.description,
-                     data.images.size(0), to_string(ctx.profile),
+  return fmt::format("model: {} | training: {} | data: {} [{}] | profile: {} | device: {}",
+                     model, training, training_data_digest({data.images, {}}), data.description,
+                     to_string(ctx.profile),
                      ctx.device.type() == torch::kCPU ? "cpu" : "cuda");
 }
 

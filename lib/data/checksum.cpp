@@ -55,6 +55,16 @@ std::string sha256_string(const std::string& text) {
   return digest.hex();
 }
 
+std::string sha256_tensor(const torch::Tensor& tensor) {
+  const auto host = tensor.to(torch::kCPU).contiguous();
+  DigestContext digest;
+  const std::string header = std::string(c10::toString(host.scalar_type())) + " " +
+                             c10::str(host.sizes());
+  digest.update(header.data(), header.size());
+  digest.update(host.data_ptr(), host.nbytes());
+  return digest.hex();
+}
+
 std::map<std::string, std::string> read_checksum_list(const std::filesystem::path& list) {
   std::ifstream in(list);
   if (!in) throw DataError(list.string() + ": checksum list not found or unreadable");

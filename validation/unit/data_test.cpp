@@ -129,6 +129,17 @@ TEST(Checksum, Sha256OfKnownString) {
             "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
 }
 
+TEST(Checksum, TensorDigestFollowsContentShapeAndType) {
+  const auto a = torch::arange(12, torch::kFloat32);
+  EXPECT_EQ(sha256_tensor(a), sha256_tensor(a.clone()));
+  EXPECT_EQ(sha256_tensor(a.view({3, 4}).t().contiguous().t()), sha256_tensor(a.view({3, 4})));
+  EXPECT_NE(sha256_tensor(a), sha256_tensor(a.view({3, 4})));
+  EXPECT_NE(sha256_tensor(a), sha256_tensor(a.to(torch::kFloat64)));
+  auto b = a.clone();
+  b[5] = 100.0f;
+  EXPECT_NE(sha256_tensor(a), sha256_tensor(b));
+}
+
 TEST(Checksum, MismatchIsAClearError) {
   TempDir dir;
   std::filesystem::create_directories(dir / "mnist");
