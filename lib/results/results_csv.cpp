@@ -2,6 +2,7 @@
 
 #include "common/atomic_file.h"
 #include "common/error.h"
+#include "results/csv_fields.h"
 
 #pragma GCC diagnostic push
 #pragma GCC diagnostic ignored "-Wstringop-truncation"
@@ -14,47 +15,6 @@
 #include <sstream>
 
 namespace aerepro::results {
-namespace {
-
-std::string quoted(const std::string& field) {
-  if (field.find_first_of(",\"\n\r") == std::string::npos) return field;
-  std::string out = "\"";
-  for (char c : field) {
-    if (c == '"') out += '"';
-    out += c;
-  }
-  return out + "\"";
-}
-
-std::string number(double value) {
-  if (std::isnan(value)) return "nan";
-  return fmt::format("{:.9g}", value);
-}
-
-double parse_number(const std::string& text, const std::filesystem::path& file, unsigned line,
-                    const char* column) {
-  if (text == "nan" || text == "NaN") return std::nan("");
-  char* end = nullptr;
-  const double value = std::strtod(text.c_str(), &end);
-  if (text.empty() || *end != '\0' || std::isinf(value)) {
-    throw ArtifactError(fmt::format("{}:{}: column '{}' holds '{}', not a number", file.string(),
-                                    line, column, text));
-  }
-  return value;
-}
-
-long long parse_integer(const std::string& text, const std::filesystem::path& file,
-                        unsigned line, const char* column) {
-  char* end = nullptr;
-  const long long value = std::strtoll(text.c_str(), &end, 10);
-  if (text.empty() || *end != '\0') {
-    throw ArtifactError(fmt::format("{}:{}: column '{}' holds '{}', not an integer",
-                                    file.string(), line, column, text));
-  }
-  return value;
-}
-
-}  // namespace
 
 void write_results_csv(const std::filesystem::path& file, const std::vector<ResultRow>& rows) {
   std::ostringstream out;
@@ -62,24 +22,19 @@ void write_results_csv(const std::filesystem::path& file, const std::vector<Resu
   for (size_t i = 0; i < columns.size(); ++i) out << (i ? "," : "") << columns[i];
   out << "\n";
   for (const auto& r : rows) {
-    out << quoted(r.profile) << ',' << quoted(r.claim) << ',' << quoted(r.source) << ','
-        << r.seed << ',' << quoted(r.metric) << ',' << number(r.value) << ','
-        << quoted(r.comparison) << ',' << number(r.threshold) << ',' << quoted(r.verdict) << ','
-        << number(r.source_figure) << ',' << quoted(r.git_revision) << ','
-        << quoted(r.torch_version) << ',' << quoted(r.device) << ',' << r.threads << ','
-        << quoted(r.dataset_checksum) << ',' << number(r.seconds) << ','
-        << (r.deterministic ? "true" : "false") << ',' << quoted(r.note) << "\n";
+    out << csv_quoted(r.profile) << ',' << csv_quoted(r.claim) << ',' << csv_quoted(r.source) << ','
+        << r.seed << ',' << csv_quoted(r.metric) << ',' << csv_number(r.value) << ','
+        << csv_quoted(r.comparison) << ',' << csv_number(r.threshold) << ',' << csv_quoted(r.verdict) << ','
+        << csv_number(r.source_figure) << ',' << csv_quoted(r.git_revision) << ','
+        << csv_quoted(r.torch_version) << ',' << csv_quoted(r.device) << ',' << r.threads << ','
+        << csv_quoted(r.dataset_checksum) << ',' << csv_number(r.seconds) << ','
+        << (r.deterministic ? "true" : "false") << ',' << csv_quoted(r.note) << "\n";
   }
   write_text_atomically(file, out.str());
 }
 
 std::vector<ResultRow> read_results_csv(const std::filesystem::path& file) {
-  if (!std::filesystem::exists(file)) {
-    throw ArtifactError(file.string() + ": results file not found");
-  }
-  if (std::filesystem::file_size(file) == 0) {
-    throw ArtifactError(file.string() + ": empty results file (no header)");
-  }
+  require_nonempty_file(file, "results file");
   std::vector<ResultRow> rows;
   try {
     io::CSVReader<18, io::trim_chars<' ', '\t'>, io::double_quote_escape<',', '"'>> reader(
@@ -95,17 +50,13 @@ std::vector<ResultRow> read_results_csv(const std::filesystem::path& file) {
                            r.device, threads, r.dataset_checksum, seconds, deterministic,
                            r.note)) {
       const unsigned line = reader.get_file_line();
-      r.seed = parse_integer(seed, file, line, "seed");
-      r.value = parse_number(value, file, line, "value");
-      r.threshold = parse_number(threshold, file, line, "threshold");
-      r.source_figure = parse_number(source_figure, file, line, "source_figure");
-      r.threads = static_cast<int>(parse_integer(threads, file, line, "threads"));
-      r.seconds = parse_number(seconds, file, line, "seconds");
-      if (deterministic != "true" && deterministic != "false") {
-        throw ArtifactError(fmt::format("{}:{}: column 'deterministic' holds '{}', not true/false",
-                                        file.string(), line, deterministic));
-      }
-      r.deterministic = deterministic == "true";
+      r.seed = parse_csv_integer(seed, file, line, "seed");
+      r.value = parse_csv_number(value, file, line, "value");
+      r.threshold = parse_csv_number(threshold, file, line, "threshold");
+      r.source_figure = parse_csv_number(source_figure, file, line, "source_figure");
+      r.threads = static_cast<int>(parse_csv_integer(threads, file, line, "threads"));
+      r.seconds = parse_csv_number(seconds, file, line, "seconds");
+      r.deterministic = parse_csv_bool(deterministic, file, line, "deterministic");
       if (r.claim.empty()) {
         throw ArtifactError(fmt::format("{}:{}: empty claim id", file.string(), line));
       }

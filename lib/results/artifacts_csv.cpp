@@ -1,0 +1,248 @@
+#include "results/artifacts_csv.h"
+
+#include "common/atomic_file.h"
+#include "common/error.h"
+#include "results/csv_fields.h"
+
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Wstringop-truncation"
+#include <libfccp/csv.h>
+#pragma GCC diagnostic pop
+
+#include <fmt/format.h>
+
+#include <sstream>
+
+namespace aerepro::results {
+namespace {
+
+template <unsigned N>
+using CsvReader = io::CSVReader<N, io::trim_chars<' ', '\t'>, io::double_quote_escape<',', '"'>>;
+
+// Runs `read` (which uses fccp), turning the parser's errors (they name file and line) into
+// ArtifactError.
+template <typename F>
+auto guarded(const std::filesystem::path& file, const char* what, F&& read) {
+  require_nonempty_file(file, what);
+  try {
+    return read();
+  } catch (const io::error::base& e) {
+    throw ArtifactError(std::string(e.what()));
+  }
+}
+
+void require_text(const std::string& value, const std::filesystem::path& file, unsigned line,
+                  const char* column) {
+  if (value.empty()) {
+    throw ArtifactError(fmt::format("{}:{}: column '{}' is empty", file.string(), line, column));
+  }
+}
+
+}  // namespace
+
+std::filesystem::path index_file(const std::filesystem::path& profile_dir) {
+  return profile_dir / "index.csv";
+}
+std::filesystem::path summary_file(const std::filesystem::path& profile_dir, const std::string& claim) {
+  return profile_dir / (claim + ".summary.csv");
+}
+std::filesystem::path series_file(const std::filesystem::path& profile_dir, const std::string& claim) {
+  return profile_dir / (claim + ".series.csv");
+}
+std::filesystem::path images_file(const std::filesystem::path& profile_dir, const std::string& claim) {
+  return profile_dir / (claim + ".images.csv");
+}
+
+// --- index -----------------------------------------------------------------------------------
+
+void write_index_csv(const std::filesystem::path& file, const std::vector<ClaimIndexRow>& rows) {
+  std::ostringstream out;
+  out << "claim,source,sentence,departure,expected,evidence\n";
+  for (const auto& r : rows) {
+    out << csv_quoted(r.claim) << ',' << csv_quoted(r.source) << ',' << csv_quoted(r.sentence) << ','
+        << csv_quoted(r.departure) << ',' << csv_quoted(r.expected) << ','
+        << csv_quoted(r.evidence) << '\n';
+  }
+  write_text_atomically(file, out.str());
+}
+
+std::vector<ClaimIndexRow> read_index_csv(const std::filesystem::path& file) {
+  return guarded(file, "claim index", [&] {
+    std::vector<ClaimIndexRow> rows;
+    CsvReader<6> reader(file.string());
+    reader.read_header(io::ignore_no_column, "claim", "source", "sentence", "departure",
+                       "expected", "evidence");
+    ClaimIndexRow r;
+    while (reader.read_row(r.claim, r.source, r.sentence, r.departure, r.expected, r.evidence)) {
+      require_text(r.claim, file, reader.get_file_line(), "claim");
+      rows.push_back(r);
+    }
+    return rows;
+  });
+}
+
+// --- summary ---------------------------------------------------------------------------------
+
+void write_summary_csv(const std::filesystem::path& file, const std::vector<SummaryRow>& rows) {
+  std::ostringstream out;
+  out << "profile,claim,source,sentence,departure,expected,evidence,verdict,as_expected,error,"
+         "claim_seconds,metric,comparison,threshold,source_figure,n,mean,std,min,max,ci95_low,"
+         "ci95_high,met,git_revision,torch_version,device,threads,dataset_checksum,"
+         "deterministic\n";
+  const auto b = [](bool v) { return v ? "true" : "false"; };
+  for (const auto& r : rows) {
+    out << csv_quoted(r.profile) << ',' << csv_quoted(r.claim) << ',' << csv_quoted(r.source) << ','
+        << csv_quoted(r.sentence) << ',' << csv_quoted(r.departure) << ','
+        << csv_quoted(r.expected) << ',' << csv_quoted(r.evidence) << ','
+        << csv_quoted(r.verdict) << ',' << b(r.as_expected) << ',' << csv_quoted(r.error) << ','
+        << csv_number(r.claim_seconds) << ',' << csv_quoted(r.metric) << ','
+        << csv_quoted(r.comparison) << ',' << csv_number(r.threshold) << ','
+        << csv_number(r.source_figure) << ',' << r.n << ',' << csv_number(r.mean) << ','
+        << csv_number(r.std) << ',' << csv_number(r.min) << ',' << csv_number(r.max) << ','
+        << csv_number(r.ci95_low) << ',' << csv_number(r.ci95_high) << ',' << b(r.met) << ','
+        << csv_quoted(r.git_revision) << ',' << csv_quoted(r.torch_version) << ','
+        << csv_quoted(r.device) << ',' << r.threads << ',' << csv_quoted(r.dataset_checksum)
+        << ',' << b(r.deterministic) << '\n';
+  }
+  write_text_atomically(file, out.str());
+}
+
+std::vector<SummaryRow> read_summary_csv(const std::filesystem::path& file) {
+  return guarded(file, "summary file", [&] {
+    std::vector<SummaryRow> rows;
+    CsvReader<29> reader(file.string());
+    reader.read_header(io::ignore_no_column, "profile", "claim", "source", "sentence",
+                       "departure", "expected", "evidence", "verdict", "as_expected", "error",
+                       "claim_seconds", "metric", "comparison", "threshold", "source_figure", "n",
+                       "mean", "std", "min", "max", "ci95_low", "ci95_high", "met",
+                       "git_revision", "torch_version", "device", "threads", "dataset_checksum",
+                       "deterministic");
+    SummaryRow r;
+    std::string as_expected, claim_seconds, threshold, source_figure, n, mean, sd, mn, mx, lo,
+        hi, met, threads, deterministic;
+    while (reader.read_row(r.profile, r.claim, r.source, r.sentence, r.departure, r.expected,
+                           r.evidence, r.verdict, as_expected, r.error, claim_seconds, r.metric,
+                           r.comparison, threshold, source_figure, n, mean, sd, mn, mx, lo, hi,
+                           met, r.git_revision, r.torch_version, r.device, threads,
+                           r.dataset_checksum, deterministic)) {
+      const unsigned line = reader.get_file_line();
+      require_text(r.claim, file, line, "claim");
+      require_text(r.metric, file, line, "metric");
+      r.as_expected = parse_csv_bool(as_expected, file, line, "as_expected");
+      r.claim_seconds = parse_csv_number(claim_seconds, file, line, "claim_seconds");
+      r.threshold = parse_csv_number(threshold, file, line, "threshold");
+      r.source_figure = parse_csv_number(source_figure, file, line, "source_figure");
+      r.n = static_cast<int>(parse_csv_integer(n, file, line, "n"));
+      r.mean = parse_csv_number(mean, file, line, "mean");
+      r.std = parse_csv_number(sd, file, line, "std");
+      r.min = parse_csv_number(mn, file, line, "min");
+      r.max = parse_csv_number(mx, file, line, "max");
+      r.ci95_low = parse_csv_number(lo, file, line, "ci95_low");
+      r.ci95_high = parse_csv_number(hi, file, line, "ci95_high");
+      r.met = parse_csv_bool(met, file, line, "met");
+      r.threads = static_cast<int>(parse_csv_integer(threads, file, line, "threads"));
+      r.deterministic = parse_csv_bool(deterministic, file, line, "deterministic");
+      rows.push_back(r);
+    }
+    return rows;
+  });
+}
+
+// --- series ----------------------------------------------------------------------------------
+
+void write_series_csv(const std::filesystem::path& file, const std::vector<SeriesPoint>& points) {
+  std::ostringstream out;
+  out << "claim,seed,figure,series,x,y\n";
+  for (const auto& p : points) {
+    out << csv_quoted(p.claim) << ',' << p.seed << ',' << csv_quoted(p.figure) << ','
+        << csv_quoted(p.series) << ',' << csv_quoted(p.x) << ',' << csv_number(p.y) << '\n';
+  }
+  write_text_atomically(file, out.str());
+}
+
+std::vector<SeriesPoint> read_series_csv(const std::filesystem::path& file) {
+  return guarded(file, "series file", [&] {
+    std::vector<SeriesPoint> points;
+    CsvReader<6> reader(file.string());
+    reader.read_header(io::ignore_no_column, "claim", "seed", "figure", "series", "x", "y");
+    SeriesPoint p;
+    std::string seed, y;
+    while (reader.read_row(p.claim, seed, p.figure, p.series, p.x, y)) {
+      const unsigned line = reader.get_file_line();
+      require_text(p.claim, file, line, "claim");
+      require_text(p.figure, file, line, "figure");
+      p.seed = parse_csv_integer(seed, file, line, "seed");
+      p.y = parse_csv_number(y, file, line, "y");
+      points.push_back(p);
+    }
+    return points;
+  });
+}
+
+// --- images ----------------------------------------------------------------------------------
+
+void write_images_csv(const std::filesystem::path& file, const std::vector<ImageCell>& cells) {
+  std::ostringstream out;
+  out << "claim,seed,figure,row,col,row_label,height,width,pixels\n";
+  for (const auto& c : cells) {
+    if (c.pixels.size() != static_cast<size_t>(c.height) * static_cast<size_t>(c.width)) {
+      throw ArtifactError(fmt::format("{}: image {} ({}, {}) has {} pixels, not {}x{}",
+                                      file.string(), c.figure, c.row, c.col, c.pixels.size(),
+                                      c.height, c.width));
+    }
+    out << csv_quoted(c.claim) << ',' << c.seed << ',' << csv_quoted(c.figure) << ',' << c.row
+        << ',' << c.col << ',' << csv_quoted(c.row_label) << ',' << c.height << ',' << c.width
+        << ',';
+    for (size_t i = 0; i < c.pixels.size(); ++i) out << (i ? " " : "") << int(c.pixels[i]);
+    out << '\n';
+  }
+  write_text_atomically(file, out.str());
+}
+
+std::vector<ImageCell> read_images_csv(const std::filesystem::path& file) {
+  return guarded(file, "images file", [&] {
+    std::vector<ImageCell> cells;
+    CsvReader<9> reader(file.string());
+    reader.read_header(io::ignore_no_column, "claim", "seed", "figure", "row", "col",
+                       "row_label", "height", "width", "pixels");
+    ImageCell c;
+    std::string seed, row, col, height, width, pixels;
+    while (reader.read_row(c.claim, seed, c.figure, row, col, c.row_label, height, width, pixels)) {
+      const unsigned line = reader.get_file_line();
+      require_text(c.claim, file, line, "claim");
+      require_text(c.figure, file, line, "figure");
+      c.seed = parse_csv_integer(seed, file, line, "seed");
+      c.row = static_cast<int>(parse_csv_integer(row, file, line, "row"));
+      c.col = static_cast<int>(parse_csv_integer(col, file, line, "col"));
+      const auto h = parse_csv_integer(height, file, line, "height");
+      const auto w = parse_csv_integer(width, file, line, "width");
+      if (h < 1 || h > 1024 || w < 1 || w > 1024 || c.row < 0 || c.col < 0) {
+        throw ArtifactError(fmt::format("{}:{}: image size {}x{} at ({}, {}) is out of range",
+                                        file.string(), line, h, w, c.row, c.col));
+      }
+      c.height = static_cast<int>(h);
+      c.width = static_cast<int>(w);
+      c.pixels.clear();
+      c.pixels.reserve(static_cast<size_t>(h * w));
+      const char* p = pixels.c_str();
+      while (*p) {
+        char* end = nullptr;
+        const long v = std::strtol(p, &end, 10);
+        if (end == p || v < 0 || v > 255 || (*end != ' ' && *end != '\0')) {
+          throw ArtifactError(fmt::format("{}:{}: pixel {} is not an integer in 0..255",
+                                          file.string(), line, c.pixels.size() + 1));
+        }
+        c.pixels.push_back(static_cast<uint8_t>(v));
+        p = *end ? end + 1 : end;
+      }
+      if (c.pixels.size() != static_cast<size_t>(h * w)) {
+        throw ArtifactError(fmt::format("{}:{}: {} pixels for a {}x{} image", file.string(), line,
+                                        c.pixels.size(), h, w));
+      }
+      cells.push_back(c);
+    }
+    return cells;
+  });
+}
+
+}  // namespace aerepro::results

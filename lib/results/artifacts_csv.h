@@ -1,0 +1,104 @@
+// What a claim run leaves beside its rows for the report (which never retrains):
+//   results/<profile>/index.csv            every claim of the harness (written by each run), so
+//                                          the report can mark what was not run;
+//   results/<profile>/<claim>.summary.csv  one row per metric: the spread over seeds, the
+//                                          verdict and the claim's record (sentence, departure);
+//   results/<profile>/<claim>.series.csv   figure data: (figure, series, seed, x, y) points;
+//   results/<profile>/<claim>.images.csv   image grids: one 8-bit greyscale image per row.
+// All are written atomically and read with the Fast C++ CSV Parser; readers throw
+// ArtifactError naming the file and line. Nothing here depends on LibTorch.
+#pragma once
+#include <cstdint>
+#include <filesystem>
+#include <string>
+#include <vector>
+
+namespace aerepro::results {
+
+// index.csv: columns claim, source, sentence, departure, expected, evidence.
+struct ClaimIndexRow {
+  std::string claim;      // e.g. s0.kmeans_codes_above_70
+  std::string source;     // SOURCES.md items, e.g. "S0.3, S0.7"
+  std::string sentence;   // what the claim says (with the source's figure)
+  std::string departure;  // how this profile departs from the source ("" for none)
+  std::string expected;   // "reproduced" | "not reproduced" (the claim record for this profile)
+  std::string evidence;   // why not reproduced, when expected says so
+};
+
+// <claim>.summary.csv: one row per metric (a claim that produced no metric at all gets one row
+// with metric "error").
+struct SummaryRow {
+  std::string profile;
+  std::string claim;
+  std::string source;
+  std::string sentence;
+  std::string departure;
+  std::string expected;       // "reproduced" | "not reproduced"
+  std::string evidence;
+  std::string verdict;        // "reproduced" | "not reproduced" | "error" | "ran (smoke ...)"
+  bool as_expected = true;    // verdict agrees with the record (what the validation test asserts)
+  std::string error;          // the first error of any seed, else ""
+  double claim_seconds = 0;   // wall time of the whole claim (all seeds)
+  std::string metric;
+  std::string comparison;     // "<", ">", ... or "" (informative metric)
+  double threshold = 0;       // NaN when informative
+  double source_figure = 0;   // NaN when the source has none
+  int n = 0;                  // seeds summarised
+  double mean = 0, std = 0, min = 0, max = 0, ci95_low = 0, ci95_high = 0;
+  bool met = true;            // mean meets comparison/threshold (true when informative)
+  // Environment.
+  std::string git_revision;
+  std::string torch_version;
+  std::string device;
+  int threads = 0;
+  std::string dataset_checksum;
+  bool deterministic = true;
+};
+
+// <claim>.series.csv: columns claim, seed, figure, series, x, y. `x` is text: a number for
+// curves and scatter plots, a category for bars. Figure names used by the claims:
+//   loss_curve (series "<model label> train|validation", x epoch), per_image_error,
+//   error_vs_sigma, error_vs_hidden_size, loss_vs_lambda, activation_histogram,
+//   confusion_matrix (series = true class, x = assigned class, y = count), clustering_accuracy,
+//   codes_2d (series = class, x, y = the two coordinates), accuracy, ... (see each claim).
+struct SeriesPoint {
+  std::string claim;
+  long long seed = 0;
+  std::string figure;
+  std::string series;
+  std::string x;
+  double y = 0;
+};
+
+// <claim>.images.csv: columns claim, seed, figure, row, col, row_label, height, width, pixels;
+// pixels is height*width values 0..255 (0 black), row-major, separated by single spaces.
+// An image grid is all cells of one (claim, seed, figure), placed at (row, col).
+struct ImageCell {
+  std::string claim;
+  long long seed = 0;
+  std::string figure;
+  int row = 0;
+  int col = 0;
+  std::string row_label;  // e.g. "original", "noisy σ=0.5", "reconstructed"
+  int height = 0;
+  int width = 0;
+  std::vector<uint8_t> pixels;
+};
+
+std::filesystem::path index_file(const std::filesystem::path& profile_dir);
+std::filesystem::path summary_file(const std::filesystem::path& profile_dir, const std::string& claim);
+std::filesystem::path series_file(const std::filesystem::path& profile_dir, const std::string& claim);
+std::filesystem::path images_file(const std::filesystem::path& profile_dir, const std::string& claim);
+
+void write_index_csv(const std::filesystem::path& file, const std::vector<ClaimIndexRow>& rows);
+void write_summary_csv(const std::filesystem::path& file, const std::vector<SummaryRow>& rows);
+void write_series_csv(const std::filesystem::path& file, const std::vector<SeriesPoint>& points);
+void write_images_csv(const std::filesystem::path& file, const std::vector<ImageCell>& cells);
+
+std::vector<ClaimIndexRow> read_index_csv(const std::filesystem::path& file);
+std::vector<SummaryRow> read_summary_csv(const std::filesystem::path& file);
+std::vector<SeriesPoint> read_series_csv(const std::filesystem::path& file);
+// Also checks each cell: height, width in 1..1024 and exactly height*width pixels in 0..255.
+std::vector<ImageCell> read_images_csv(const std::filesystem::path& file);
+
+}  // namespace aerepro::results

@@ -1,0 +1,69 @@
+#include "results/csv_fields.h"
+
+#include "common/error.h"
+
+#include <fmt/format.h>
+
+#include <cmath>
+#include <cstdlib>
+
+namespace aerepro::results {
+
+std::string csv_quoted(const std::string& field) {
+  if (field.find_first_of(",\"\n\r") == std::string::npos) return field;
+  std::string out = "\"";
+  for (char c : field) {
+    if (c == '"') out += '"';
+    out += c;
+  }
+  return out + "\"";
+}
+
+std::string csv_number(double value) {
+  if (std::isnan(value)) return "nan";
+  return fmt::format("{:.9g}", value);
+}
+
+double parse_csv_number(const std::string& text, const std::filesystem::path& file, unsigned line,
+                        const char* column) {
+  if (text == "nan" || text == "NaN") return std::nan("");
+  char* end = nullptr;
+  const double value = std::strtod(text.c_str(), &end);
+  if (text.empty() || *end != '\0' || std::isinf(value)) {
+    throw ArtifactError(fmt::format("{}:{}: column '{}' holds '{}', not a number", file.string(),
+                                    line, column, text));
+  }
+  return value;
+}
+
+long long parse_csv_integer(const std::string& text, const std::filesystem::path& file,
+                            unsigned line, const char* column) {
+  char* end = nullptr;
+  const long long value = std::strtoll(text.c_str(), &end, 10);
+  if (text.empty() || *end != '\0') {
+    throw ArtifactError(fmt::format("{}:{}: column '{}' holds '{}', not an integer",
+                                    file.string(), line, column, text));
+  }
+  return value;
+}
+
+bool parse_csv_bool(const std::string& text, const std::filesystem::path& file, unsigned line,
+                    const char* column) {
+  if (text != "true" && text != "false") {
+    throw ArtifactError(fmt::format("{}:{}: column '{}' holds '{}', not true/false",
+                                    file.string(), line, column, text));
+  }
+  return text == "true";
+}
+
+void require_nonempty_file(const std::filesystem::path& file, const char* what) {
+  std::error_code error;
+  if (!std::filesystem::exists(file, error)) {
+    throw ArtifactError(fmt::format("{}: {} not found", file.string(), what));
+  }
+  if (std::filesystem::file_size(file, error) == 0) {
+    throw ArtifactError(fmt::format("{}: empty {} (no header)", file.string(), what));
+  }
+}
+
+}  // namespace aerepro::results

@@ -1,0 +1,26 @@
+// Field-level helpers shared by the results CSV files: quoting on write, checked parsing on
+// read (errors name the file, line and column).
+#pragma once
+#include <filesystem>
+#include <string>
+
+namespace aerepro::results {
+
+// `field`, quoted ("...", inner quotes doubled) when it holds a comma, quote or line break.
+std::string csv_quoted(const std::string& field);
+
+// `value` with 9 significant digits; "nan" for NaN.
+std::string csv_number(double value);
+
+// Parses a number ("nan" allowed; infinities and trailing text are not): ArtifactError otherwise.
+double parse_csv_number(const std::string& text, const std::filesystem::path& file, unsigned line,
+                        const char* column);
+long long parse_csv_integer(const std::string& text, const std::filesystem::path& file,
+                            unsigned line, const char* column);
+bool parse_csv_bool(const std::string& text, const std::filesystem::path& file, unsigned line,
+                    const char* column);
+
+// ArtifactError unless `file` exists and is not empty ("what" names the kind of file).
+void require_nonempty_file(const std::filesystem::path& file, const char* what);
+
+}  // namespace aerepro::results
