@@ -1,6 +1,7 @@
 // A claim of SOURCES.md as a record in code: what it says, how it is measured, and the
 // threshold each profile holds it to.
 #pragma once
+#include "claims/artifacts.h"
 #include "claims/profile.h"
 #include "data/datasets.h"
 #include "train/checkpoint.h"
@@ -39,6 +40,7 @@ struct ClaimContext {
   bool progress = true;
   std::string dataset_checksum;  // set by the evaluation: the data it used
   std::shared_ptr<DataCache> cache;  // datasets loaded once per run (created when empty)
+  Artifacts artifacts;  // figure data and image grids for the report (filled by the evaluation)
 };
 
 // The outcome a claim is expected to have in a profile: reproduced, or not reproduced with the

@@ -1,6 +1,9 @@
 #include "claims/claim_support.h"
 
+#include "common/error.h"
 #include "data/checksum.h"
+
+#include <cmath>
 
 namespace aerepro::claims {
 
@@ -46,6 +49,37 @@ const data::LabeledImages& fashion_mnist(ClaimContext& context, data::Split spli
   return out;
 }
 
+torch::Tensor one_image_per_class(const data::LabeledImages& set, int64_t classes) {
+  const auto labels = set.labels.to(torch::kCPU, torch::kInt64).contiguous();
+  const auto* l = labels.data_ptr<int64_t>();
+  std::vector<int64_t> first(static_cast<size_t>(classes), -1);
+  for (int64_t i = 0; i < labels.numel(); ++i) {
+    if (l[i] >= 0 && l[i] < classes && first[static_cast<size_t>(l[i])] < 0) first[static_cast<size_t>(l[i])] = i;
+  }
+  for (int64_t c = 0; c < classes; ++c) {
+    if (first[static_cast<size_t>(c)] < 0) throw UsageError(fmt::format("no image of class {} in the set", c));
+  }
+  const auto index = torch::tensor(first, torch::kInt64).to(set.images.device());
+  return set.images.index_select(0, index);
+}
+
+void record_loss_curve(ClaimContext& context, const std::string& label,
+                       const train::TrainHistory& history) {
+  // The label ends in " seed N" (training_options); the series is the model, the seed a column.
+  std::string model = label;
+  const auto suffix = fmt::format(" seed {}", context.seed);
+  if (model.size() > suffix.size() && model.compare(model.size() - suffix.size(), suffix.size(), suffix) == 0) {
+    model.resize(model.size() - suffix.size());
+  }
+  for (const auto& epoch : history.epochs) {
+    const auto x = static_cast<double>(epoch.epoch);
+    context.artifacts.add_point("loss_curve", model + " train", x, epoch.train_loss);
+    if (!std::isnan(epoch.validation_loss)) {
+      context.artifacts.add_point("loss_curve", model + " validation", x, epoch.validation_loss);
+    }
+  }
+}
+
 train::TrainOptions training_options(const ClaimContext& context, const std::string& label,
                                      int64_t epochs, int64_t batch_size, double learning_rate) {
   train::TrainOptions options;
@@ -74,9 +108,11 @@ train::TrainHistory train_cached(torch::nn::Module& module, const std::string& m
       "model: {} | training: {} | data: {} | profile: {} | device: {}", model_description,
       options.describe(), training_data_digest(data), to_string(context.profile),
       context.device.type() == torch::kCPU ? "cpu" : "cuda");
-  return train::train_or_load(module, description, context.checkpoints, [&] {
-           return train::train(module, objective, data, validation, options);
-         }).history;
+  auto history = train::train_or_load(module, description, context.checkpoints, [&] {
+                   return train::train(module, objective, data, validation, options);
+                 }).history;
+  record_loss_curve(context, options.label, history);
+  return history;
 }
 
 }  // namespace aerepro::claims

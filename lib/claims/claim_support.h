@@ -50,6 +50,15 @@ train::TrainHistory train_cached(torch::nn::Module& module, const std::string& m
                                  const train::TrainOptions& options, ClaimContext& context,
                                  const train::TrainData* validation = nullptr);
 
+// The first image of each class 0..classes-1 in `set`, in class order: (classes, 1, H, W) on
+// the set's device (for image grids). UsageError if a class is absent.
+torch::Tensor one_image_per_class(const data::LabeledImages& set, int64_t classes = 10);
+
+// Adds `history`'s per-epoch losses to the context's "loss_curve" figure (series "<model>
+// train" and, where measured, "<model> validation"; x = epoch). train_cached does it for you.
+void record_loss_curve(ClaimContext& context, const std::string& label,
+                       const train::TrainHistory& history);
+
 // Training options for this context: seed, progress and label filled in.
 train::TrainOptions training_options(const ClaimContext& context, const std::string& label,
                                      int64_t epochs, int64_t batch_size, double learning_rate);

@@ -4,6 +4,7 @@
 #include "analysis/kmeans.h"
 #include "analysis/latent.h"
 #include "analysis/metrics.h"
+#include "analysis/pca.h"
 #include "claims/claim_support.h"
 #include "claims/source_claims.h"
 #include "common/compat.h"
@@ -12,6 +13,7 @@
 #include "train/objectives.h"
 
 #include <cmath>
+#include <utility>
 
 namespace aerepro::claims {
 namespace {
@@ -64,6 +66,7 @@ torch::Tensor encode_all(models::ConvDenoisingAutoencoder& model, const torch::T
 
 struct Clustering {
   double majority = 0, hungarian = 0, nmi = 0;
+  torch::Tensor clusters;  // (N) cluster id per point
 };
 
 Clustering cluster(const torch::Tensor& points, const torch::Tensor& labels, int64_t n_init,
@@ -74,12 +77,50 @@ Clustering cluster(const torch::Tensor& points, const torch::Tensor& labels, int
   const auto result = analysis::kmeans_cluster(points, options);
   return {analysis::majority_accuracy(result.labels, labels, 10, 10),
           analysis::hungarian_accuracy(result.labels, labels, 10, 10),
-          analysis::normalized_mutual_information(result.labels, labels)};
+          analysis::normalized_mutual_information(result.labels, labels), result.labels};
 }
 
 // S0.7/S1.3: k-means (k = 10, n_init 10) on the DAE's codes of its (clean) training images.
 Clustering cluster_codes(TrainedConvDae& dae, uint64_t seed) {
   return cluster(encode_all(dae.model, dae.train.images), dae.train.labels, 10, seed);
+}
+
+// For the report: the confusion of true classes with the class each cluster is mapped to
+// (majority vote), and a 2-d view (PCA) of the first 2,000 codes coloured by class.
+void record_clustering(Artifacts& artifacts, const Clustering& result, const torch::Tensor& codes,
+                       const torch::Tensor& labels) {
+  const auto confusion = analysis::confusion_matrix(result.clusters, labels, 10, 10);  // (k, classes)
+  const auto mapping = analysis::majority_mapping(result.clusters, labels, 10, 10);
+  std::vector<std::vector<double>> counts(10, std::vector<double>(10, 0.0));
+  for (int64_t c = 0; c < 10; ++c) {
+    const auto assigned = mapping[c].item<int64_t>();
+    if (assigned < 0) continue;
+    for (int64_t l = 0; l < 10; ++l) counts[l][assigned] += confusion[c][l].item<double>();
+  }
+  for (int64_t l = 0; l < 10; ++l) {
+    for (int64_t a = 0; a < 10; ++a) {
+      artifacts.add_point("confusion_matrix", std::to_string(l), std::to_string(a), counts[l][a]);
+    }
+  }
+  const auto n = std::min<int64_t>(2000, codes.size(0));
+  const auto some = codes.narrow(0, 0, n).to(torch::kCPU, torch::kFloat64);
+  const auto view = analysis::fit_pca(some, 2).project(some);
+  const auto classes = labels.narrow(0, 0, n).to(torch::kCPU, torch::kInt64);
+  for (int64_t i = 0; i < n; ++i) {
+    artifacts.add_point("codes_2d", std::to_string(classes[i].item<int64_t>()),
+                        view[i][0].item<double>(), view[i][1].item<double>());
+  }
+}
+
+// S0.2/S0.5: one test image per digit, its S0.2-noisy version and the DAE's reconstruction.
+void record_denoising(ClaimContext& ctx, models::ConvDenoisingAutoencoder& model) {
+  torch::NoGradGuard no_grad;
+  const auto clean = one_image_per_class(mnist(ctx, data::Split::test));
+  auto gen = compat::make_generator(ctx.device, ctx.seed + 500);
+  const auto noisy = train::Corruption::gaussian_clamped(0.3).apply(clean, gen);
+  ctx.artifacts.add_image_row("denoising", 0, "original", clean);
+  ctx.artifacts.add_image_row("denoising", 1, "noisy (S0.2)", noisy);
+  ctx.artifacts.add_image_row("denoising", 2, "reconstructed", model->forward(noisy).reconstruction);
 }
 
 const char* kDepartureCi =
@@ -105,7 +146,12 @@ Claim kmeans_codes_above_70() {
   c.departures[Profile::smoke] = kDepartureSmoke;
   c.evaluate = [](ClaimContext& ctx) -> std::vector<Measurement> {
     auto dae = trained_conv_dae(ctx);
-    const auto result = cluster_codes(dae, ctx.seed);
+    const auto codes = encode_all(dae.model, dae.train.images);
+    const auto result = cluster(codes, dae.train.labels, 10, ctx.seed);
+    record_clustering(ctx.artifacts, result, codes, dae.train.labels);
+    ctx.artifacts.add_point("clustering_accuracy", "majority", "conv DAE codes", result.majority);
+    ctx.artifacts.add_point("clustering_accuracy", "hungarian", "conv DAE codes", result.hungarian);
+    record_denoising(ctx, dae.model);
     const double threshold = PerProfile<double>{-1.0, 0.65, 0.70}(ctx.profile);
     return {{"majority_accuracy_codes", result.majority, ">", threshold, 0.7346},
             {"hungarian_accuracy_codes", result.hungarian, "", NAN, NAN},
@@ -131,6 +177,11 @@ Claim codes_beat_raw_pixels() {
                             .reshape({setup.raw_pixel_images, 784});
     const auto on_pixels = cluster(pixels, dae.train.labels.narrow(0, 0, setup.raw_pixel_images),
                                    setup.raw_pixel_n_init, ctx.seed);
+    for (const auto& [x, r] : {std::pair<const char*, const Clustering*>{"conv DAE codes", &on_codes},
+                               {"raw pixels", &on_pixels}}) {
+      ctx.artifacts.add_point("clustering_accuracy", "majority", x, r->majority);
+      ctx.artifacts.add_point("clustering_accuracy", "hungarian", x, r->hungarian);
+    }
     const double threshold = ctx.profile == Profile::smoke ? -1.0 : 0.0;
     return {{"codes_minus_raw_pixels_accuracy", on_codes.majority - on_pixels.majority, ">",
              threshold, 0.7346 - 0.53},
@@ -163,6 +214,17 @@ Claim generated_digits_nearer_data() {
     const double d_uniform = analysis::nearest_neighbour_distance(dae.model->decode(uniform_codes), reference).mean().item<double>();
     const double d_normal = analysis::nearest_neighbour_distance(dae.model->decode(normal_codes), reference).mean().item<double>();
     const double d_noise = analysis::nearest_neighbour_distance(noise, reference).mean().item<double>();
+    ctx.artifacts.add_image_row("generated", 0, "U[0,1)^4 codes (S0.6)", dae.model->decode(uniform_codes).narrow(0, 0, 3));
+    ctx.artifacts.add_image_row("generated", 1, "", dae.model->decode(uniform_codes).narrow(0, 3, 3));
+    ctx.artifacts.add_image_row("generated", 2, "", dae.model->decode(uniform_codes).narrow(0, 6, 3));
+    ctx.artifacts.add_image_row("generated_normal", 0, "N(0,I) codes (S1.4)", dae.model->decode(normal_codes).narrow(0, 0, 3));
+    ctx.artifacts.add_image_row("generated_normal", 1, "", dae.model->decode(normal_codes).narrow(0, 3, 3));
+    ctx.artifacts.add_image_row("generated_normal", 2, "", dae.model->decode(normal_codes).narrow(0, 6, 3));
+    ctx.artifacts.add_image_row("generated_normal", 3, "uniform noise", noise.narrow(0, 0, 3));
+    for (const auto& [x, d] : {std::pair<const char*, double>{"U[0,1)^4 codes", d_uniform},
+                               {"N(0,I) codes", d_normal}, {"uniform noise", d_noise}}) {
+      ctx.artifacts.add_point("nearest_training_distance", "mean distance", x, d);
+    }
     const double threshold = ctx.profile == Profile::smoke ? 1e9 : 1.0;
     return {{"uniform_codes_over_noise_distance", d_uniform / d_noise, "<", threshold, NAN},
             {"normal_codes_over_noise_distance", d_normal / d_noise, "<", threshold, NAN},

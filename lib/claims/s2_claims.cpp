@@ -163,6 +163,23 @@ TrainedShallow undercomplete_ae(ClaimContext& ctx, const train::TrainData& data,
 
 std::string fmt_g(double v) { return fmt::format("{:g}", v); }
 
+// For the report: the per-image errors of the ten source images (bars) and the images with
+// both reconstructions.
+void record_ten_images(ClaimContext& ctx, const analysis::TensorMap& ae, const std::string& ae_name,
+                       const analysis::TensorMap& pca, const torch::Tensor& ae_errors,
+                       const torch::Tensor& pca_errors) {
+  for (int64_t i = 0; i < kSourceImageCount; ++i) {
+    const auto x = std::to_string(kFirstSourceImage + i);
+    ctx.artifacts.add_point("per_image_error", ae_name, x, ae_errors[i].item<double>());
+    ctx.artifacts.add_point("per_image_error", "PCA-30", x, pca_errors[i].item<double>());
+  }
+  torch::NoGradGuard no_grad;
+  const auto ten = source_images(ctx);
+  ctx.artifacts.add_image_row("reconstructions", 0, "test images 9705-9714", ten);
+  ctx.artifacts.add_image_row("reconstructions", 1, ae_name, ae(ten));
+  ctx.artifacts.add_image_row("reconstructions", 2, "PCA-30", pca(ten));
+}
+
 // ============================================================================================
 Claim pca_beats_source_ae() {
   Claim c;
@@ -194,6 +211,8 @@ Claim pca_beats_source_ae() {
     const auto ae_test = per_image_errors(reconstruction_of(ae.model), test);
     const auto pca_test = per_image_errors(pca_map, test);
     const double count = pca_ten.lt(ae_ten).sum().item<double>();
+    record_ten_images(ctx, reconstruction_of(ae.model), "deep AE (source set-up)", pca_map,
+                      ae_ten, pca_ten);
 
     const PerProfile<double> threshold{-1, 9, 9};
     std::vector<Measurement> out{
@@ -244,6 +263,11 @@ Claim well_trained_ae_beats_pca() {
     const double ae_err = mean_of(per_image_errors(reconstruction_of(ae.model), test));
     const double pca_err = mean_of(per_image_errors(pca_map, test));
     const auto ten = source_images(ctx);
+    record_ten_images(ctx, reconstruction_of(ae.model), "deep AE (well-trained)", pca_map,
+                      per_image_errors(reconstruction_of(ae.model), ten),
+                      per_image_errors(pca_map, ten));
+    ctx.artifacts.add_point("mean_test_error", "mean per-image test error", "deep AE (well-trained)", ae_err);
+    ctx.artifacts.add_point("mean_test_error", "mean per-image test error", "PCA-30", pca_err);
     const PerProfile<double> threshold{-1e9, 0, 0};
     return {
         {"pca_minus_ae_mean_test_error", pca_err - ae_err, ">", threshold(ctx.profile), NAN},
@@ -283,6 +307,8 @@ Claim error_falls_with_hidden_size() {
     for (size_t i = 0; i < aes.size(); ++i) {
       const auto x = models::undercomplete_hidden_sizes()[i];
       err.push_back(mean_of(per_image_errors(reconstruction_of(aes[i].model), test)));
+      ctx.artifacts.add_point("error_vs_hidden_size", "mean per-image test error",
+                              static_cast<double>(x), err.back());
       evidence.push_back({fmt::format("mean_test_error_x{}", x), err.back(), "", NAN, NAN});
       evidence.push_back({fmt::format("mean_error_10_images_x{}", x),
                           mean_of(per_image_errors(reconstruction_of(aes[i].model), ten)), "", NAN,
@@ -334,6 +360,19 @@ Claim ood_error_far_above_in_distribution() {
       const double fa = mean_of(per_image_errors(r, fashion_images));
       const double un = mean_of(per_image_errors(r, uniform));
       min_fashion = std::min(min_fashion, fa / in);
+      const auto series = fmt::format("x={}", x);
+      ctx.artifacts.add_point("ood_error", series, "MNIST test", in);
+      ctx.artifacts.add_point("ood_error", series, "Fashion-MNIST test", fa);
+      ctx.artifacts.add_point("ood_error", series, "uniform noise", un);
+      if (i + 1 == aes.size()) {
+        torch::NoGradGuard no_grad;
+        const auto some_fashion = fashion_images.narrow(0, 0, 8);
+        const auto some_uniform = uniform.narrow(0, 0, 8);
+        ctx.artifacts.add_image_row("ood_reconstructions", 0, "Fashion-MNIST", some_fashion);
+        ctx.artifacts.add_image_row("ood_reconstructions", 1, series + " AE", r(some_fashion));
+        ctx.artifacts.add_image_row("ood_reconstructions", 2, "uniform noise", some_uniform);
+        ctx.artifacts.add_image_row("ood_reconstructions", 3, series + " AE", r(some_uniform));
+      }
       min_uniform = std::min(min_uniform, un / in);
       evidence.push_back({fmt::format("mnist_test_error_x{}", x), in, "", NAN, NAN});
       evidence.push_back({fmt::format("fashion_error_x{}", x), fa, "", NAN, NAN});
@@ -347,6 +386,31 @@ Claim ood_error_far_above_in_distribution() {
     return out;
   };
   return c;
+}
+
+// For the report: a histogram of the hidden activations on 1,000 test images (the standard AE
+// against the sparsest), and the first 16 encoder filters of each (S2.5).
+void record_sparse_activations(ClaimContext& ctx, models::ShallowAutoencoder& standard,
+                               models::ShallowAutoencoder& sparse, const torch::Tensor& test) {
+  torch::NoGradGuard no_grad;
+  const auto some = test.narrow(0, 0, std::min<int64_t>(1000, test.size(0)));
+  const auto h_standard = standard->encode(some).flatten().to(torch::kCPU, torch::kFloat64);
+  const auto h_sparse = sparse->encode(some).flatten().to(torch::kCPU, torch::kFloat64);
+  const double top = std::max(h_standard.max().item<double>(), h_sparse.max().item<double>());
+  constexpr int kBins = 40;
+  const double width = top > 0 ? top / kBins : 1.0;
+  for (const auto& [name, h] : {std::pair<const char*, const torch::Tensor*>{"standard AE", &h_standard},
+                                {"sparse AE lambda=4e-6", &h_sparse}}) {
+    const auto bins = (*h / width).floor().clamp(0, kBins - 1).to(torch::kInt64);
+    const auto counts = torch::bincount(bins, {}, kBins).to(torch::kFloat64) / static_cast<double>(h->numel());
+    for (int b = 0; b < kBins; ++b) {
+      ctx.artifacts.add_point("activation_histogram", name, (b + 0.5) * width, counts[b].item<double>());
+    }
+  }
+  ctx.artifacts.add_image_row("first_layer_filters", 0, "standard AE",
+                              analysis::filter_images(standard->encoder->weight, 16));
+  ctx.artifacts.add_image_row("first_layer_filters", 1, "sparse AE lambda=4e-6",
+                              analysis::filter_images(sparse->encoder->weight, 16));
 }
 
 // ============================================================================================
@@ -398,9 +462,12 @@ Claim sparse_penalty_raises_loss_and_silences_units() {
       recon.push_back(mean_of(per_image_errors(reconstruction_of(models_[i]), test)));
       const auto tag = fmt_g(lambdas[i]);
       evidence.push_back({"final_train_loss_lambda_" + tag, loss.back(), "", NAN, NAN});
+      ctx.artifacts.add_point("loss_vs_lambda", "final training loss", tag, loss.back());
+      ctx.artifacts.add_point("active_fraction_vs_lambda", "active hidden units (test)", tag, active.back());
       evidence.push_back({"active_fraction_lambda_" + tag, active.back(), "", NAN, NAN});
       evidence.push_back({"mean_test_error_lambda_" + tag, recon.back(), "", NAN, NAN});
     }
+    record_sparse_activations(ctx, models_.front(), models_.back(), test);
     const PerProfile<double> loss_threshold{-1e9, 0, 0};
     const PerProfile<double> ratio_threshold{1e9, 0.5, 0.5};
     std::vector<Measurement> out{
@@ -461,6 +528,15 @@ Claim dae_beats_ae_on_noisy_inputs() {
       dae_err.push_back(mean_of(per_image_errors(reconstruction_of(daes[i]), noisy, test)));
       ae_err.push_back(mean_of(per_image_errors(reconstruction_of(standard.model), noisy, test)));
       const auto tag = fmt_g(sigmas[i]);
+      ctx.artifacts.add_point("error_vs_sigma", "DAE (trained at this sigma)", sigmas[i], dae_err.back());
+      ctx.artifacts.add_point("error_vs_sigma", "standard AE x=256", sigmas[i], ae_err.back());
+      if (i == 1) {  // sigma = 0.5
+        torch::NoGradGuard no_grad;
+        ctx.artifacts.add_image_row("denoising", 0, "original", ten);
+        ctx.artifacts.add_image_row("denoising", 1, "noisy sigma=0.5", noisy_ten);
+        ctx.artifacts.add_image_row("denoising", 2, "DAE sigma=0.5", reconstruction_of(daes[i])(noisy_ten));
+        ctx.artifacts.add_image_row("denoising", 3, "standard AE", reconstruction_of(standard.model)(noisy_ten));
+      }
       evidence.push_back({"dae_test_error_sigma_" + tag, dae_err.back(), "", NAN, NAN});
       evidence.push_back({"ae_test_error_sigma_" + tag, ae_err.back(), "", NAN, NAN});
       evidence.push_back({"dae_error_10_images_sigma_" + tag,
@@ -517,6 +593,16 @@ Claim latent_noise_small_keeps_huge_destroys() {
         return model->decode(analysis::add_latent_noise(model->encode(x), sigmas[i], gen));
       };
       noisy.push_back(mean_of(per_image_errors(map, test)));
+      ctx.artifacts.add_point("error_vs_latent_noise", "noisy codes", sigmas[i], noisy.back());
+      ctx.artifacts.add_point("error_vs_latent_noise", "clean codes", sigmas[i], clean);
+      torch::NoGradGuard no_grad;
+      const auto ten = source_images(ctx);
+      if (i == 0) {
+        ctx.artifacts.add_image_row("latent_noise", 0, "input", ten);
+        ctx.artifacts.add_image_row("latent_noise", 1, "clean codes", reconstruction_of(model)(ten));
+      }
+      ctx.artifacts.add_image_row("latent_noise", static_cast<int>(i) + 2,
+                                  "code noise sigma=" + fmt_g(sigmas[i]), map(ten));
       evidence.push_back({"latent_noise_test_error_sigma_" + fmt_g(sigmas[i]), noisy.back(), "", NAN, NAN});
     }
     {

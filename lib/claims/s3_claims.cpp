@@ -18,6 +18,7 @@
 #include <array>
 #include <cmath>
 #include <string>
+#include <utility>
 #include <vector>
 
 namespace aerepro::claims {
@@ -119,7 +120,7 @@ models::StackedAutoencoder stack(ClaimContext& ctx, const TrainingSet& data, boo
       fmt::format("layerwise {}; first level {}; deeper levels {}", layerwise.training.describe(),
                   layerwise.first_level.describe(), layerwise.deeper_levels.describe()),
       data, ctx);
-  train::train_or_load(*model, pretrained, ctx.checkpoints, [&] {
+  const auto pretraining = train::train_or_load(*model, pretrained, ctx.checkpoints, [&] {
     train::TrainHistory all;
     for (const auto& level : train::pretrain_layerwise(model, data.images, layerwise)) {
       for (auto e : level.epochs) {
@@ -130,14 +131,16 @@ models::StackedAutoencoder stack(ClaimContext& ctx, const TrainingSet& data, boo
     }
     return all;
   });
+  record_loss_curve(ctx, name + " layer-wise (levels in turn)", pretraining.history);
   if (fine_tuned) {
     auto opts = training_options(ctx, name + " fine-tuned", setup.finetune_epochs, kBatch, kLearningRate);
     if (denoising) opts.corruption = train::Corruption::gaussian(kPixelNoise);  // S3.6 DAE: noisy -> clean
     const auto description =
         cached_description("S3.6 fine-tuned stack, from {" + pretrained + "}", opts.describe(), data, ctx);
-    train::train_or_load(*model, description, ctx.checkpoints, [&] {
+    const auto tuning = train::train_or_load(*model, description, ctx.checkpoints, [&] {
       return train::train(*model, train::reconstruction_objective(model), {data.images, {}}, nullptr, opts);
     });
+    record_loss_curve(ctx, name + " fine-tuned", tuning.history);
   }
   model->eval();
   return model;
@@ -166,6 +169,11 @@ SixErrors six_errors(ClaimContext& ctx) {
   e.layerwise_dae = error(stack(ctx, data, true, false));
   e.fine_tuned_ae = error(stack(ctx, data, false, true));
   e.fine_tuned_dae = error(stack(ctx, data, true, true));
+  for (const auto& [x, y] : {std::pair<const char*, double>{"one-level AE", e.ae}, {"one-level DAE", e.dae},
+                             {"layer-wise AE", e.layerwise_ae}, {"layer-wise DAE", e.layerwise_dae},
+                             {"fine-tuned AE", e.fine_tuned_ae}, {"fine-tuned DAE", e.fine_tuned_dae}}) {
+    ctx.artifacts.add_point("noisy_test_mse", "MSE on x + 0.4 N test images", x, y);
+  }
   return e;
 }
 
@@ -315,6 +323,7 @@ Claim interpolation_stays_near_data() {
     std::array<double, 2> latent{0, 0}, pixel{0, 0};
     for (int kind = 0; kind < 2; ++kind) {  // 0: same class, 1: different classes
       std::vector<torch::Tensor> latent_paths, pixel_paths;
+      int grid_row = 0;
       for (const auto& [i, j] : image_pairs(test.labels, setup.pairs, kind == 0, gen)) {
         const auto x1 = test.images[i].unsqueeze(0), x2 = test.images[j].unsqueeze(0);
         const auto path = model->decode(analysis::interpolate_codes(model->encode(x1), model->encode(x2)));
@@ -324,9 +333,18 @@ Claim interpolation_stays_near_data() {
         endpoint_count += 2;
         latent_paths.push_back(path.narrow(0, 1, 9));
         pixel_paths.push_back((a * x1 + (1 - a) * x2).narrow(0, 1, 9));
+        if (grid_row < 4) {  // the first pairs' paths, a = 0 … 1, and their pixel blend
+          const auto figure = kind == 0 ? "interpolation_same_class" : "interpolation_different_class";
+          ctx.artifacts.add_image_row(figure, grid_row, fmt::format("decoded path {}", grid_row / 2 + 1), path);
+          ctx.artifacts.add_image_row(figure, grid_row + 1, "pixel blend", a * x1 + (1 - a) * x2);
+          grid_row += 2;
+        }
       }
       latent[kind] = mean_nearest(torch::cat(latent_paths), reference);
       pixel[kind] = mean_nearest(torch::cat(pixel_paths), reference);
+      const char* x = kind == 0 ? "same class" : "different classes";
+      ctx.artifacts.add_point("interpolation_distance", "decoded latent path", x, latent[kind]);
+      ctx.artifacts.add_point("interpolation_distance", "pixel blend", x, pixel[kind]);
     }
     auto noise_gen = compat::make_generator(ctx.device, 43 + ctx.seed);
     const auto noise = torch::rand({2 * setup.pairs * 9, 1, 28, 28}, noise_gen, test.images.options());
@@ -376,6 +394,18 @@ Claim manifold_ascent_converges_to_data() {
     const auto x_end = result.iterates[-1];
     const double nn_start = mean_nearest(x0, reference), nn_end = mean_nearest(x_end, reference);
     const double digits = mean_nearest(test.images.narrow(0, 0, 200), reference);
+    const auto mean_residual = result.residual_norms.mean(1);
+    for (int64_t t = 0; t < mean_residual.size(0); ++t) {
+      ctx.artifacts.add_point("ascent_residual", "mean ||r(x) - x||", static_cast<double>(t),
+                              mean_residual[t].item<double>());
+    }
+    const auto shown = std::min<int64_t>(8, x0.size(0));
+    int row = 0;
+    for (const int64_t t : {0, 1, 2, 5, 10, 20, 50}) {
+      if (t >= result.iterates.size(0)) break;
+      ctx.artifacts.add_image_row("manifold_ascent", row++, fmt::format("step {}", t),
+                                  result.iterates[t].narrow(0, 0, shown));
+    }
     const bool smoke = ctx.profile == Profile::smoke;
     return {{"residual_final_over_initial", residual_end / residual_start, "<", smoke ? 1e9 : 0.1, NAN},
             {"nn_distance_final_over_initial", nn_end / nn_start, "<", smoke ? 1e9 : 0.5, NAN},

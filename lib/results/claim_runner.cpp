@@ -2,11 +2,13 @@
 
 #include "common/environment.h"
 #include "common/error.h"
+#include "results/artifacts_csv.h"
 #include "results/results_csv.h"
 
 #include <fmt/format.h>
 
 #include <chrono>
+#include <cmath>
 #include <cstdlib>
 
 namespace aerepro::results {
@@ -14,6 +16,82 @@ namespace {
 
 double seconds_since(std::chrono::steady_clock::time_point start) {
   return std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+}
+
+// Beside <claim>.csv: the summary over seeds, the figure data and the image grids (a file this
+// run has nothing for is removed, so no stale figure outlives its claim's rerun), and the
+// profile's index of every claim.
+void write_claim_artifacts(const ClaimOutcome& outcome, const std::vector<SeriesPoint>& series,
+                           const std::vector<ImageCell>& images) {
+  const auto dir = outcome.file.parent_path();
+  const auto& claim = *outcome.claim;
+  SummaryRow base;
+  base.profile = claims::to_string(outcome.profile);
+  base.claim = claim.id;
+  base.source = claim.source;
+  base.sentence = claim.sentence;
+  base.departure = claim.departure(outcome.profile);
+  base.expected = outcome.expected.reproduced ? "reproduced" : "not reproduced";
+  base.evidence = outcome.expected.evidence;
+  base.verdict = outcome.verdict();
+  base.as_expected = outcome.as_expected();
+  base.error = outcome.error;
+  base.claim_seconds = outcome.seconds;
+  if (!outcome.rows.empty()) {
+    const auto& r = outcome.rows.front();
+    base.git_revision = r.git_revision;
+    base.torch_version = r.torch_version;
+    base.device = r.device;
+    base.threads = r.threads;
+    base.deterministic = r.deterministic;
+    for (const auto& row : outcome.rows) {
+      if (!row.dataset_checksum.empty()) base.dataset_checksum = row.dataset_checksum;
+    }
+  }
+  std::vector<SummaryRow> rows;
+  for (const auto& m : outcome.metrics) {
+    SummaryRow r = base;
+    r.metric = m.metric;
+    r.comparison = m.comparison;
+    r.threshold = m.threshold;
+    r.source_figure = m.source_figure;
+    r.n = m.summary.n;
+    r.mean = m.summary.mean;
+    r.std = m.summary.std;
+    r.min = m.summary.min;
+    r.max = m.summary.max;
+    r.ci95_low = m.summary.ci95_low;
+    r.ci95_high = m.summary.ci95_high;
+    r.met = m.met;
+    rows.push_back(r);
+  }
+  if (rows.empty()) {  // every seed failed: one row carries the verdict and the error
+    SummaryRow r = base;
+    r.metric = "error";
+    r.threshold = r.source_figure = r.mean = r.std = r.min = r.max = r.ci95_low = r.ci95_high =
+        std::nan("");
+    r.met = false;
+    rows.push_back(r);
+  }
+  write_summary_csv(summary_file(dir, claim.id), rows);
+  const auto write_or_remove = [](const std::filesystem::path& file, bool empty, auto&& write) {
+    if (!empty) return write(file);
+    std::error_code ignored;
+    std::filesystem::remove(file, ignored);
+  };
+  write_or_remove(series_file(dir, claim.id), series.empty(),
+                  [&](const auto& file) { write_series_csv(file, series); });
+  write_or_remove(images_file(dir, claim.id), images.empty(),
+                  [&](const auto& file) { write_images_csv(file, images); });
+
+  std::vector<ClaimIndexRow> index;
+  for (const auto& c : claims::all_claims()) {
+    const auto expectation = c.expectation(outcome.profile);
+    index.push_back({c.id, c.source, c.sentence, c.departure(outcome.profile),
+                     expectation.reproduced ? "reproduced" : "not reproduced",
+                     expectation.evidence});
+  }
+  write_index_csv(index_file(dir), index);
 }
 
 }  // namespace
@@ -58,6 +136,8 @@ ClaimOutcome run_claim(const claims::Claim& claim, const RunOptions& options) {
   std::vector<std::string> order;                       // metrics in first-seen order
   std::map<std::string, std::vector<double>> values;
   std::map<std::string, claims::Measurement> definition;
+  std::vector<SeriesPoint> series;
+  std::vector<ImageCell> images;  // of the first seed that produced any
   for (int i = 0; i < seeds; ++i) {
     claims::ClaimContext context;
     context.profile = options.profile;
@@ -93,6 +173,15 @@ ClaimOutcome run_claim(const claims::Claim& claim, const RunOptions& options) {
       outcome.rows.push_back(row);
       if (options.log) *options.log << fmt::format("  {} seed {}: error: {}\n", claim.id, context.seed, failure);
       continue;
+    }
+    for (const auto& p : context.artifacts.points()) {
+      series.push_back({claim.id, row.seed, p.figure, p.series, p.x, p.y});
+    }
+    if (images.empty()) {
+      for (const auto& im : context.artifacts.images()) {
+        images.push_back({claim.id, row.seed, im.figure, im.row, im.col, im.row_label, im.height,
+                          im.width, im.pixels});
+      }
     }
     for (const auto& m : measurements) {
       if (!values.count(m.metric)) {
@@ -136,6 +225,7 @@ ClaimOutcome run_claim(const claims::Claim& claim, const RunOptions& options) {
   }
   outcome.seconds = seconds_since(start);
   write_results_csv(outcome.file, outcome.rows);
+  write_claim_artifacts(outcome, series, images);
   if (options.log) {
     *options.log << fmt::format("{} [{}] {}: {} ({:.1f} s, {} seeds){}\n", claim.id, claim.source,
                                 claims::to_string(options.profile), outcome.verdict(),

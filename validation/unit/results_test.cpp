@@ -131,7 +131,10 @@ TEST(ResultsCsv, TruncatedLastLineIsAnError) {
 }  // namespace aerepro::results
 
 // run_claim on claims made up for the test (the real ones train models).
+#include "results/artifacts_csv.h"
 #include "results/claim_runner.h"
+
+#include <sstream>
 
 namespace aerepro::results {
 namespace {
@@ -201,6 +204,79 @@ TEST(ClaimRunner, ADivergedSeedIsRecordedAndTheOthersStillRun) {
   EXPECT_EQ(rows[2].verdict, "error");
   EXPECT_NE(rows[2].note.find("diverged"), std::string::npos);
   EXPECT_EQ(rows[4].seed, 2);
+}
+
+TEST(ClaimRunner, WritesTheSpreadFigureDataImagesAndTheIndex) {
+  TempDir dir;
+  RunOptions options;
+  options.results_root = dir.path();
+  options.seeds = 3;
+  auto claim = made_up_claim(0.45);
+  auto inner = claim.evaluate;
+  claim.evaluate = [inner](claims::ClaimContext& context) {
+    context.artifacts.add_point("error_vs_sigma", "DAE", 0.5, 1.0 + static_cast<double>(context.seed));
+    context.artifacts.add_image_row("denoising", 0, "original", torch::full({2, 1, 3, 4}, 0.5));
+    return inner(context);
+  };
+  run_claim(claim, options);
+  const auto summary = read_summary_csv(summary_file(dir / "ci", "test.made_up"));
+  ASSERT_EQ(summary.size(), 2u);
+  EXPECT_EQ(summary[0].metric, "value");
+  EXPECT_EQ(summary[0].n, 3);
+  EXPECT_NEAR(summary[0].mean, 0.55, 1e-9);
+  EXPECT_NEAR(summary[0].std, 0.1, 1e-9);
+  EXPECT_NEAR(summary[0].min, 0.45, 1e-9);
+  EXPECT_NEAR(summary[0].max, 0.65, 1e-9);
+  EXPECT_NEAR(summary[0].ci95_high - summary[0].mean, 4.303 * 0.1 / std::sqrt(3.0), 1e-6);
+  EXPECT_EQ(summary[0].verdict, "reproduced");
+  EXPECT_EQ(summary[0].sentence, "the value exceeds one half");
+  const auto series = read_series_csv(series_file(dir / "ci", "test.made_up"));
+  ASSERT_EQ(series.size(), 3u);
+  EXPECT_EQ(series[2].seed, 2);
+  EXPECT_EQ(series[2].x, "0.5");
+  EXPECT_DOUBLE_EQ(series[2].y, 3.0);
+  const auto images = read_images_csv(images_file(dir / "ci", "test.made_up"));
+  ASSERT_EQ(images.size(), 2u);  // the first seed's only
+  EXPECT_EQ(images[1].col, 1);
+  EXPECT_EQ(images[1].height, 3);
+  EXPECT_EQ(images[1].width, 4);
+  EXPECT_EQ(images[1].pixels, std::vector<uint8_t>(12, 128));
+  const auto index = read_index_csv(index_file(dir / "ci"));
+  EXPECT_EQ(index.size(), claims::all_claims().size());
+}
+
+TEST(ArtifactsCsv, AnImageWithTooFewPixelsNamesTheLine) {
+  TempDir dir;
+  std::ofstream(dir / "x.images.csv")
+      << "claim,seed,figure,row,col,row_label,height,width,pixels\n"
+      << "c,0,grid,0,0,a,2,2,0 1 2 3\n"
+      << "c,0,grid,0,1,a,2,2,0 1 2\n";
+  expect_artifact_error([&] { read_images_csv(dir / "x.images.csv"); },
+                        {"x.images.csv:3", "3 pixels for a 2x2 image"});
+}
+
+TEST(ArtifactsCsv, ASummaryWithABadMeanNamesFileLineAndColumn) {
+  TempDir dir;
+  SummaryRow row;
+  row.profile = "ci";
+  row.claim = "c";
+  row.metric = "m";
+  write_summary_csv(dir / "c.summary.csv", {row});
+  std::ifstream in(dir / "c.summary.csv");
+  std::string header, line;
+  std::getline(in, header);
+  std::getline(in, line);
+  in.close();
+  // Column 17 is the mean: replace it with text.
+  std::vector<std::string> fields;
+  std::stringstream fields_in(line);
+  for (std::string f; std::getline(fields_in, f, ',');) fields.push_back(f);
+  fields[16] = "lots";
+  std::string bad;
+  for (size_t i = 0; i < fields.size(); ++i) bad += (i ? "," : "") + fields[i];
+  std::ofstream(dir / "c.summary.csv") << header << "\n" << bad << "\n";
+  expect_artifact_error([&] { read_summary_csv(dir / "c.summary.csv"); },
+                        {"c.summary.csv:2", "'mean'", "lots"});
 }
 
 }  // namespace
