@@ -44,7 +44,7 @@ struct Schedule {
 // S2.2, claim 1(a): the source's deep AE, 10 epochs on 60k.
 const Schedule kDeepSource{{256, 60000, 60000}, {1, 5, 10}};
 // Claim 1(b): our "well-trained" deep AE (not in the source): Adam 1e-3.
-const Schedule kDeepWell{{256, 60000, 60000}, {1, 3, 30}};
+const Schedule kDeepWell{{256, 60000, 60000}, {1, 10, 30}};
 constexpr double kDeepWellLr = 1e-3;
 // S2.3 (and the standard AE of S2.4 and S2.7): x ∈ {64, 128, 256}, 10 epochs.
 const Schedule kUndercomplete{{256, 60000, 60000}, {1, 5, 10}};
@@ -244,13 +244,9 @@ Claim well_trained_ae_beats_pca() {
       "mean per-image squared test error than PCA-30 (the classic Hinton & Salakhutdinov 2006 "
       "result, 3.00 vs 13.87). Asserted: PCA mean test error - AE mean test error > 0.";
   c.departures[Profile::ci] =
-      "3 of the 30 epochs (all 60,000 images), same threshold (> 0): a shorter-trained AE can "
-      "only make the claim harder to reproduce.";
-  c.expectations[Profile::ci] = {
-      false,
-      "3 epochs at Adam 1e-3 leave the sigmoid-output deep AE far from well-trained: seeds 0-2 "
-      "measured PCA - AE mean per-image test error -4.88, -5.02, -5.01 (AE 18.74 on seed 0 vs "
-      "PCA-30 13.87; final training loss 0.026), so the ci set-up does not test the claim; the full profile (30 epochs) does"};
+      "10 of the 30 epochs (all 60,000 images), same threshold (> 0): a shorter-trained AE can "
+      "only make the claim harder to reproduce (one seed's training loss fell below PCA-30's "
+      "per-pixel error, 0.0177, in epoch 6 and reached 0.0134 in epoch 10).";
   c.departures[Profile::smoke] =
       "wiring only: 256 training images, 1 epoch, 500 test images; threshold > -1e9.";
   c.evaluate = [](ClaimContext& ctx) -> std::vector<Measurement> {
