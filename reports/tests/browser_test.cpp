@@ -1,0 +1,66 @@
+// The page in a real browser: headless Chromium loads index.html; the page's own script counts
+// the <img> elements that loaded and the test requires all of them. Also leaves a screenshot
+// ($AEREPRO_REPORT_SCREENSHOT, default <tmp>/aerepro-report-screenshot.png) to look at.
+#include "fixtures.h"
+#include "reports/gnuplot_figures.h"
+#include "reports/report.h"
+
+#include <gmock/gmock.h>
+#include <gtest/gtest.h>
+
+#include <cstdlib>
+#include <regex>
+#include <sstream>
+
+namespace aerepro::reports {
+namespace {
+
+namespace fs = std::filesystem;
+using testing::read_text;
+
+std::string find_chromium() {
+  for (const char* name : {"chromium", "chromium-browser", "google-chrome"}) {
+    if (std::system(("command -v " + std::string(name) + " >/dev/null 2>&1").c_str()) == 0) return name;
+  }
+  return "";
+}
+
+TEST(Browser, EveryFigureLoadsInHeadlessChromium) {
+  const std::string chromium = find_chromium();
+  if (chromium.empty()) GTEST_SKIP() << "chromium is not installed (ci/install-deps installs it)";
+  testing::TempDir dir;
+  testing::write_synthetic_profile(dir / "results", "ci");
+  ReportOptions options;
+  options.results_root = dir / "results";
+  options.out_dir = dir / "out";
+  std::ostringstream log;
+  ASSERT_EQ(write_report(options, log), 0) << log.str();
+  const auto html = read_text(dir / "out" / "index.html");
+  size_t images = 0;
+  for (size_t at = html.find("<img "); at != std::string::npos; at = html.find("<img ", at + 1)) ++images;
+  ASSERT_GT(images, 20u);
+
+  const std::string flags = " --headless --no-sandbox --disable-gpu --hide-scrollbars "
+                            "--virtual-time-budget=10000 --user-data-dir=" + (dir / "profile").string();
+  const std::string url = "file://" + fs::absolute(dir / "out" / "index.html").string();
+  const fs::path dom = dir / "dom.html";
+  ASSERT_EQ(std::system((chromium + flags + " --dump-dom '" + url + "' > '" + dom.string() +
+                         "' 2> '" + (dir / "chromium.log").string() + "'").c_str()), 0)
+      << read_text(dir / "chromium.log");
+  std::smatch match;
+  const std::string text = read_text(dom);
+  ASSERT_TRUE(std::regex_search(text, match, std::regex("data-figures-loaded=\"(\\d+)/(\\d+)\"")))
+      << "the page's load script did not run:\n" << text.substr(0, 400);
+  EXPECT_EQ(std::stoul(match[2]), images);
+  EXPECT_EQ(match[1], match[2]) << "figures that did not load in the browser";
+
+  const char* env = std::getenv("AEREPRO_REPORT_SCREENSHOT");
+  const fs::path shot = env && *env ? fs::path(env) : fs::temp_directory_path() / "aerepro-report-screenshot.png";
+  ASSERT_EQ(std::system((chromium + flags + " --window-size=1400,4000 --screenshot='" + shot.string() +
+                         "' '" + url + "' 2>> '" + (dir / "chromium.log").string() + "' >/dev/null").c_str()), 0)
+      << read_text(dir / "chromium.log");
+  EXPECT_TRUE(is_png(shot));
+}
+
+}  // namespace
+}  // namespace aerepro::reports
