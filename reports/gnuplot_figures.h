@@ -16,7 +16,7 @@ struct Figure {
   std::string title;    // from the figure catalog
   std::string note;     // what is drawn, e.g. "bold: mean over 3 seeds; thin: each seed"
   std::string file;     // PNG file name, relative to the report folder
-  int width = 800, height = 480;
+  int width = 660, height = 420;
   std::string script;   // gnuplot commands (data blocks, settings, plot) that draw it
   bool rendered = false;
   std::string error;    // what gnuplot said when no image came out

@@ -14,7 +14,7 @@ namespace aerepro::reports {
 namespace {
 
 constexpr const char* kStyle = R"(
-body { font-family: system-ui, sans-serif; margin: 2em auto; max-width: 1300px; padding: 0 1em;
+body { font-family: system-ui, sans-serif; margin: 2em auto; max-width: 1400px; padding: 0 1em;
        color: #222; line-height: 1.4; }
 h1 { margin-bottom: 0.2em; } h2 { border-bottom: 2px solid #ddd; padding-bottom: 0.2em; margin-top: 2em; }
 h3 { margin-top: 1.8em; }
@@ -23,8 +23,9 @@ th, td { border: 1px solid #ccc; padding: 0.3em 0.5em; vertical-align: top; text
 th { background: #f2f2f2; }
 td.num { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
 table.env td:first-child { font-weight: 600; white-space: nowrap; }
-code, .mono { font-family: ui-monospace, monospace; font-size: 0.92em; word-break: break-all; }
-.verdict { font-weight: 600; padding: 0.1em 0.45em; border-radius: 4px; white-space: nowrap; }
+code, .mono { font-family: ui-monospace, monospace; font-size: 0.92em; }
+.checksum { word-break: break-all; }
+.verdict { font-weight: 600; padding: 0.1em 0.45em; border-radius: 4px; display: inline-block; }
 .reproduced { background: #d9f2d9; color: #145214; }
 .not-reproduced { background: #fde2c8; color: #7a3300; }
 .error { background: #f8d0d0; color: #7a0000; }
@@ -32,9 +33,9 @@ code, .mono { font-family: ui-monospace, monospace; font-size: 0.92em; word-brea
 .other { background: #dde8f8; color: #1d3d6b; }
 .departure { color: #5a4a00; background: #fff8dc; }
 .flag { color: #b00000; font-weight: 700; }
-figure { display: inline-block; margin: 0.6em 1.2em 0.6em 0; vertical-align: top; max-width: 100%; }
+figure { display: inline-block; margin: 0.5em 0.8em 0.5em 0; vertical-align: top; max-width: 100%; }
 figure img { max-width: 100%; border: 1px solid #e4e4e4; }
-figcaption { font-size: 0.9em; color: #444; max-width: 900px; }
+figcaption { font-size: 0.9em; color: #444; max-width: 660px; }
 .missing { border: 2px dashed #c00; padding: 1em; color: #900; max-width: 600px; }
 .problems li { margin-bottom: 0.4em; }
 nav ul { columns: 2; }
@@ -52,6 +53,16 @@ window.addEventListener('load', function () {
 )";
 
 std::string e(std::string_view text) { return html_escape(text); }
+
+// An identifier that may wrap after '_' and '.' (long claim and metric names in narrow cells).
+std::string id(std::string_view text) {
+  std::string out;
+  for (char c : e(text)) {
+    out += c;
+    if (c == '_' || c == '.') out += "<wbr>";
+  }
+  return out;
+}
 
 std::string verdict_badge(const std::string& verdict) {
   return fmt::format("<span class=\"verdict {}\">{}</span>", verdict_class(verdict), e(verdict));
@@ -80,7 +91,7 @@ std::string page_end() {
 std::string environment_table(const ProfileData& data, const PageInfo& info) {
   const auto env = data.environment();
   std::vector<std::string> checksums;
-  for (const auto& c : env.dataset_checksums) checksums.push_back("<code>" + e(c) + "</code>");
+  for (const auto& c : env.dataset_checksums) checksums.push_back("<code class=\"checksum\">" + e(c) + "</code>");
   std::vector<std::string> revisions, torch, devices;
   for (const auto& r : env.git_revisions) revisions.push_back("<code>" + e(r) + "</code>");
   for (const auto& t : env.torch_versions) torch.push_back(e(t));
@@ -125,26 +136,29 @@ std::string met_mark(const results::SummaryRow& s) {
 
 std::string claims_table(const ProfileData& data) {
   std::ostringstream out;
-  out << "<table class=\"claims\">\n<tr><th>claim</th><th>SOURCES</th><th>sentence</th>"
+  out << "<p>One row per asserted metric (the verdict rests on these); every metric, with each "
+         "seed's value, is in the claim's own section.</p>\n"
+         "<table class=\"claims\">\n<tr><th>claim</th><th>SOURCES</th><th>sentence</th>"
          "<th>metric</th><th>source figure</th><th>reproduced: mean ± std [min, max], n seeds</th>"
          "<th>threshold</th><th>verdict</th><th>departure in this profile</th></tr>\n";
   for (const auto& c : data.claims) {
-    const size_t span = std::max<size_t>(c.summary.size(), 1);
+    const auto rows = c.asserted();
+    const size_t span = std::max<size_t>(rows.size(), 1);
     const std::string claim_cells =
         fmt::format("<td rowspan=\"{0}\"><a href=\"#claim-{1}\"><code>{2}</code></a></td>"
                     "<td rowspan=\"{0}\">{3}</td><td rowspan=\"{0}\">{4}</td>",
-                    span, file_safe(c.id), e(c.id), e(c.source()), e(c.sentence()));
+                    span, file_safe(c.id), id(c.id), e(c.source()), e(c.sentence()));
     const std::string tail_cells = fmt::format(
         "<td rowspan=\"{0}\">{1}</td><td rowspan=\"{0}\" class=\"departure\">{2}</td>", span,
         verdict_badge(c.verdict()), c.departure().empty() ? "none" : e(c.departure()));
-    if (c.summary.empty()) {
+    if (rows.empty()) {
       out << "<tr>" << claim_cells << "<td>—</td><td class=\"num\">—</td><td class=\"num\">—</td>"
           << "<td>—</td>" << tail_cells << "</tr>\n";
       continue;
     }
-    for (size_t i = 0; i < c.summary.size(); ++i) {
-      const auto& s = c.summary[i];
-      out << "<tr>" << (i == 0 ? claim_cells : "") << "<td><code>" << e(s.metric) << "</code></td>"
+    for (size_t i = 0; i < rows.size(); ++i) {
+      const auto& s = rows[i];
+      out << "<tr>" << (i == 0 ? claim_cells : "") << "<td><code>" << id(s.metric) << "</code></td>"
           << "<td class=\"num\">" << e(format_number(s.source_figure)) << "</td>"
           << "<td class=\"num\">" << e(format_spread(s)) << "</td>"
           << "<td class=\"num\">" << e(format_threshold(s)) << met_mark(s) << "</td>"
@@ -155,25 +169,40 @@ std::string claims_table(const ProfileData& data) {
   return out.str();
 }
 
-// Metric × seed values from <claim>.csv.
-std::string seed_table(const ClaimData& c) {
-  if (c.rows.empty()) return "";
+// Every metric of the claim: the summary over seeds, then each seed's value (<claim>.csv).
+std::string metrics_table(const ClaimData& c) {
+  if (c.summary.empty() && c.rows.empty()) return "";
   std::vector<std::string> metrics;
   std::set<long long> seeds;
   std::map<std::pair<std::string, long long>, double> values;
   std::vector<std::string> notes;
+  for (const auto& s : c.summary) metrics.push_back(s.metric);
   for (const auto& r : c.rows) {
     if (std::find(metrics.begin(), metrics.end(), r.metric) == metrics.end()) metrics.push_back(r.metric);
     seeds.insert(r.seed);
     values[{r.metric, r.seed}] = r.value;
-    if (!r.note.empty()) notes.push_back(fmt::format("seed {}: {}", r.seed, r.note));
+    const auto note = fmt::format("seed {}: {}", r.seed, r.note);
+    if (!r.note.empty() && std::find(notes.begin(), notes.end(), note) == notes.end()) notes.push_back(note);
   }
   std::ostringstream out;
-  out << "<table class=\"seeds\"><tr><th>metric</th>";
+  out << "<table class=\"metrics\"><tr><th>metric</th><th>source figure</th>"
+         "<th>mean ± std [min, max], n</th><th>95% CI of the mean</th><th>threshold</th>";
   for (auto s : seeds) out << "<th>seed " << s << "</th>";
   out << "</tr>\n";
   for (const auto& m : metrics) {
-    out << "<tr><td><code>" << e(m) << "</code></td>";
+    out << "<tr><td><code>" << id(m) << "</code></td>";
+    const results::SummaryRow* row = nullptr;
+    for (const auto& s : c.summary) {
+      if (s.metric == m) row = &s;
+    }
+    if (row) {
+      out << "<td class=\"num\">" << e(format_number(row->source_figure)) << "</td><td class=\"num\">"
+          << e(format_spread(*row)) << "</td><td class=\"num\">"
+          << (row->n > 1 ? e(fmt::format("[{}, {}]", format_number(row->ci95_low), format_number(row->ci95_high))) : "—")
+          << "</td><td class=\"num\">" << e(format_threshold(*row)) << met_mark(*row) << "</td>";
+    } else {
+      out << "<td></td><td></td><td></td><td></td>";
+    }
     for (auto s : seeds) {
       auto it = values.find({m, s});
       out << "<td class=\"num\">" << (it == values.end() ? "" : e(format_number(it->second))) << "</td>";
@@ -181,7 +210,6 @@ std::string seed_table(const ClaimData& c) {
     out << "</tr>\n";
   }
   out << "</table>\n";
-  notes.erase(std::unique(notes.begin(), notes.end()), notes.end());
   for (const auto& n : notes) out << "<p class=\"error\">" << e(n) << "</p>\n";
   return out.str();
 }
@@ -218,7 +246,7 @@ std::string claim_section(const ProfileData& data, const ClaimData& c,
   if (c.summary.empty()) {
     out << "<p class=\"not-run\">" << (c.summary_unreadable ? "Its summary file is unreadable (see Problems)." : "Not run in this profile: no summary file.") << "</p>\n";
   }
-  out << seed_table(c);
+  out << metrics_table(c);
   for (const auto& p : data.problems) {
     const auto name = p.file.filename().string();
     if (name.rfind(c.id + ".", 0) == 0) {

@@ -51,14 +51,15 @@ std::string report_markdown(const ProfileData& data, const std::vector<Figure>& 
       << "- threads: " << list(env.threads) << "\n"
       << "- dataset checksums: " << list(env.dataset_checksums) << "\n\n"
       << "## Claims\n\n"
-      << "| claim | SOURCES | metric | source figure | reproduced: mean ± std [min, max], n | "
+      << "One row per asserted metric; every metric is listed in the claim's section.\n\n"
+         "| claim | SOURCES | metric | source figure | reproduced: mean ± std [min, max], n | "
          "threshold | verdict |\n|---|---|---|---|---|---|---|\n";
   for (const auto& c : data.claims) {
     if (c.summary.empty()) {
       out << "| `" << c.id << "` | " << m(c.source()) << " | — | — | — | — | **" << c.verdict()
           << "** |\n";
     }
-    for (const auto& s : c.summary) {
+    for (const auto& s : c.asserted()) {
       out << "| `" << c.id << "` | " << m(c.source()) << " | `" << m(s.metric) << "` | "
           << format_number(s.source_figure) << " | " << m(format_spread(s)) << " | "
           << m(format_threshold(s)) << (s.comparison.empty() ? "" : (s.met ? " ✓" : " ✗"))
@@ -78,6 +79,13 @@ std::string report_markdown(const ProfileData& data, const std::vector<Figure>& 
       if (!s.error.empty()) out << "\n**Error:** " << s.error << "\n";
     } else {
       out << "\n" << (c.summary_unreadable ? "Summary unreadable (see Problems)." : "Not run in this profile.") << "\n";
+    }
+    if (!c.summary.empty()) {
+      out << "\n| metric | source figure | mean ± std [min, max], n | threshold |\n|---|---|---|---|\n";
+      for (const auto& s : c.summary) {
+        out << "| `" << m(s.metric) << "` | " << format_number(s.source_figure) << " | "
+            << m(format_spread(s)) << " | " << m(format_threshold(s)) << " |\n";
+      }
     }
     bool any = false;
     for (const auto& f : figures) {

@@ -6,6 +6,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <cmath>
 #include <map>
 
 namespace aerepro::reports {
@@ -76,6 +77,14 @@ AEREPRO_RECORD_FIELD(departure)
 AEREPRO_RECORD_FIELD(expected)
 AEREPRO_RECORD_FIELD(evidence)
 #undef AEREPRO_RECORD_FIELD
+
+std::vector<results::SummaryRow> ClaimData::asserted() const {
+  std::vector<results::SummaryRow> rows;
+  for (const auto& s : summary) {
+    if (!s.comparison.empty() && !std::isnan(s.threshold)) rows.push_back(s);
+  }
+  return rows.empty() ? summary : rows;
+}
 
 Environment ProfileData::environment() const {
   Environment env;

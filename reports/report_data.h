@@ -38,6 +38,9 @@ struct ClaimData {
   std::string departure() const;
   std::string expected() const;
   std::string evidence() const;
+  // The summary rows the verdict rests on (a comparison and a threshold); all rows when none
+  // has one (the claims table shows these, the claim's section shows every metric).
+  std::vector<results::SummaryRow> asserted() const;
 };
 
 // The environment the rows were produced in: each distinct value, in first-seen order.

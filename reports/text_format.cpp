@@ -38,6 +38,8 @@ std::string markdown_cell(std::string_view text) {
 
 std::string format_number(double value) {
   if (std::isnan(value)) return "—";
+  // Whole numbers up to a billion in full (21000, not 2.1e+04).
+  if (std::fabs(value) >= 1e4 && std::fabs(value) < 1e9) return fmt::format("{:.0f}", value);
   return fmt::format("{:.4g}", value);
 }
 

@@ -66,7 +66,8 @@ TEST(Report, RendersEveryFigureKindAsRealPngs) {
     EXPECT_THAT(markdown, HasSubstr("(" + file + ")")) << figure;
     EXPECT_TRUE(is_png(dir / "out" / file)) << file;
   }
-  for (const char* bench : {"bench.train_step.png", "bench.inference.png", "bench.gflops.png"}) {
+  for (const char* bench : {"bench.train_step.png", "bench.inference.png", "bench.gflops.cpu.png",
+                            "bench.gflops.cuda.png"}) {
     EXPECT_THAT(html, HasSubstr(bench));
     EXPECT_TRUE(is_png(dir / "out" / bench)) << bench;
   }
