@@ -172,7 +172,8 @@ Figure lines_figure(Figure figure, const FigureLabels& labels,
   if (labels.log_x && x_positive) {
     std::set<double> xs;
     for (const auto& s : samples) xs.insert(s.x);
-    out << "set logscale x\nset autoscale xfix\nset offsets graph 0.05, graph 0.05, 0, 0\n";
+    out << "set logscale x\nset format x '%g'\nset autoscale xfix\n"
+           "set offsets graph 0.05, graph 0.05, 0, 0\n";
     if (xs.size() <= 12) {
       std::string tics;
       for (double x : xs) tics += (tics.empty() ? "" : ", ") + num(x);
@@ -238,7 +239,8 @@ Figure bars_figure(Figure figure, const FigureLabels& labels, const std::vector<
          "set style fill solid 0.85 border -1\nset boxwidth 0.9\nset grid ytics\n"
          "set key outside right top\nset xtics nomirror scale 0\n";
   // Tilt the category labels when they would not fit side by side (about 7 px a character).
-  const double room = 0.75 * figure.width / static_cast<double>(std::max<size_t>(categories.size(), 1));
+  // (The key takes about 230 px; gnuplot leaves about one category's width of margin.)
+  const double room = (figure.width - 230.0) / static_cast<double>(categories.size() + 1);
   if (static_cast<double>(longest) * 7.0 > room) out << "set xtics rotate by 25 right\n";
   if (log_y && positive) {
     out << "set logscale y\n";

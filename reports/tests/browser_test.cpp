@@ -1,6 +1,7 @@
 // The page in a real browser: headless Chromium loads index.html; the page's own script counts
 // the <img> elements that loaded and the test requires all of them. Also leaves a screenshot
-// ($AEREPRO_REPORT_SCREENSHOT, default <tmp>/aerepro-report-screenshot.png) to look at.
+// ($AEREPRO_REPORT_SCREENSHOT, default <tmp>/aerepro-report-screenshot.png) to look at; with
+// $AEREPRO_REPORT_KEEP set, the synthetic results and report are written there and kept.
 #include "fixtures.h"
 #include "reports/gnuplot_figures.h"
 #include "reports/report.h"
@@ -28,7 +29,9 @@ std::string find_chromium() {
 TEST(Browser, EveryFigureLoadsInHeadlessChromium) {
   const std::string chromium = find_chromium();
   if (chromium.empty()) GTEST_SKIP() << "chromium is not installed (ci/install-deps installs it)";
-  testing::TempDir dir;
+  testing::TempDir temp;
+  const char* keep = std::getenv("AEREPRO_REPORT_KEEP");
+  const fs::path dir = keep && *keep ? fs::path(keep) : temp.path();
   testing::write_synthetic_profile(dir / "results", "ci");
   ReportOptions options;
   options.results_root = dir / "results";

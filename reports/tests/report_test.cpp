@@ -10,7 +10,6 @@
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
-#include <cstdlib>
 #include <sstream>
 
 namespace aerepro::reports {
@@ -183,14 +182,6 @@ TEST(Compare, FlagsADeltaBeyondTheSpread) {
   EXPECT_THAT(html, HasSubstr("changed"));
   EXPECT_THAT(read_text(dir / "cmp" / "report.md"), HasSubstr("⚑ beyond spread"));
   EXPECT_THAT(log.str(), HasSubstr("1 metric(s) beyond the spread"));
-}
-
-// Not a test: writes the synthetic profile into $AEREPRO_REPORT_FIXTURE_DIR to look at by hand
-// (run with --gtest_also_run_disabled_tests --gtest_filter='*Fixture*').
-TEST(Report, DISABLED_WriteFixtureForInspection) {
-  const char* dir = std::getenv("AEREPRO_REPORT_FIXTURE_DIR");
-  if (!dir || !*dir) GTEST_SKIP() << "set AEREPRO_REPORT_FIXTURE_DIR";
-  testing::write_synthetic_profile(dir, "ci");
 }
 
 }  // namespace
