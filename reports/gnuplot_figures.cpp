@@ -241,7 +241,10 @@ Figure bars_figure(Figure figure, const FigureLabels& labels, const std::vector<
   // Tilt the category labels when they would not fit side by side (about 7 px a character).
   // (The key takes about 230 px; gnuplot leaves about one category's width of margin.)
   const double room = (figure.width - 230.0) / static_cast<double>(categories.size() + 1);
-  if (static_cast<double>(longest) * 7.0 > room) out << "set xtics rotate by 25 right\n";
+  if (static_cast<double>(longest) * 7.0 > room) {
+    out << "set xtics rotate by -30 left\n";
+    figure.height += static_cast<int>(std::min<size_t>(longest, 50) * 3);  // room below for them
+  }
   if (log_y && positive) {
     out << "set logscale y\n";
   } else {
@@ -530,7 +533,7 @@ std::vector<Figure> bench_figures(const std::vector<BenchRow>& rows) {
                                                                      : "milliseconds, lower is better");
     figure.file = file_safe("bench." + kind) + ".png";
     FigureLabels labels{figure.title, "", throughput ? "images per second" : "milliseconds"};
-    figure = bars_figure(figure, labels, samples, "", lo > 0 && hi / lo > 50);
+    figure = bars_figure(figure, labels, samples, "", lo > 0 && hi / lo > 20);
     figure.note = "mean of the rows per benchmark; error bars: min to max";
     figures.push_back(figure);
   }

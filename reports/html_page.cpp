@@ -34,7 +34,7 @@ code, .mono { font-family: ui-monospace, monospace; font-size: 0.92em; }
 .departure { color: #5a4a00; background: #fff8dc; }
 .flag { color: #b00000; font-weight: 700; }
 figure { display: inline-block; margin: 0.5em 0.8em 0.5em 0; vertical-align: top; max-width: 100%; }
-figure img { max-width: 100%; border: 1px solid #e4e4e4; }
+figure img { max-width: 100%; height: auto; border: 1px solid #e4e4e4; }
 figcaption { font-size: 0.9em; color: #444; max-width: 660px; }
 .missing { border: 2px dashed #c00; padding: 1em; color: #900; max-width: 600px; }
 .problems li { margin-bottom: 0.4em; }

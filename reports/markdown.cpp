@@ -67,16 +67,16 @@ std::string report_markdown(const ProfileData& data, const std::vector<Figure>& 
     }
   }
   for (const auto& c : data.claims) {
-    out << "\n### `" << c.id << "` — " << c.verdict() << "\n\n"
-        << c.sentence() << " (SOURCES " << c.source() << ")\n\n"
-        << "**Departure in this profile:** " << (c.departure().empty() ? "none" : c.departure())
+    out << "\n### `" << c.id << "` — " << m(c.verdict()) << "\n\n"
+        << m(c.sentence()) << " (SOURCES " << m(c.source()) << ")\n\n"
+        << "**Departure in this profile:** " << (c.departure().empty() ? "none" : m(c.departure()))
         << "\n";
     if (!c.summary.empty()) {
       const auto& s = c.summary.front();
-      out << "\nClaim record: **" << s.expected << "**"
+      out << "\nClaim record: **" << m(s.expected) << "**"
           << (s.as_expected ? " (the run agrees)" : " (**the run differs**)") << ".\n";
-      if (!s.evidence.empty()) out << "\n**Evidence:** " << s.evidence << "\n";
-      if (!s.error.empty()) out << "\n**Error:** " << s.error << "\n";
+      if (!s.evidence.empty()) out << "\n**Evidence:** " << m(s.evidence) << "\n";
+      if (!s.error.empty()) out << "\n**Error:** " << m(s.error) << "\n";
     } else {
       out << "\n" << (c.summary_unreadable ? "Summary unreadable (see Problems)." : "Not run in this profile.") << "\n";
     }
@@ -95,7 +95,7 @@ std::string report_markdown(const ProfileData& data, const std::vector<Figure>& 
       if (f.rendered) {
         out << "![" << f.title << "](" << f.file << ") — " << f.note << "\n";
       } else {
-        out << "- figure `" << f.name << "` not drawn: " << f.error << "\n";
+        out << "- figure `" << f.name << "` not drawn: " << m(f.error) << "\n";
       }
     }
   }

@@ -124,8 +124,8 @@ int write_comparison(const CompareOptions& options, std::ostream& log) {
   const fs::path out_dir = options.out_dir.empty()
                                ? fs::path(AEREPRO_SOURCE_DIR) / "reports" / "out" / "compare"
                                : options.out_dir;
-  auto a = load_profile(options.a, options.a / "no-bench");
-  auto b = load_profile(options.b, options.b / "no-bench");
+  auto a = load_profile(options.a, {});  // benchmarks are not compared
+  auto b = load_profile(options.b, {});
   for (const auto* side : {&a, &b}) {
     if (!side->usable()) {
       log << "aerepro-report: nothing to compare in " << side->dir.string() << ":\n";

@@ -62,7 +62,8 @@ struct ProfileData {
   bool usable() const;
 };
 
-// Reads `profile_dir` (and `bench_dir`, when it exists). Never throws for bad content.
+// Reads `profile_dir` (and `bench_dir`, when it is given and exists). Never throws for bad
+// content.
 ProfileData load_profile(const std::filesystem::path& profile_dir,
                          const std::filesystem::path& bench_dir);
 

@@ -95,6 +95,7 @@ TEST(Report, EscapesTextFromTheCsvFiles) {
   EXPECT_THAT(html, HasSubstr("loss falls &lt;and&gt; error grows with σ &amp; λ (&quot;quoted&quot;)"));
   EXPECT_THAT(html, Not(HasSubstr("<and>")));
   EXPECT_THAT(html, HasSubstr("No benchmark results found"));
+  EXPECT_THAT(read_text(dir / "out" / "report.md"), HasSubstr("loss falls &lt;and&gt; error"));
 }
 
 TEST(Report, BrokenFilesAreNamedWithTheirLineAndTheRestStillRenders) {
@@ -109,6 +110,9 @@ TEST(Report, BrokenFilesAreNamedWithTheirLineAndTheRestStillRenders) {
   replace_line(ci / "test.curves.series.csv", 3, "test.curves,0,loss_curve,deep AE train,2,abc");
   replace_line(ci / "test.grids.images.csv", 4, "test.grids,1,denoising,0,2");
   replace_line(dir / "results" / "bench" / "timings.csv", 2, "sgemm_1024,,sgemm,cpu,cpp,0,fast,,,,2,1.13.1,x");
+  // A figure gnuplot cannot draw (no defined point) is a problem too, not a broken page.
+  write_text(ci / "test.bars.series.csv", read_text(ci / "test.bars.series.csv") +
+                                              "test.bars,0,all_nan,s,1,nan\ntest.bars,0,all_nan,s,2,nan\n");
   std::string log;
   ASSERT_EQ(render(dir / "results", dir / "out", &log), 0) << log;
   const auto html = read_text(dir / "out" / "index.html");
@@ -126,6 +130,9 @@ TEST(Report, BrokenFilesAreNamedWithTheirLineAndTheRestStillRenders) {
   EXPECT_TRUE(is_png(dir / "out" / "test.special.confusion_matrix.png"));  // series still fine
   EXPECT_FALSE(fs::exists(dir / "out" / "test.curves.loss_curve.png"));
   EXPECT_THAT(html, HasSubstr("src=\"test.bars.ood_error.png\""));
+  EXPECT_THAT(problems, HasSubstr("figure <code>all_nan</code> of claim <code>test.bars</code>: "
+                                  "gnuplot wrote no image"));
+  EXPECT_THAT(html, Not(HasSubstr("src=\"test.bars.all_nan.png\"")));
 }
 
 TEST(Report, NothingToReportIsAnError) {
