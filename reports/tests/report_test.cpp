@@ -102,13 +102,15 @@ TEST(Report, BrokenFilesAreNamedWithTheirLineAndTheRestStillRenders) {
   TempDir dir;
   testing::write_synthetic_profile(dir / "results", "ci");
   const fs::path ci = dir / "results" / "ci";
-  // A missing column (the summary's header loses 'mean'), a bad number (series line 3),
-  // a truncated line (images line 4), a bad bench number (line 2).
+  // An unknown column (the summary's 'mean' renamed), a missing column (the rows lose 'note'),
+  // a bad number (series line 3), a truncated line (images line 4), a bad bench number.
   auto summary = read_text(ci / "test.special.summary.csv");
   summary.replace(summary.find(",mean,"), 6, ",average,");
   write_text(ci / "test.special.summary.csv", summary);
   replace_line(ci / "test.curves.series.csv", 3, "test.curves,0,loss_curve,deep AE train,2,abc");
   replace_line(ci / "test.grids.images.csv", 4, "test.grids,1,denoising,0,2");
+  const auto rows = read_text(ci / "test.bars.csv");
+  replace_line(ci / "test.bars.csv", 1, rows.substr(0, rows.find(",note")));
   replace_line(dir / "results" / "bench" / "timings.csv", 2, "sgemm_1024,,sgemm,cpu,cpp,0,fast,,,,2,1.13.1,x");
   // A figure gnuplot cannot draw (no defined point) is a problem too, not a broken page.
   write_text(ci / "test.bars.series.csv", read_text(ci / "test.bars.series.csv") +
@@ -120,6 +122,7 @@ TEST(Report, BrokenFilesAreNamedWithTheirLineAndTheRestStillRenders) {
   EXPECT_THAT(problems, HasSubstr("test.special.summary.csv:1:"));
   EXPECT_THAT(problems, HasSubstr("average"));  // fccp names the unknown column
   EXPECT_THAT(problems, HasSubstr("test.curves.series.csv:3: column &#39;y&#39; holds &#39;abc&#39;"));
+  EXPECT_THAT(problems, HasSubstr("test.bars.csv:1: Missing column &quot;note&quot;"));
   EXPECT_THAT(problems, HasSubstr("line 4"));
   EXPECT_THAT(problems, HasSubstr("test.grids.images.csv"));
   EXPECT_THAT(problems, HasSubstr("timings.csv:2: column &#39;milliseconds&#39;"));
