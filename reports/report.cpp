@@ -104,16 +104,20 @@ int write_report(const ReportOptions& options, std::ostream& log) {
     log << "aerepro-report: cannot write the report to " << out_dir.string() << ": " << e.what() << "\n";
     return 2;
   }
-  int drawn = 0, failed = 0, run = 0;
+  int drawn = 0, failed = 0, run = 0, unreadable = 0;
   for (const auto& f : figures) (f.rendered ? drawn : failed) += 1;
-  for (const auto& c : data.claims) run += c.summary.empty() ? 0 : 1;
+  for (const auto& c : data.claims) {
+    run += c.summary.empty() ? 0 : 1;
+    unreadable += c.summary_unreadable ? 1 : 0;
+  }
   for (const auto& p : data.problems) log << "problem: " << p.message << "\n";
   for (const auto& f : figures) {
     if (!f.rendered) log << "problem: figure " << f.name << " of " << f.claim << ": " << f.error << "\n";
   }
-  log << fmt::format("report: {} claims ({} run, {} not run), {} figures drawn, {} problems -> {} "
-                     "({:.2f} s)\n",
-                     data.claims.size(), run, data.claims.size() - static_cast<size_t>(run), drawn,
+  log << fmt::format("report: {} claims ({} run, {} not run, {} unreadable), {} figures drawn, "
+                     "{} problems -> {} ({:.2f} s)\n",
+                     data.claims.size(), run,
+                     data.claims.size() - static_cast<size_t>(run + unreadable), unreadable, drawn,
                      data.problems.size() + static_cast<size_t>(failed),
                      (out_dir / "index.html").string(), seconds_since(start));
   return 0;

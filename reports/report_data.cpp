@@ -8,11 +8,26 @@
 #include <algorithm>
 #include <cmath>
 #include <map>
+#include <regex>
 
 namespace aerepro::reports {
 namespace {
 
 namespace fs = std::filesystem;
+
+// `message` led by "file:line: " like the harness's own errors (the CSV parser's messages name
+// the file and line inside the sentence, and no line for a bad header: line 1).
+std::string located(const fs::path& file, const std::string& message) {
+  if (message.rfind(file.string() + ":", 0) == 0) return message;
+  std::smatch match;
+  if (std::regex_search(message, match, std::regex("in line ([0-9]+)"))) {
+    return fmt::format("{}:{}: {}", file.string(), match[1].str(), message);
+  }
+  if (message.find("in header of file") != std::string::npos) {
+    return fmt::format("{}:1: {}", file.string(), message);
+  }
+  return fmt::format("{}: {}", file.string(), message);
+}
 
 // Runs `read`; an error (ArtifactError names file and line) becomes a Problem. Returns whether
 // it succeeded.
@@ -22,12 +37,7 @@ bool try_read(const fs::path& file, std::vector<Problem>& problems, F&& read) {
     read();
     return true;
   } catch (const Error& e) {
-    std::string message = e.what();
-    // The parser names no line for a bad header: it is line 1.
-    if (message.find("in header of file") != std::string::npos) {
-      message = fmt::format("{}:1: {}", file.string(), message);
-    }
-    problems.push_back({file, message});
+    problems.push_back({file, located(file, e.what())});
   } catch (const std::exception& e) {  // filesystem errors, bad_alloc on absurd input
     problems.push_back({file, fmt::format("{}: {}", file.string(), e.what())});
   }

@@ -24,8 +24,14 @@ std::string html_escape(std::string_view text) {
 
 std::string markdown_cell(std::string_view text) {
   std::string out;
-  for (char c : html_escape(text)) {
-    if (c == '|') {
+  for (char c : text) {
+    if (c == '&') {
+      out += "&amp;";
+    } else if (c == '<') {
+      out += "&lt;";
+    } else if (c == '>') {
+      out += "&gt;";
+    } else if (c == '|') {
       out += "\\|";
     } else if (c == '\n') {
       out += "<br>";

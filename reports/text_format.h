@@ -10,7 +10,8 @@ namespace aerepro::reports {
 // `text` safe inside HTML text and attribute values (& < > " ').
 std::string html_escape(std::string_view text);
 
-// `text` safe inside a Markdown table cell (| escaped, line breaks as <br>, HTML-escaped).
+// `text` safe inside Markdown, also in a table cell: & < > as entities, | escaped, line
+// breaks as <br>.
 std::string markdown_cell(std::string_view text);
 
 // A number with 4 significant digits; "—" for NaN.
