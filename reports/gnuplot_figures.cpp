@@ -166,7 +166,7 @@ Figure lines_figure(Figure figure, const FigureLabels& labels,
                         steps ? "histeps" : (points ? "linespoints" : "lines"), colour(i),
                         points ? "pt 7 ps 0.6" : "", gp_string(series[i]));
   }
-  out << axis_labels(labels) << "set grid\nset key outside right top\n";
+  out << axis_labels(labels) << "set grid\nset key outside top center horizontal\n";
   // Log axes hug the data (gnuplot would widen them to whole decades); few x values get a tic
   // each.
   if (labels.log_x && x_positive) {
@@ -237,10 +237,10 @@ Figure bars_figure(Figure figure, const FigureLabels& labels, const std::vector<
   out << data_block("b", body) << axis_labels(labels)
       << "set style data histograms\nset style histogram errorbars gap 1.5 lw 1\n"
          "set style fill solid 0.85 border -1\nset boxwidth 0.9\nset grid ytics\n"
-         "set key outside right top\nset xtics nomirror scale 0\n";
+         "set key outside top center horizontal\nset xtics nomirror scale 0\n";
   // Tilt the category labels when they would not fit side by side (about 7 px a character).
-  // (The key takes about 230 px; gnuplot leaves about one category's width of margin.)
-  const double room = (figure.width - 230.0) / static_cast<double>(categories.size() + 1);
+  // (gnuplot leaves about one category's width of margin.)
+  const double room = (figure.width - 90.0) / static_cast<double>(categories.size() + 1);
   if (static_cast<double>(longest) * 7.0 > room) {
     out << "set xtics rotate by -30 left\n";
     figure.height += static_cast<int>(std::min<size_t>(longest, 50) * 3);  // room below for them

@@ -32,6 +32,8 @@ code, .mono { font-family: ui-monospace, monospace; font-size: 0.92em; }
 .not-run { background: #e6e6e6; color: #555; }
 .other { background: #dde8f8; color: #1d3d6b; }
 .departure { color: #5a4a00; background: #fff8dc; }
+td.sentence { min-width: 16em; } td.departure { min-width: 18em; }
+.range { color: #555; font-size: 0.9em; }
 .flag { color: #b00000; font-weight: 700; }
 figure { display: inline-block; margin: 0.5em 0.8em 0.5em 0; vertical-align: top; max-width: 100%; }
 figure img { max-width: 100%; height: auto; border: 1px solid #e4e4e4; }
@@ -134,6 +136,14 @@ std::string met_mark(const results::SummaryRow& s) {
   return s.met ? " ✓" : " ✗";
 }
 
+// "mean ± std" over "[min, max], n = 3" (two short lines keep the column narrow).
+std::string spread_html(const results::SummaryRow& s) {
+  const std::string text = format_spread(s);
+  const size_t cut = text.find(" [");
+  if (cut == std::string::npos) return e(text);
+  return e(text.substr(0, cut)) + "<br><span class=\"range\">" + e(text.substr(cut + 1)) + "</span>";
+}
+
 std::string claims_table(const ProfileData& data) {
   std::ostringstream out;
   out << "<p>One row per asserted metric (the verdict rests on these); every metric, with each "
@@ -146,7 +156,7 @@ std::string claims_table(const ProfileData& data) {
     const size_t span = std::max<size_t>(rows.size(), 1);
     const std::string claim_cells =
         fmt::format("<td rowspan=\"{0}\"><a href=\"#claim-{1}\"><code>{2}</code></a></td>"
-                    "<td rowspan=\"{0}\">{3}</td><td rowspan=\"{0}\">{4}</td>",
+                    "<td rowspan=\"{0}\">{3}</td><td rowspan=\"{0}\" class=\"sentence\">{4}</td>",
                     span, file_safe(c.id), id(c.id), e(c.source()), e(c.sentence()));
     const std::string tail_cells = fmt::format(
         "<td rowspan=\"{0}\">{1}</td><td rowspan=\"{0}\" class=\"departure\">{2}</td>", span,
@@ -160,7 +170,7 @@ std::string claims_table(const ProfileData& data) {
       const auto& s = rows[i];
       out << "<tr>" << (i == 0 ? claim_cells : "") << "<td><code>" << id(s.metric) << "</code></td>"
           << "<td class=\"num\">" << e(format_number(s.source_figure)) << "</td>"
-          << "<td class=\"num\">" << e(format_spread(s)) << "</td>"
+          << "<td class=\"num\">" << spread_html(s) << "</td>"
           << "<td class=\"num\">" << e(format_threshold(s)) << met_mark(s) << "</td>"
           << (i == 0 ? tail_cells : "") << "</tr>\n";
     }
