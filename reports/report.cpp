@@ -42,8 +42,25 @@ std::string utc_now() {
 
 // Builds a folder with `fill` in a hidden sibling of `target`, then swaps it into place: a reader
 // sees the old folder or the complete new one (and never a half-written one under that name).
+// An existing folder is replaced only when it is empty or an earlier report (index.html and
+// report.md): `--out` pointed at some other folder must never delete it.
+void require_replaceable(const fs::path& target) {
+  if (!fs::exists(target)) return;
+  if (!fs::is_directory(target)) {
+    throw ArtifactError(fmt::format("{}: exists and is not a folder", target.string()));
+  }
+  const bool empty = fs::is_empty(target);
+  const bool report = fs::exists(target / "index.html") && fs::exists(target / "report.md");
+  if (!empty && !report) {
+    throw ArtifactError(fmt::format("{}: exists and is not an earlier report (no index.html and "
+                                    "report.md); it would be replaced: choose another --out",
+                                    target.string()));
+  }
+}
+
 template <typename Fill>
 void write_folder_atomically(const fs::path& target, Fill&& fill) {
+  require_replaceable(target);
   const fs::path parent = target.parent_path().empty() ? fs::path(".") : target.parent_path();
   fs::create_directories(parent);
   const auto tag = std::to_string(std::random_device{}());

@@ -27,7 +27,8 @@ struct CompareOptions {
 };
 
 // Writes the report. The output folder is built beside its final place and renamed into it, so
-// a half-written report never remains. Missing or malformed files are listed in the report's
+// a half-written report never remains; an existing output folder is replaced only when it is
+// empty or holds an earlier report (index.html and report.md), never any other folder. Missing or malformed files are listed in the report's
 // Problems section (and in `log`) and do not stop it. Returns 0 when the report was written,
 // 2 when there is nothing to report (no results folder, no index and no summary) or it cannot
 // be written (the reason goes to `log`).

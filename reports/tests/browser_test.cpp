@@ -27,8 +27,9 @@ std::string find_chromium() {
 }
 
 TEST(Browser, EveryFigureLoadsInHeadlessChromium) {
-  const std::string chromium = find_chromium();
-  if (chromium.empty()) GTEST_SKIP() << "chromium is not installed (ci/install-deps installs it)";
+  const std::string found = find_chromium();
+  if (found.empty()) GTEST_SKIP() << "chromium is not installed (ci/install-deps installs it)";
+  const std::string chromium = "timeout 120 " + found;  // a hung browser fails, never blocks
   testing::TempDir temp;
   const char* keep = std::getenv("AEREPRO_REPORT_KEEP");
   const fs::path dir = keep && *keep ? fs::path(keep) : temp.path();

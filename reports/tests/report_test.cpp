@@ -145,6 +145,22 @@ TEST(Report, NothingToReportIsAnError) {
   EXPECT_FALSE(fs::exists(dir / "out"));
 }
 
+TEST(Report, NeverReplacesAFolderThatIsNotAReport) {
+  TempDir dir;
+  testing::write_synthetic_profile(dir / "results", "ci", 1, 0.0, false);
+  write_text(dir / "precious" / "notes.txt", "keep me");
+  std::string log;
+  EXPECT_EQ(render(dir / "results", dir / "precious", &log), 2);
+  EXPECT_THAT(log, HasSubstr("is not an earlier report"));
+  EXPECT_EQ(read_text(dir / "precious" / "notes.txt"), "keep me");
+  // An earlier report is replaced.
+  ASSERT_EQ(render(dir / "results", dir / "out"), 0);
+  write_text(dir / "out" / "stale.png", "old");
+  ASSERT_EQ(render(dir / "results", dir / "out"), 0);
+  EXPECT_FALSE(fs::exists(dir / "out" / "stale.png"));
+  EXPECT_TRUE(fs::exists(dir / "out" / "index.html"));
+}
+
 TEST(Report, MissingGnuplotIsAProblemNotACrash) {
   TempDir dir;
   testing::write_synthetic_profile(dir / "results", "ci", 1, 0.0, false);
