@@ -412,17 +412,19 @@ std::vector<Figure> image_figures(const std::string& claim,
       if (c.figure == name) seeds.insert(c.seed);
     }
     const long long seed = *seeds.begin();
-    int rows = 0, cols = 0, h = 0, w = 0;
+    long long rows = 0, cols = 0;
+    int h = 0, w = 0;
     for (const auto& c : cells) {
       if (c.figure != name || c.seed != seed) continue;
-      rows = std::max(rows, c.row + 1);
-      cols = std::max(cols, c.col + 1);
+      rows = std::max(rows, static_cast<long long>(c.row) + 1);
+      cols = std::max(cols, static_cast<long long>(c.col) + 1);
       h = std::max(h, c.height);
       w = std::max(w, c.width);
     }
     // Grids are small (the reader caps each image at 1024x1024); refuse absurd layouts.
-    const long long total_w = static_cast<long long>(cols) * (w + kGap) - kGap;
-    const long long total_h = static_cast<long long>(rows) * (h + kGap) - kGap;
+    // (rows, cols < 2^31 and h, w <= 1024: no overflow here.)
+    const long long total_w = cols * (w + kGap) - kGap;
+    const long long total_h = rows * (h + kGap) - kGap;
     const auto labels = figure_labels(name);
     Figure figure;
     figure.claim = claim;
@@ -431,7 +433,7 @@ std::vector<Figure> image_figures(const std::string& claim,
     figure.file = file_safe(claim + "." + name) + ".png";
     figure.note = fmt::format("seed {}{}", seed,
                               seeds.size() > 1 ? fmt::format(" (lowest of {})", seeds_note(seeds.size())) : "");
-    if (total_w * total_h > 4'000'000) {
+    if (total_w > 20'000 || total_h > 20'000 || total_w * total_h > 4'000'000) {
       figure.error = fmt::format("image grid of {}x{} pixels is too large to draw", total_w, total_h);
       figures.push_back(figure);
       continue;

@@ -3,6 +3,7 @@
 // compare mode flags a change beyond the spread over seeds.
 #include "fixtures.h"
 #include "reports/compare.h"
+#include "results/artifacts_csv.h"
 #include "reports/gnuplot_figures.h"
 #include "reports/report.h"
 #include "reports/report_data.h"
@@ -159,6 +160,22 @@ TEST(Report, NeverReplacesAFolderThatIsNotAReport) {
   ASSERT_EQ(render(dir / "results", dir / "out"), 0);
   EXPECT_FALSE(fs::exists(dir / "out" / "stale.png"));
   EXPECT_TRUE(fs::exists(dir / "out" / "index.html"));
+}
+
+TEST(Report, AnAbsurdImageGridIsAProblemNotAHugeFigure) {
+  TempDir dir;
+  testing::write_synthetic_profile(dir / "results", "ci", 1, 0.0, false);
+  const fs::path file = dir / "results" / "ci" / "test.grids.images.csv";
+  auto cells = results::read_images_csv(file);
+  auto far = cells.front();
+  far.figure = "far_apart";
+  far.row = 2'000'000'000;
+  cells.push_back(far);
+  results::write_images_csv(file, cells);
+  ASSERT_EQ(render(dir / "results", dir / "out"), 0);
+  const auto html = read_text(dir / "out" / "index.html");
+  EXPECT_THAT(html, HasSubstr("is too large to draw"));
+  EXPECT_TRUE(is_png(dir / "out" / "test.grids.denoising.png"));
 }
 
 TEST(Report, MissingGnuplotIsAProblemNotACrash) {
