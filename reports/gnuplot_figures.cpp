@@ -89,7 +89,8 @@ std::string data_block(const std::string& name, const std::string& body) {
 }
 
 std::string axis_labels(const FigureLabels& labels) {
-  return fmt::format("set xlabel {}\nset ylabel {}\n", gp_string(labels.x_label),
+  // (Raised a little: glyphs such as λ reach below the default label's box.)
+  return fmt::format("set xlabel {} offset 0, 0.4\nset ylabel {}\n", gp_string(labels.x_label),
                      gp_string(labels.y_label));
 }
 
