@@ -8,7 +8,6 @@
 #include <algorithm>
 #include <cmath>
 #include <map>
-#include <regex>
 
 namespace aerepro::reports {
 namespace {
@@ -19,9 +18,12 @@ namespace fs = std::filesystem;
 // the file and line inside the sentence, and no line for a bad header: line 1).
 std::string located(const fs::path& file, const std::string& message) {
   if (message.rfind(file.string() + ":", 0) == 0) return message;
-  std::smatch match;
-  if (std::regex_search(message, match, std::regex("in line ([0-9]+)"))) {
-    return fmt::format("{}:{}: {}", file.string(), match[1].str(), message);
+  if (const size_t at = message.find("in line "); at != std::string::npos) {
+    const size_t digits = at + 8;
+    const size_t end = message.find_first_not_of("0123456789", digits);
+    if (end != digits) {
+      return fmt::format("{}:{}: {}", file.string(), message.substr(digits, end - digits), message);
+    }
   }
   if (message.find("in header of file") != std::string::npos) {
     return fmt::format("{}:1: {}", file.string(), message);
