@@ -32,7 +32,7 @@ code, .mono { font-family: ui-monospace, monospace; font-size: 0.92em; }
 .not-run { background: #e6e6e6; color: #555; }
 .other { background: #dde8f8; color: #1d3d6b; }
 .departure { color: #5a4a00; background: #fff8dc; }
-td.sentence { min-width: 16em; } td.departure { min-width: 18em; }
+table.claims { width: 100%; } td.sentence { min-width: 12em; } td.departure { min-width: 14em; }
 .range { color: #555; font-size: 0.9em; }
 .flag { color: #b00000; font-weight: 700; }
 figure { display: inline-block; margin: 0.5em 0.8em 0.5em 0; vertical-align: top; max-width: 100%; }
