@@ -190,6 +190,8 @@ Figure lines_figure(Figure figure, const FigureLabels& labels,
   if (labels.log_y && y_positive && y_hi / y_lo > 20) out << "set logscale y\n";
   std::string p = plot.str();
   out << "plot " << p.substr(0, p.size() - 2) << "\n";
+  // Many series stack their key above the plot: keep the plot's own height.
+  figure.height += 16 * static_cast<int>(series.size() > 2 ? series.size() - 2 : 0);
   figure.script = out.str();
   figure.note = all_seeds.size() > 1
                     ? fmt::format("bold: mean over {}; thin: each seed", seeds_note(all_seeds.size()))
