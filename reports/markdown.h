@@ -1,0 +1,18 @@
+// The report as Markdown (report.md): for terminals and diffs; figures linked by file name.
+#pragma once
+#include "reports/compare.h"
+#include "reports/gnuplot_figures.h"
+#include "reports/html_page.h"
+#include "reports/report_data.h"
+
+#include <string>
+#include <vector>
+
+namespace aerepro::reports {
+
+std::string report_markdown(const ProfileData& data, const std::vector<Figure>& figures,
+                            const PageInfo& info);
+
+std::string comparison_markdown(const Comparison& comparison, const PageInfo& info);
+
+}  // namespace aerepro::reports

@@ -1,0 +1,203 @@
+#include "reports/report.h"
+
+#include "common/atomic_file.h"
+#include "common/error.h"
+#include "reports/compare.h"
+#include "reports/gnuplot_figures.h"
+#include "reports/html_page.h"
+#include "reports/markdown.h"
+#include "reports/report_data.h"
+
+#include <CLI/CLI.hpp>
+#include <fmt/format.h>
+
+#include <chrono>
+#include <ctime>
+#include <cstdlib>
+#include <ostream>
+#include <random>
+
+#ifndef AEREPRO_SOURCE_DIR
+#define AEREPRO_SOURCE_DIR "."
+#endif
+
+namespace aerepro::reports {
+namespace {
+
+namespace fs = std::filesystem;
+
+fs::path default_results_root() {
+  if (const char* env = std::getenv("AEREPRO_RESULTS_DIR"); env && *env) return env;
+  return fs::path(AEREPRO_SOURCE_DIR) / "results";
+}
+
+std::string utc_now() {
+  const std::time_t now = std::time(nullptr);
+  std::tm tm{};
+  gmtime_r(&now, &tm);
+  char text[64];
+  std::strftime(text, sizeof text, "%Y-%m-%d %H:%M:%S UTC", &tm);
+  return text;
+}
+
+// Builds a folder with `fill` in a hidden sibling of `target`, then swaps it into place: a reader
+// sees the old folder or the complete new one (and never a half-written one under that name).
+// An existing folder is replaced only when it is empty or an earlier report (index.html and
+// report.md): `--out` pointed at some other folder must never delete it.
+void require_replaceable(const fs::path& target) {
+  if (!fs::exists(target)) return;
+  if (!fs::is_directory(target)) {
+    throw ArtifactError(fmt::format("{}: exists and is not a folder", target.string()));
+  }
+  const bool empty = fs::is_empty(target);
+  const bool report = fs::exists(target / "index.html") && fs::exists(target / "report.md");
+  if (!empty && !report) {
+    throw ArtifactError(fmt::format("{}: exists and is not an earlier report (no index.html and "
+                                    "report.md); it would be replaced: choose another --out",
+                                    target.string()));
+  }
+}
+
+template <typename Fill>
+void write_folder_atomically(const fs::path& target, Fill&& fill) {
+  require_replaceable(target);
+  const fs::path parent = target.parent_path().empty() ? fs::path(".") : target.parent_path();
+  fs::create_directories(parent);
+  const auto tag = std::to_string(std::random_device{}());
+  const fs::path staging = parent / ("." + target.filename().string() + ".new-" + tag);
+  const fs::path old = parent / ("." + target.filename().string() + ".old-" + tag);
+  try {
+    fs::create_directories(staging);
+    fill(staging);
+    if (fs::exists(target)) fs::rename(target, old);
+    fs::rename(staging, target);
+  } catch (...) {
+    std::error_code ignored;
+    fs::remove_all(staging, ignored);
+    if (!fs::exists(target, ignored) && fs::exists(old, ignored)) fs::rename(old, target, ignored);
+    throw;
+  }
+  std::error_code ignored;
+  fs::remove_all(old, ignored);
+}
+
+double seconds_since(std::chrono::steady_clock::time_point start) {
+  return std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+}
+
+}  // namespace
+
+int write_report(const ReportOptions& options, std::ostream& log) {
+  const auto start = std::chrono::steady_clock::now();
+  const fs::path root = options.results_root.empty() ? default_results_root() : options.results_root;
+  const fs::path profile_dir = root / options.profile;
+  const fs::path bench_dir = options.bench_dir.empty() ? root / "bench" : options.bench_dir;
+  const fs::path out_dir = options.out_dir.empty()
+                               ? fs::path(AEREPRO_SOURCE_DIR) / "reports" / "out" / options.profile
+                               : options.out_dir;
+  ProfileData data = load_profile(profile_dir, bench_dir);
+  if (!data.usable()) {
+    log << "aerepro-report: nothing to report in " << profile_dir.string() << ":\n";
+    for (const auto& p : data.problems) log << "  " << p.message << "\n";
+    return 2;
+  }
+  std::vector<Figure> figures;
+  for (const auto& c : data.claims) {
+    auto s = series_figures(c.id, c.series);
+    auto i = image_figures(c.id, c.images);
+    figures.insert(figures.end(), s.begin(), s.end());
+    figures.insert(figures.end(), i.begin(), i.end());
+  }
+  const auto bench = bench_figures(data.bench);
+  figures.insert(figures.end(), bench.begin(), bench.end());
+  PageInfo info{utc_now(), bench_dir};
+  try {
+    write_folder_atomically(out_dir, [&](const fs::path& dir) {
+      render_figures(figures, dir, options.gnuplot);
+      write_text_atomically(dir / "index.html", report_html(data, figures, info));
+      write_text_atomically(dir / "report.md", report_markdown(data, figures, info));
+    });
+  } catch (const std::exception& e) {
+    log << "aerepro-report: cannot write the report to " << out_dir.string() << ": " << e.what() << "\n";
+    return 2;
+  }
+  int drawn = 0, failed = 0, run = 0, unreadable = 0;
+  for (const auto& f : figures) (f.rendered ? drawn : failed) += 1;
+  for (const auto& c : data.claims) {
+    run += c.summary.empty() ? 0 : 1;
+    unreadable += c.summary_unreadable ? 1 : 0;
+  }
+  for (const auto& p : data.problems) log << "problem: " << p.message << "\n";
+  for (const auto& f : figures) {
+    if (!f.rendered) log << "problem: figure " << f.name << " of " << f.claim << ": " << f.error << "\n";
+  }
+  log << fmt::format("report: {} claims ({} run, {} not run, {} unreadable), {} figures drawn, "
+                     "{} problems -> {} ({:.2f} s)\n",
+                     data.claims.size(), run,
+                     data.claims.size() - static_cast<size_t>(run + unreadable), unreadable, drawn,
+                     data.problems.size() + static_cast<size_t>(failed),
+                     (out_dir / "index.html").string(), seconds_since(start));
+  return 0;
+}
+
+int write_comparison(const CompareOptions& options, std::ostream& log) {
+  const auto start = std::chrono::steady_clock::now();
+  const fs::path out_dir = options.out_dir.empty()
+                               ? fs::path(AEREPRO_SOURCE_DIR) / "reports" / "out" / "compare"
+                               : options.out_dir;
+  auto a = load_profile(options.a, {});  // benchmarks are not compared
+  auto b = load_profile(options.b, {});
+  for (const auto* side : {&a, &b}) {
+    if (!side->usable()) {
+      log << "aerepro-report: nothing to compare in " << side->dir.string() << ":\n";
+      for (const auto& p : side->problems) log << "  " << p.message << "\n";
+      return 2;
+    }
+  }
+  const auto comparison = compare_profiles(std::move(a), std::move(b));
+  PageInfo info{utc_now(), {}};
+  try {
+    write_folder_atomically(out_dir, [&](const fs::path& dir) {
+      write_text_atomically(dir / "index.html", comparison_html(comparison, info));
+      write_text_atomically(dir / "report.md", comparison_markdown(comparison, info));
+    });
+  } catch (const std::exception& e) {
+    log << "aerepro-report: cannot write the comparison to " << out_dir.string() << ": " << e.what() << "\n";
+    return 2;
+  }
+  log << fmt::format("comparison: {} claims, {} metric(s) beyond the spread, {} verdict change(s) "
+                     "-> {} ({:.2f} s)\n",
+                     comparison.claims.size(), comparison.flagged, comparison.verdict_changes,
+                     (out_dir / "index.html").string(), seconds_since(start));
+  return 0;
+}
+
+void add_report_options(CLI::App& app, ReportCommand& command) {
+  app.add_option("--results", command.report.results_root,
+                 "Results folder holding <profile>/ (default: $AEREPRO_RESULTS_DIR or ./results)");
+  app.add_option("--profile", command.report.profile, "Profile to report: smoke | ci | full")
+      ->capture_default_str();
+  app.add_option("--bench", command.report.bench_dir,
+                 "Benchmark CSV folder (default: <results>/bench)");
+  app.add_option("--out", command.out,
+                 "Output folder (default: reports/out/<profile>, or reports/out/compare)");
+  app.add_option("--compare", command.compare,
+                 "Compare two results profile folders, e.g. results/ci /tmp/other/ci")
+      ->expected(2);
+  app.add_option("--gnuplot", command.report.gnuplot, "gnuplot command")->capture_default_str();
+}
+
+int run_report_command(const ReportCommand& command, std::ostream& log) {
+  if (command.compare.size() == 2) {
+    CompareOptions options;
+    options.a = command.compare[0];
+    options.b = command.compare[1];
+    options.out_dir = command.out;
+    return write_comparison(options, log);
+  }
+  ReportOptions options = command.report;
+  options.out_dir = command.out;
+  return write_report(options, log);
+}
+
+}  // namespace aerepro::reports

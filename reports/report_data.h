@@ -1,0 +1,70 @@
+// Everything a report shows, read from one results profile folder (results/<profile>/) and the
+// benchmark folder (results/bench/). Reading never throws for a bad file: each missing or
+// malformed file becomes a Problem (naming file and line) and the rest is still read.
+#pragma once
+#include "reports/bench_csv.h"
+#include "results/artifacts_csv.h"
+#include "results/result_row.h"
+
+#include <filesystem>
+#include <optional>
+#include <set>
+#include <string>
+#include <vector>
+
+namespace aerepro::reports {
+
+// A file the report could not use, and why (the message names the file, and line where known).
+struct Problem {
+  std::filesystem::path file;
+  std::string message;
+};
+
+// One claim: its record from index.csv and whatever files its runs left.
+struct ClaimData {
+  std::string id;
+  std::optional<results::ClaimIndexRow> record;   // from index.csv (absent: not listed there)
+  std::vector<results::SummaryRow> summary;       // one per metric; empty: not run or unreadable
+  std::vector<results::ResultRow> rows;           // per seed and metric (<claim>.csv)
+  std::vector<results::SeriesPoint> series;
+  std::vector<results::ImageCell> images;
+  bool summary_unreadable = false;                // the summary file exists but is broken
+
+  // "reproduced" | "not reproduced" | "error" | "ran (smoke ...)" | "not run" | "unreadable".
+  std::string verdict() const;
+  // The record's fields, from the summary where present, else from index.csv.
+  std::string source() const;
+  std::string sentence() const;
+  std::string departure() const;
+  std::string expected() const;
+  std::string evidence() const;
+  // The summary rows the verdict rests on (a comparison and a threshold); all rows when none
+  // has one (the claims table shows these, the claim's section shows every metric).
+  std::vector<results::SummaryRow> asserted() const;
+};
+
+// The environment the rows were produced in: each distinct value, in first-seen order.
+struct Environment {
+  std::vector<std::string> git_revisions, torch_versions, devices, threads, dataset_checksums;
+};
+
+struct ProfileData {
+  std::filesystem::path dir;        // results/<profile>
+  std::string profile;              // the folder's name
+  bool index_found = false;
+  std::vector<ClaimData> claims;    // index.csv order, then claims with files but no index entry
+  std::vector<BenchRow> bench;      // results/bench/*.csv (may be empty)
+  std::vector<std::filesystem::path> bench_files;
+  std::vector<Problem> problems;
+
+  Environment environment() const;
+  // True when there is anything to report (an index or at least one summary).
+  bool usable() const;
+};
+
+// Reads `profile_dir` (and `bench_dir`, when it is given and exists). Never throws for bad
+// content.
+ProfileData load_profile(const std::filesystem::path& profile_dir,
+                         const std::filesystem::path& bench_dir);
+
+}  // namespace aerepro::reports

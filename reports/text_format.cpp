@@ -1,0 +1,82 @@
+#include "reports/text_format.h"
+
+#include <fmt/format.h>
+
+#include <cmath>
+
+namespace aerepro::reports {
+
+std::string html_escape(std::string_view text) {
+  std::string out;
+  out.reserve(text.size());
+  for (char c : text) {
+    switch (c) {
+      case '&': out += "&amp;"; break;
+      case '<': out += "&lt;"; break;
+      case '>': out += "&gt;"; break;
+      case '"': out += "&quot;"; break;
+      case '\'': out += "&#39;"; break;
+      default: out += c;
+    }
+  }
+  return out;
+}
+
+std::string markdown_cell(std::string_view text) {
+  std::string out;
+  for (char c : text) {
+    if (c == '&') {
+      out += "&amp;";
+    } else if (c == '<') {
+      out += "&lt;";
+    } else if (c == '>') {
+      out += "&gt;";
+    } else if (c == '|') {
+      out += "\\|";
+    } else if (c == '\n') {
+      out += "<br>";
+    } else if (c != '\r') {
+      out += c;
+    }
+  }
+  return out;
+}
+
+std::string format_number(double value) {
+  if (std::isnan(value)) return "—";
+  // Whole numbers up to a billion in full (21000, not 2.1e+04).
+  if (std::fabs(value) >= 1e4 && std::fabs(value) < 1e9) return fmt::format("{:.0f}", value);
+  return fmt::format("{:.4g}", value);
+}
+
+std::string format_spread(const results::SummaryRow& row) {
+  if (row.n <= 0 || std::isnan(row.mean)) return "—";
+  if (row.n == 1) return fmt::format("{} (n = 1)", format_number(row.mean));
+  return fmt::format("{} ± {} [{}, {}], n = {}", format_number(row.mean), format_number(row.std),
+                     format_number(row.min), format_number(row.max), row.n);
+}
+
+std::string format_threshold(const results::SummaryRow& row) {
+  if (row.comparison.empty() || std::isnan(row.threshold)) return "informative";
+  return fmt::format("{} {}", row.comparison, format_number(row.threshold));
+}
+
+std::string file_safe(std::string_view name) {
+  std::string out;
+  for (char c : name) {
+    const bool ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
+                    c == '.' || c == '_' || c == '-';
+    out += ok ? c : '_';
+  }
+  return out.empty() ? "_" : out;
+}
+
+std::string verdict_class(std::string_view verdict) {
+  if (verdict == "reproduced") return "reproduced";
+  if (verdict == "not reproduced") return "not-reproduced";
+  if (verdict == "error" || verdict == "unreadable") return "error";
+  if (verdict == "not run") return "not-run";
+  return "other";
+}
+
+}  // namespace aerepro::reports

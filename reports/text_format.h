@@ -1,0 +1,32 @@
+// Text helpers shared by the HTML and Markdown writers: escaping and number formatting.
+#pragma once
+#include "results/artifacts_csv.h"
+
+#include <string>
+#include <string_view>
+
+namespace aerepro::reports {
+
+// `text` safe inside HTML text and attribute values (& < > " ').
+std::string html_escape(std::string_view text);
+
+// `text` safe inside Markdown, also in a table cell: & < > as entities, | escaped, line
+// breaks as <br>.
+std::string markdown_cell(std::string_view text);
+
+// A number with 4 significant digits; "—" for NaN.
+std::string format_number(double value);
+
+// "mean ± std [min, max], n = 3" (just the value when n = 1); "—" when there is none.
+std::string format_spread(const results::SummaryRow& row);
+
+// "> 0.7" or "informative" (no comparison or NaN threshold).
+std::string format_threshold(const results::SummaryRow& row);
+
+// A name safe as a file name or HTML id: [A-Za-z0-9._-], anything else becomes '_'.
+std::string file_safe(std::string_view name);
+
+// A CSS class for a verdict: reproduced | not-reproduced | error | not-run | other.
+std::string verdict_class(std::string_view verdict);
+
+}  // namespace aerepro::reports
