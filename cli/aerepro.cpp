@@ -2,9 +2,11 @@
 //   aerepro list
 //   aerepro run [--claim ID | --source S0] [--profile smoke|ci|full] [--seeds N]
 //               [--device cpu|cuda] [--threads T] [--results DIR] [--data DIR] [--no-checkpoints]
+//   aerepro report [--profile P] [--results DIR] [--out DIR] | --compare A B
 #include "claims/claim.h"
 #include "common/environment.h"
 #include "common/error.h"
+#include "reports/report.h"
 #include "results/claim_runner.h"
 
 #include <CLI/CLI.hpp>
@@ -87,10 +89,15 @@ int main(int argc, char** argv) {
   run->add_option("--results", args.results, "Results folder (default: $AEREPRO_RESULTS_DIR or ./results)");
   run->add_option("--data", args.data, "Dataset folder (default: $AEREPRO_DATA_DIR or datasets/)");
   run->add_flag("--no-checkpoints", args.no_checkpoints, "Retrain everything; read and write no checkpoints");
+  aerepro::reports::ReportCommand report_args;
+  auto* report = app.add_subcommand(
+      "report", "Write reports/out/<profile>/ (HTML, Markdown, figures) from a results folder");
+  aerepro::reports::add_report_options(*report, report_args);
   CLI11_PARSE(app, argc, argv);
   try {
     if (*list) return list_claims();
     if (*run) return run_claims(args);
+    if (*report) return aerepro::reports::run_report_command(report_args, std::cout);
   } catch (const aerepro::Error& e) {
     std::cerr << "aerepro: error: " << e.what() << "\n";
     return 2;

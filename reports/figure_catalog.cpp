@@ -31,6 +31,18 @@ FigureLabels figure_labels(const std::string& figure) {
       {"manifold_ascent", {"Walking the manifold", "", ""}},
       {"first_layer_filters", {"First-layer filters", "", ""}},
       {"reconstructions", {"Reconstructions", "", ""}},
+      {"noisy_test_mse", {"MSE on noisy test images (x + 0.4 N), six models", "", "MSE"}},
+      {"nearest_training_distance", {"Distance to the nearest training image", "",
+                                     "mean Euclidean distance"}},
+      {"ood_reconstructions", {"Out-of-distribution inputs and their reconstructions", "", ""}},
+      {"generated_normal", {"Images decoded from N(0, I) codes, and uniform noise", "", ""}},
+      {"active_fraction_vs_lambda", {"Active hidden units against sparsity weight λ", "λ",
+                                     "fraction of active units", true, false}},
+      {"mean_test_error", {"Mean per-image test error", "", "sum of squared errors"}},
+      {"interpolation_distance", {"Distance of interpolated images to the training data", "",
+                                  "mean nearest-neighbour distance"}},
+      {"ascent_residual", {"Manifold ascent: reconstruction residual", "iteration",
+                           "mean ||r(x) - x||", false, true}},
   };
   if (auto it = catalog.find(figure); it != catalog.end()) return it->second;
   FigureLabels labels;
