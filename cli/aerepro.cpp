@@ -1,8 +1,10 @@
 // aerepro: list the claims of SOURCES.md and run them.
 //   aerepro list
 //   aerepro run [--claim ID | --source S0] [--profile smoke|ci|full] [--seeds N]
-//               [--device cpu|cuda] [--threads T] [--results DIR] [--data DIR] [--no-checkpoints]
+//               [--device cpu|cuda] [--deterministic] [--threads T] [--results DIR] [--data DIR]
+//               [--no-checkpoints]
 #include "claims/claim.h"
+#include "common/atomic_file.h"
 #include "common/environment.h"
 #include "common/error.h"
 #include "results/claim_runner.h"
@@ -32,11 +34,14 @@ struct RunArguments {
   int threads = 0;
   uint64_t first_seed = 0;
   bool no_checkpoints = false;
+  bool deterministic = false;
 };
 
 int run_claims(const RunArguments& args) {
   results::RunOptions options;
   options.profile = claims::parse_profile(args.profile);
+  if (args.deterministic) use_deterministic_algorithms();  // before any CUDA work
+  options.deterministic_algorithms = args.deterministic;
   options.device = parse_device(args.device);
   options.seeds = args.seeds;
   options.first_seed = args.first_seed;
@@ -51,6 +56,8 @@ int run_claims(const RunArguments& args) {
     std::cout << "no claims selected (none registered yet for this selection)\n";
     return 0;
   }
+  // An unwritable results folder or a full disk stops the run before any training.
+  require_writable_folder(results::resolve_results_root(options) / args.profile);
   std::cout << fmt::format("running {} claim(s), profile {}, device {}, {} threads, results in {}\n",
                            selected.size(), args.profile, options.device.str(), threads,
                            results::resolve_results_root(options).string());
@@ -86,6 +93,9 @@ int main(int argc, char** argv) {
       ->check(CLI::Range(1, 1024));
   run->add_option("--results", args.results, "Results folder (default: $AEREPRO_RESULTS_DIR or ./results)");
   run->add_option("--data", args.data, "Dataset folder (default: $AEREPRO_DATA_DIR or datasets/)");
+  run->add_flag("--deterministic", args.deterministic,
+                "LibTorch's deterministic algorithms (CUDA; CPU runs are deterministic anyway); "
+                "recorded in every row");
   run->add_flag("--no-checkpoints", args.no_checkpoints, "Retrain everything; read and write no checkpoints");
   CLI11_PARSE(app, argc, argv);
   try {
@@ -96,6 +106,9 @@ int main(int argc, char** argv) {
     return 2;
   } catch (const c10::Error& e) {
     std::cerr << "aerepro: LibTorch error: " << e.what_without_backtrace() << "\n";
+    return 2;
+  } catch (const std::exception& e) {  // e.g. a file system error outside the artefact writers
+    std::cerr << "aerepro: error: " << e.what() << "\n";
     return 2;
   }
   return 0;
