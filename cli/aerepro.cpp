@@ -3,6 +3,7 @@
 //   aerepro run [--claim ID | --source S0] [--profile smoke|ci|full] [--seeds N]
 //               [--device cpu|cuda] [--deterministic] [--threads T] [--results DIR] [--data DIR]
 //               [--no-checkpoints]
+//   aerepro bench [--profile smoke|short|full] [--filter REGEX] [--rounds N] [--no-python]
 #include "claims/claim.h"
 #include "common/atomic_file.h"
 #include "common/environment.h"
@@ -12,7 +13,14 @@
 #include <CLI/CLI.hpp>
 #include <fmt/format.h>
 
+#include <cerrno>
+#include <cstdlib>
+#include <cstring>
+#include <filesystem>
 #include <iostream>
+#include <string>
+#include <unistd.h>
+#include <vector>
 
 namespace {
 
@@ -73,6 +81,33 @@ int run_claims(const RunArguments& args) {
   return 0;
 }
 
+struct BenchArguments {
+  std::string profile = "short";
+  std::string filter = ".";
+  int rounds = 1;
+  bool no_python = false;
+};
+
+// `aerepro bench`: hands over to benchmarks/run (the Google Benchmark suite, then the Python
+// reference; results/bench/), pointing it at the benchmark executable of this build.
+int run_benchmarks(const BenchArguments& a) {
+  const auto script = std::filesystem::path(AEREPRO_SOURCE_DIR) / "benchmarks" / "run";
+  std::error_code error;
+  const auto self = std::filesystem::read_symlink("/proc/self/exe", error);
+  const auto exe = self.parent_path() / "benchmarks" / "aerepro_benchmarks";
+  if (!error && std::filesystem::exists(exe) && std::getenv("AEREPRO_BENCH_EXE") == nullptr) {
+    setenv("AEREPRO_BENCH_EXE", exe.c_str(), 1);
+  }
+  std::vector<std::string> words = {"bash", script.string(), "--profile", a.profile,
+                                    "--filter", a.filter, "--rounds", std::to_string(a.rounds)};
+  if (a.no_python) words.push_back("--no-python");
+  std::vector<char*> argv;
+  for (auto& w : words) argv.push_back(w.data());
+  argv.push_back(nullptr);
+  execv("/bin/bash", argv.data());
+  throw Error("cannot run " + script.string() + ": " + std::strerror(errno));
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -97,10 +132,19 @@ int main(int argc, char** argv) {
                 "LibTorch's deterministic algorithms (CUDA; CPU runs are deterministic anyway); "
                 "recorded in every row");
   run->add_flag("--no-checkpoints", args.no_checkpoints, "Retrain everything; read and write no checkpoints");
+  BenchArguments bench_args;
+  auto* bench = app.add_subcommand(
+      "bench", "Run the benchmarks and the Python reference into results/bench/ (benchmarks/run)");
+  bench->add_option("--profile", bench_args.profile, "smoke | short | full")->capture_default_str();
+  bench->add_option("--filter", bench_args.filter, "Regular expression over benchmark names");
+  bench->add_option("--rounds", bench_args.rounds, "Alternate C++ and Python N times, keep the fastest")
+      ->check(CLI::Range(1, 100));
+  bench->add_flag("--no-python", bench_args.no_python, "Skip the Python reference");
   CLI11_PARSE(app, argc, argv);
   try {
     if (*list) return list_claims();
     if (*run) return run_claims(args);
+    if (*bench) return run_benchmarks(bench_args);
   } catch (const aerepro::Error& e) {
     std::cerr << "aerepro: error: " << e.what() << "\n";
     return 2;
