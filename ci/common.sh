@@ -13,8 +13,8 @@ export OPENBLAS_NUM_THREADS=${OPENBLAS_NUM_THREADS:-$AEREPRO_THREADS}
 # core: a 2-thread training step measured 30-100x slower under load with the default policy.
 export OMP_WAIT_POLICY=${OMP_WAIT_POLICY:-PASSIVE}
 
-setup() {  # $1 = preset
-  stamp "installing dependencies"; timed ./ci/install-deps
+setup() {  # $1 = preset, $2 = extra argument of ci/install-deps (e.g. --python-reference)
+  stamp "installing dependencies"; timed ./ci/install-deps ${2:+"$2"}
   stamp "fetching datasets";      timed ./datasets/fetch
   stamp "configuring ($1)";       timed cmake --preset "$1" >/dev/null
   stamp "building ($1)";          timed cmake --build --preset "$1"

@@ -1,9 +1,12 @@
 // aerepro: list the claims of SOURCES.md and run them.
 //   aerepro list
 //   aerepro run [--claim ID | --source S0] [--profile smoke|ci|full] [--seeds N]
-//               [--device cpu|cuda] [--threads T] [--results DIR] [--data DIR] [--no-checkpoints]
+//               [--device cpu|cuda] [--deterministic] [--threads T] [--results DIR] [--data DIR]
+//               [--no-checkpoints]
 //   aerepro report [--profile P] [--results DIR] [--out DIR] | --compare A B
+//   aerepro bench [--profile smoke|short|full] [--filter REGEX] [--rounds N] [--no-python]
 #include "claims/claim.h"
+#include "common/atomic_file.h"
 #include "common/environment.h"
 #include "common/error.h"
 #include "reports/report.h"
@@ -12,7 +15,14 @@
 #include <CLI/CLI.hpp>
 #include <fmt/format.h>
 
+#include <cerrno>
+#include <cstdlib>
+#include <cstring>
+#include <filesystem>
 #include <iostream>
+#include <string>
+#include <unistd.h>
+#include <vector>
 
 namespace {
 
@@ -34,11 +44,14 @@ struct RunArguments {
   int threads = 0;
   uint64_t first_seed = 0;
   bool no_checkpoints = false;
+  bool deterministic = false;
 };
 
 int run_claims(const RunArguments& args) {
   results::RunOptions options;
   options.profile = claims::parse_profile(args.profile);
+  if (args.deterministic) use_deterministic_algorithms();  // before any CUDA work
+  options.deterministic_algorithms = args.deterministic;
   options.device = parse_device(args.device);
   options.seeds = args.seeds;
   options.first_seed = args.first_seed;
@@ -53,6 +66,8 @@ int run_claims(const RunArguments& args) {
     std::cout << "no claims selected (none registered yet for this selection)\n";
     return 0;
   }
+  // An unwritable results folder or a full disk stops the run before any training.
+  require_writable_folder(results::resolve_results_root(options) / args.profile);
   std::cout << fmt::format("running {} claim(s), profile {}, device {}, {} threads, results in {}\n",
                            selected.size(), args.profile, options.device.str(), threads,
                            results::resolve_results_root(options).string());
@@ -66,6 +81,33 @@ int run_claims(const RunArguments& args) {
     return 1;
   }
   return 0;
+}
+
+struct BenchArguments {
+  std::string profile = "short";
+  std::string filter = ".";
+  int rounds = 1;
+  bool no_python = false;
+};
+
+// `aerepro bench`: hands over to benchmarks/run (the Google Benchmark suite, then the Python
+// reference; results/bench/), pointing it at the benchmark executable of this build.
+int run_benchmarks(const BenchArguments& a) {
+  const auto script = std::filesystem::path(AEREPRO_SOURCE_DIR) / "benchmarks" / "run";
+  std::error_code error;
+  const auto self = std::filesystem::read_symlink("/proc/self/exe", error);
+  const auto exe = self.parent_path() / "benchmarks" / "aerepro_benchmarks";
+  if (!error && std::filesystem::exists(exe) && std::getenv("AEREPRO_BENCH_EXE") == nullptr) {
+    setenv("AEREPRO_BENCH_EXE", exe.c_str(), 1);
+  }
+  std::vector<std::string> words = {"bash", script.string(), "--profile", a.profile,
+                                    "--filter", a.filter, "--rounds", std::to_string(a.rounds)};
+  if (a.no_python) words.push_back("--no-python");
+  std::vector<char*> argv;
+  for (auto& w : words) argv.push_back(w.data());
+  argv.push_back(nullptr);
+  execv("/bin/bash", argv.data());
+  throw Error("cannot run " + script.string() + ": " + std::strerror(errno));
 }
 
 }  // namespace
@@ -88,21 +130,36 @@ int main(int argc, char** argv) {
       ->check(CLI::Range(1, 1024));
   run->add_option("--results", args.results, "Results folder (default: $AEREPRO_RESULTS_DIR or ./results)");
   run->add_option("--data", args.data, "Dataset folder (default: $AEREPRO_DATA_DIR or datasets/)");
+  run->add_flag("--deterministic", args.deterministic,
+                "LibTorch's deterministic algorithms (CUDA; CPU runs are deterministic anyway); "
+                "recorded in every row");
   run->add_flag("--no-checkpoints", args.no_checkpoints, "Retrain everything; read and write no checkpoints");
   aerepro::reports::ReportCommand report_args;
   auto* report = app.add_subcommand(
       "report", "Write reports/out/<profile>/ (HTML, Markdown, figures) from a results folder");
   aerepro::reports::add_report_options(*report, report_args);
+  BenchArguments bench_args;
+  auto* bench = app.add_subcommand(
+      "bench", "Run the benchmarks and the Python reference into results/bench/ (benchmarks/run)");
+  bench->add_option("--profile", bench_args.profile, "smoke | short | full")->capture_default_str();
+  bench->add_option("--filter", bench_args.filter, "Regular expression over benchmark names");
+  bench->add_option("--rounds", bench_args.rounds, "Alternate C++ and Python N times, keep the fastest")
+      ->check(CLI::Range(1, 100));
+  bench->add_flag("--no-python", bench_args.no_python, "Skip the Python reference");
   CLI11_PARSE(app, argc, argv);
   try {
     if (*list) return list_claims();
     if (*run) return run_claims(args);
     if (*report) return aerepro::reports::run_report_command(report_args, std::cout);
+    if (*bench) return run_benchmarks(bench_args);
   } catch (const aerepro::Error& e) {
     std::cerr << "aerepro: error: " << e.what() << "\n";
     return 2;
   } catch (const c10::Error& e) {
     std::cerr << "aerepro: LibTorch error: " << e.what_without_backtrace() << "\n";
+    return 2;
+  } catch (const std::exception& e) {  // e.g. a file system error outside the artefact writers
+    std::cerr << "aerepro: error: " << e.what() << "\n";
     return 2;
   }
   return 0;

@@ -3,9 +3,12 @@
 #include "common/error.h"
 
 #include <fcntl.h>
+#include <signal.h>
 #include <unistd.h>
 
+#include <cerrno>
 #include <cstdio>
+#include <cstdlib>
 #include <fstream>
 #include <random>
 
@@ -18,6 +21,24 @@ void sync_file(const std::filesystem::path& file) {
   const int rc = ::fsync(fd);
   ::close(fd);
   if (rc != 0) throw ArtifactError(file.string() + ": fsync failed (disk full?)");
+}
+
+// The temporary files of earlier writes of `target` whose process is gone (killed mid-write):
+// removed, so that a rerun after a crash leaves a clean folder. Names: .<target>.tmp-<pid>-<n>.
+void remove_stale_temporaries(const std::filesystem::path& folder,
+                              const std::filesystem::path& target) {
+  const std::string prefix = "." + target.filename().string() + ".tmp-";
+  std::error_code ec;
+  for (std::filesystem::directory_iterator it(folder, ec), end; !ec && it != end; it.increment(ec)) {
+    const std::string name = it->path().filename().string();
+    if (name.compare(0, prefix.size(), prefix) != 0) continue;
+    const long pid = std::strtol(name.c_str() + prefix.size(), nullptr, 10);
+    if (pid <= 0 || pid == ::getpid()) continue;
+    if (::kill(static_cast<pid_t>(pid), 0) != 0 && errno == ESRCH) {
+      std::error_code ignored;
+      std::filesystem::remove(it->path(), ignored);
+    }
+  }
 }
 
 }  // namespace
@@ -39,6 +60,7 @@ void write_atomically(const std::filesystem::path& target,
     write(temporary);
     sync_file(temporary);
     std::filesystem::rename(temporary, target);
+    remove_stale_temporaries(folder, target);
   } catch (const Error& e) {
     std::filesystem::remove(temporary, ec);
     throw;
@@ -58,6 +80,17 @@ void write_text_atomically(const std::filesystem::path& target, const std::strin
     out.flush();
     if (!out) throw ArtifactError(target.string() + ": write failed (disk full?)");
   });
+}
+
+void require_writable_folder(const std::filesystem::path& folder) {
+  try {
+    write_text_atomically(folder / ".write-probe", "\n");
+  } catch (const ArtifactError& e) {
+    throw ArtifactError(folder.string() + ": cannot write results here (" + e.what() +
+                        "); choose another folder with --results or $AEREPRO_RESULTS_DIR");
+  }
+  std::error_code ignored;
+  std::filesystem::remove(folder / ".write-probe", ignored);
 }
 
 }  // namespace aerepro

@@ -49,6 +49,12 @@ int default_threads() {
   return std::max(1u, std::thread::hardware_concurrency());
 }
 
+void use_deterministic_algorithms() {
+  // cuBLAS reads this when its first handle is created; deterministic GEMMs need it.
+  ::setenv("CUBLAS_WORKSPACE_CONFIG", ":4096:8", /*overwrite=*/0);
+  at::globalContext().setDeterministicAlgorithms(true, /*warn_only=*/false);  // 1.13 and 2.x
+}
+
 namespace {
 std::string linked_blas() {
   // The BLAS that the dynamic linker resolved for this process (Debian's alternatives choose it).

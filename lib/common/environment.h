@@ -20,6 +20,10 @@ int pin_threads(int threads);
 // else the number of hardware threads.
 int default_threads();
 
+// Switches LibTorch to deterministic algorithms (an error for an operation that has none) and,
+// for CUDA, sets CUBLAS_WORKSPACE_CONFIG=:4096:8 unless already set. Call before any CUDA work.
+void use_deterministic_algorithms();
+
 struct Environment {
   std::string git_revision;
   std::string torch_version;

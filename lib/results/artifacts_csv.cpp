@@ -11,6 +11,7 @@
 
 #include <fmt/format.h>
 
+#include <cctype>
 #include <sstream>
 
 namespace aerepro::results {
@@ -132,7 +133,7 @@ std::vector<SummaryRow> read_summary_csv(const std::filesystem::path& file) {
       r.claim_seconds = parse_csv_number(claim_seconds, file, line, "claim_seconds");
       r.threshold = parse_csv_number(threshold, file, line, "threshold");
       r.source_figure = parse_csv_number(source_figure, file, line, "source_figure");
-      r.n = static_cast<int>(parse_csv_integer(n, file, line, "n"));
+      r.n = parse_csv_int(n, file, line, "n");
       r.mean = parse_csv_number(mean, file, line, "mean");
       r.std = parse_csv_number(sd, file, line, "std");
       r.min = parse_csv_number(mn, file, line, "min");
@@ -140,7 +141,7 @@ std::vector<SummaryRow> read_summary_csv(const std::filesystem::path& file) {
       r.ci95_low = parse_csv_number(lo, file, line, "ci95_low");
       r.ci95_high = parse_csv_number(hi, file, line, "ci95_high");
       r.met = parse_csv_bool(met, file, line, "met");
-      r.threads = static_cast<int>(parse_csv_integer(threads, file, line, "threads"));
+      r.threads = parse_csv_int(threads, file, line, "threads");
       r.deterministic = parse_csv_bool(deterministic, file, line, "deterministic");
       rows.push_back(r);
     }
@@ -212,8 +213,8 @@ std::vector<ImageCell> read_images_csv(const std::filesystem::path& file) {
       require_text(c.claim, file, line, "claim");
       require_text(c.figure, file, line, "figure");
       c.seed = parse_csv_integer(seed, file, line, "seed");
-      c.row = static_cast<int>(parse_csv_integer(row, file, line, "row"));
-      c.col = static_cast<int>(parse_csv_integer(col, file, line, "col"));
+      c.row = parse_csv_int(row, file, line, "row");
+      c.col = parse_csv_int(col, file, line, "col");
       const auto h = parse_csv_integer(height, file, line, "height");
       const auto w = parse_csv_integer(width, file, line, "width");
       if (h < 1 || h > 1024 || w < 1 || w > 1024 || c.row < 0 || c.col < 0) {
@@ -227,7 +228,8 @@ std::vector<ImageCell> read_images_csv(const std::filesystem::path& file) {
       const char* p = pixels.c_str();
       while (*p) {
         char* end = nullptr;
-        const long v = std::strtol(p, &end, 10);
+        // digits only: strtol alone would also take a sign or leading blanks
+        const long v = std::isdigit(static_cast<unsigned char>(*p)) ? std::strtol(p, &end, 10) : -1;
         if (end == p || v < 0 || v > 255 || (*end != ' ' && *end != '\0')) {
           throw ArtifactError(fmt::format("{}:{}: pixel {} is not an integer in 0..255",
                                           file.string(), line, c.pixels.size() + 1));

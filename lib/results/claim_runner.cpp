@@ -130,7 +130,7 @@ ClaimOutcome run_claim(const claims::Claim& claim, const RunOptions& options) {
   base.torch_version = env.torch_version;
   base.device = env.device;
   base.threads = env.threads;
-  base.deterministic = !options.device.is_cuda();
+  base.deterministic = !options.device.is_cuda() || options.deterministic_algorithms;
 
   const auto cache = options.cache ? options.cache : std::make_shared<claims::DataCache>();
   std::vector<std::string> order;                       // metrics in first-seen order

@@ -18,6 +18,9 @@ struct RunOptions {
   int seeds = 0;                 // 0: the profile's default
   uint64_t first_seed = 0;       // seeds first_seed, first_seed + 1, ...
   torch::Device device = torch::kCPU;
+  // The run uses LibTorch's deterministic algorithms (use_deterministic_algorithms(), set by the
+  // caller). CPU rows are always recorded as deterministic; CUDA rows only with this set.
+  bool deterministic_algorithms = false;
   std::filesystem::path results_root;  // empty: $AEREPRO_RESULTS_DIR, else <source>/results
   data::DatasetOptions data;
   train::CheckpointStore checkpoints;

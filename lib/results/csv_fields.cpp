@@ -4,8 +4,13 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
+#include <cerrno>
 #include <cmath>
 #include <cstdlib>
+#include <fstream>
+#include <limits>
+#include <vector>
 
 namespace aerepro::results {
 
@@ -39,12 +44,23 @@ double parse_csv_number(const std::string& text, const std::filesystem::path& fi
 long long parse_csv_integer(const std::string& text, const std::filesystem::path& file,
                             unsigned line, const char* column) {
   char* end = nullptr;
+  errno = 0;
   const long long value = std::strtoll(text.c_str(), &end, 10);
-  if (text.empty() || *end != '\0') {
+  if (text.empty() || *end != '\0' || errno == ERANGE) {
     throw ArtifactError(fmt::format("{}:{}: column '{}' holds '{}', not an integer",
                                     file.string(), line, column, text));
   }
   return value;
+}
+
+int parse_csv_int(const std::string& text, const std::filesystem::path& file, unsigned line,
+                  const char* column) {
+  const long long value = parse_csv_integer(text, file, line, column);
+  if (value < std::numeric_limits<int>::min() || value > std::numeric_limits<int>::max()) {
+    throw ArtifactError(fmt::format("{}:{}: column '{}' holds {}, out of range", file.string(),
+                                    line, column, text));
+  }
+  return static_cast<int>(value);
 }
 
 bool parse_csv_bool(const std::string& text, const std::filesystem::path& file, unsigned line,
@@ -61,8 +77,26 @@ void require_nonempty_file(const std::filesystem::path& file, const char* what) 
   if (!std::filesystem::exists(file, error)) {
     throw ArtifactError(fmt::format("{}: {} not found", file.string(), what));
   }
+  if (!std::filesystem::is_regular_file(file, error)) {
+    throw ArtifactError(fmt::format("{}: {} is not a regular file", file.string(), what));
+  }
   if (std::filesystem::file_size(file, error) == 0) {
     throw ArtifactError(fmt::format("{}: empty {} (no header)", file.string(), what));
+  }
+  std::ifstream in(file, std::ios::binary);
+  if (!in) throw ArtifactError(fmt::format("{}: {} cannot be opened", file.string(), what));
+  unsigned lines = 1;
+  char last = '\n';
+  std::vector<char> buffer(1 << 16);
+  while (in.read(buffer.data(), static_cast<std::streamsize>(buffer.size())) || in.gcount() > 0) {
+    const auto n = static_cast<size_t>(in.gcount());
+    lines += static_cast<unsigned>(std::count(buffer.data(), buffer.data() + n, '\n'));
+    last = buffer[n - 1];
+  }
+  if (last != '\n') {
+    throw ArtifactError(fmt::format("{}:{}: the last line of the {} has no line end: the file "
+                                    "was cut short; rerun the claim to rewrite it",
+                                    file.string(), lines, what));
   }
 }
 

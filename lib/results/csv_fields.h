@@ -17,10 +17,15 @@ double parse_csv_number(const std::string& text, const std::filesystem::path& fi
                         const char* column);
 long long parse_csv_integer(const std::string& text, const std::filesystem::path& file,
                             unsigned line, const char* column);
+// parse_csv_integer limited to the range of int (counts, threads, grid positions).
+int parse_csv_int(const std::string& text, const std::filesystem::path& file, unsigned line,
+                  const char* column);
 bool parse_csv_bool(const std::string& text, const std::filesystem::path& file, unsigned line,
                     const char* column);
 
-// ArtifactError unless `file` exists and is not empty ("what" names the kind of file).
+// ArtifactError unless `file` exists, is not empty and ends with a line break: every writer
+// ends its last line, so a file without one was cut short (a truncated last line can otherwise
+// still parse, e.g. a number that lost its last digits). "what" names the kind of file.
 void require_nonempty_file(const std::filesystem::path& file, const char* what);
 
 }  // namespace aerepro::results

@@ -54,7 +54,7 @@ std::vector<ResultRow> read_results_csv(const std::filesystem::path& file) {
       r.value = parse_csv_number(value, file, line, "value");
       r.threshold = parse_csv_number(threshold, file, line, "threshold");
       r.source_figure = parse_csv_number(source_figure, file, line, "source_figure");
-      r.threads = static_cast<int>(parse_csv_integer(threads, file, line, "threads"));
+      r.threads = parse_csv_int(threads, file, line, "threads");
       r.seconds = parse_csv_number(seconds, file, line, "seconds");
       r.deterministic = parse_csv_bool(deterministic, file, line, "deterministic");
       if (r.claim.empty()) {

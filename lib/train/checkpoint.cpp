@@ -74,14 +74,37 @@ std::string try_load(torch::nn::Module& module, const std::string& description,
     for (const auto& p : module.parameters()) before.push_back(p.clone());
     for (const auto& b : module.buffers()) before.push_back(b.clone());
   }
+  // LibTorch's InputArchive replaces a tensor of another shape or type without complaint
+  // (Tensor::set_), so a checkpoint of another model must be caught here, by comparison.
+  const auto restore = [&] {
+    torch::NoGradGuard no_grad;
+    size_t i = 0;
+    for (auto& p : module.parameters()) p.set_(before[i++]);
+    for (auto& b : module.buffers()) b.set_(before[i++]);
+  };
   try {
     load_module(module, weights);
   } catch (const std::exception& e) {
-    torch::NoGradGuard no_grad;
-    size_t i = 0;
-    for (auto& p : module.parameters()) p.copy_(before[i++]);
-    for (auto& b : module.buffers()) b.copy_(before[i++]);
+    restore();
     return std::string("LibTorch could not load the weights (") + e.what() + ")";
+  }
+  size_t i = 0;
+  std::string mismatch;
+  const auto check = [&](const torch::Tensor& loaded) {
+    const auto& expected = before[i++];
+    if (mismatch.empty() &&
+        (loaded.sizes() != expected.sizes() || loaded.scalar_type() != expected.scalar_type())) {
+      mismatch = "weights of another shape or type (tensor " + std::to_string(i - 1) + ": " +
+                 c10::str(loaded.sizes()) + " " + std::string(c10::toString(loaded.scalar_type())) +
+                 ", the model has " + c10::str(expected.sizes()) + " " +
+                 std::string(c10::toString(expected.scalar_type())) + ")";
+    }
+  };
+  for (const auto& p : module.parameters()) check(p);
+  for (const auto& b : module.buffers()) check(b);
+  if (!mismatch.empty()) {
+    restore();
+    return mismatch;
   }
   return "";
 }

@@ -1,0 +1,35 @@
+// The console reporter that also keeps one BenchRow per finished benchmark (the median
+// aggregate when --benchmark_repetitions asks for several), for results/bench/benchmarks.csv.
+#pragma once
+#include "bench_csv.h"
+
+#include <benchmark/benchmark.h>
+
+#include <map>
+#include <string>
+#include <vector>
+
+namespace aerepro::bench {
+
+struct RowEnvironment {
+  int threads = 0;
+  std::string torch_version;
+  std::string git_revision;
+};
+
+class CsvCollectingReporter : public benchmark::ConsoleReporter {
+ public:
+  CsvCollectingReporter(OutputOptions options, RowEnvironment environment);
+
+  void ReportRuns(const std::vector<Run>& runs) override;
+
+  // The rows in the order the benchmarks ran.
+  std::vector<BenchRow> rows() const;
+
+ private:
+  RowEnvironment environment_;
+  std::vector<std::string> order_;
+  std::map<std::string, BenchRow> rows_;  // by benchmark name; a median replaces an iteration row
+};
+
+}  // namespace aerepro::bench

@@ -1,0 +1,84 @@
+// Divergence (issue 7): a claim whose training blows up (NaN/Inf loss) fails with the epoch and
+// the loss in its error and saves no checkpoint, and the next claim of the same run still runs.
+#include "claims/claim_support.h"
+#include "common/compat.h"
+#include "common/error.h"
+#include "results/claim_runner.h"
+#include "results/results_csv.h"
+#include "test_files.h"
+#include "train/objectives.h"
+
+#include <gmock/gmock.h>
+#include <gtest/gtest.h>
+
+namespace aerepro::results {
+namespace {
+
+using ::testing::HasSubstr;
+
+struct LinearAutoencoderImpl : torch::nn::Module {
+  LinearAutoencoderImpl()
+      : encoder(register_module("encoder", torch::nn::Linear(8, 3))),
+        decoder(register_module("decoder", torch::nn::Linear(3, 8))) {}
+  struct Output {
+    torch::Tensor reconstruction, code, hidden;
+  };
+  Output forward(const torch::Tensor& x) {
+    auto code = encoder(x);
+    return {decoder(code), code, code};
+  }
+  torch::nn::Linear encoder, decoder;
+};
+TORCH_MODULE(LinearAutoencoder);
+
+// A claim that really trains (through the checkpoint store, as the claims do) with
+// `learning_rate`, and reports the final training loss.
+claims::Claim training_claim(const std::string& id, double learning_rate) {
+  claims::Claim claim;
+  claim.id = id;
+  claim.source = "S9.9";
+  claim.sentence = "a linear autoencoder trains";
+  claim.evaluate = [learning_rate](claims::ClaimContext& context) {
+    context.dataset_checksum = "synthetic";
+    auto gen = compat::make_generator(torch::kCPU, 7);
+    train::TrainData data{torch::randn({256, 3}, gen).matmul(torch::randn({3, 8}, gen)), {}};
+    auto model = train::seeded<LinearAutoencoder>(context.seed);
+    auto options = claims::training_options(context, "linear-ae", 20, 32, learning_rate);
+    const auto history = claims::train_cached(*model, "linear-ae 8-3-8", train::reconstruction_objective(model),
+                                              data, options, context);
+    return std::vector<claims::Measurement>{
+        {"final_loss", history.final_train_loss(), "<", 1e6, std::nan("")}};
+  };
+  return claim;
+}
+
+TEST(Divergence, DivergedClaimFailsWithEpochAndLossAndTheNextClaimStillRuns) {
+  aerepro::testing::TempDir dir;
+  RunOptions options;
+  options.results_root = dir / "results";
+  options.checkpoints.root = dir / "checkpoints";
+  options.seeds = 2;
+  options.progress = false;
+
+  const auto diverged = run_claim(training_claim("test.diverges", 1e12), options);
+  EXPECT_EQ(diverged.verdict(), "error");
+  EXPECT_THAT(diverged.error, HasSubstr("training diverged"));
+  EXPECT_THAT(diverged.error, ::testing::ContainsRegex("loss is (-?nan|-?inf) in epoch [0-9]+ of 20"));
+  const auto rows = read_results_csv(diverged.file);
+  ASSERT_EQ(rows.size(), 2u);  // one error row per seed: both seeds ran
+  for (const auto& row : rows) {
+    EXPECT_EQ(row.verdict, "error");
+    EXPECT_THAT(row.note, HasSubstr("in epoch"));
+  }
+  EXPECT_FALSE(std::filesystem::exists(dir / "checkpoints") &&
+               !std::filesystem::is_empty(dir / "checkpoints"))
+      << "a diverged training must not be saved as a checkpoint";
+
+  const auto healthy = run_claim(training_claim("test.trains", 1e-2), options);
+  EXPECT_TRUE(healthy.error.empty()) << healthy.error;
+  EXPECT_EQ(healthy.verdict(), "reproduced");
+  EXPECT_EQ(read_results_csv(healthy.file).size(), 2u);
+}
+
+}  // namespace
+}  // namespace aerepro::results
