@@ -42,7 +42,10 @@ std::vector<BenchRow> read_bench_csv(const std::filesystem::path& file) {
       if (r.benchmark.empty()) {
         throw ArtifactError(fmt::format("{}:{}: column 'benchmark' is empty", file.string(), line));
       }
-      r.batch_size = batch.empty() ? 0 : results::parse_csv_integer(batch, file, line, "batch_size");
+      // "nan" (or empty): no batch, e.g. SGEMM or k-means (benchmarks/bench_csv.h).
+      r.batch_size = batch.empty() || batch == "nan"
+                         ? 0
+                         : results::parse_csv_integer(batch, file, line, "batch_size");
       r.milliseconds = optional_number(ms, file, line, "milliseconds");
       r.images_per_second = optional_number(ips, file, line, "images_per_second");
       r.gflop_per_second = optional_number(gflops, file, line, "gflop_per_second");

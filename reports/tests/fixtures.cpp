@@ -274,7 +274,8 @@ void write_synthetic_profile(const fs::path& root, const std::string& profile, i
                          double gflops, double peak) {
       const double ips = batch > 0 ? 1000.0 * batch / ms : std::nan("");
       csv += fmt::format("{},{},{},{},{},{},{},{},{},{},2,1.13.1,fixture0rev1\n", name, model, kind,
-                         device, impl, batch, ms, std::isnan(ips) ? std::string("") : fmt::format("{}", ips),
+                         device, impl, batch > 0 ? std::to_string(batch) : std::string("nan"), ms,
+                         std::isnan(ips) ? std::string("nan") : fmt::format("{}", ips),
                          gflops, peak > 0 ? fmt::format("{}", 100 * gflops / peak) : std::string("nan"));
     };
     row("sgemm_1024", "", "sgemm", "cpu", "cpp", 0, 25, 85, 85);
