@@ -5,7 +5,9 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <cmath>
+#include <utility>
 #include <limits>
 
 namespace aerepro::analysis {
@@ -14,35 +16,72 @@ namespace {
 // Every N-sized buffer of a k-means call, allocated once and reused by all iterations and
 // restarts (the `_out` ops below). Fresh multi-megabyte tensors each iteration made k-means 3–5×
 // slower on the project's CI machine, where first-touch page faults are expensive.
+// Distances are laid out (k, N) and (trials, N): the product centroids · xᵀ has the long
+// dimension last, which OpenBLAS runs ~20× faster than the (N, k) one when D is small (4-d codes),
+// and LibTorch 1.13's addmm with a broadcast bias is ~10× slower than mm + add_, so the norms are
+// added separately.
 struct Workspace {
   Workspace(const torch::Tensor& x, int64_t k, int64_t trials) {
     const int64_t n = x.size(0);
     const auto int_options = x.options().dtype(torch::kInt32);
     distances = torch::empty({k, n}, x.options());
     minima = torch::empty({n}, x.options());
-    hits = torch::empty({k, n}, x.options().dtype(torch::kBool));
-    hit_weights = torch::empty({k, n}, int_options);
-    first = torch::empty({n}, int_options);
     labels = torch::empty({n}, x.options().dtype(torch::kInt64));
-    closest = torch::empty({n, 1}, x.options());
+    if (!x.is_cpu()) {
+      hits = torch::empty({k, n}, x.options().dtype(torch::kBool));
+      hit_weights = torch::empty({k, n}, int_options);
+      first = torch::empty({n}, int_options);
+      // (k, k−1, …, 1): the largest weight among a point's nearest centroids marks the first one.
+      descending_ids = torch::arange(k, 0, -1, int_options).unsqueeze(1);
+    }
+    closest = torch::empty({1, n}, x.options());
     cumulative = torch::empty({n}, x.options());
-    candidate_distances = torch::empty({n, trials}, x.options());
-    // (k, k−1, …, 1): the largest weight among a point's nearest centroids marks the first one.
-    descending_ids = torch::arange(k, 0, -1, int_options).unsqueeze(1);
+    candidate_distances = torch::empty({trials, n}, x.options());
   }
-  torch::Tensor distances, minima, hits, hit_weights, first, labels;  // assignment
+  torch::Tensor distances, minima, labels;                            // assignment
+  torch::Tensor hits, hit_weights, first, descending_ids;             // assignment, not on the CPU
   torch::Tensor closest, cumulative, candidate_distances;             // k-means++
-  torch::Tensor descending_ids;
 };
 
+// CPU: the nearest row of `distances` (k, N) for every column, first one on ties (argmin's rule),
+// in one pass over the matrix instead of six tensor ops.
+void nearest_rows_cpu(Workspace& ws) {
+  const auto& d = ws.distances;
+  const int64_t k = d.size(0);
+  const int64_t n = d.size(1);
+  AT_DISPATCH_FLOATING_TYPES(d.scalar_type(), "nearest_rows_cpu", [&] {
+    const scalar_t* dist = d.data_ptr<scalar_t>();
+    scalar_t* minima = ws.minima.data_ptr<scalar_t>();
+    int64_t* labels = ws.labels.data_ptr<int64_t>();
+    at::parallel_for(0, n, 4096, [&](int64_t begin, int64_t end) {
+      for (int64_t i = begin; i < end; ++i) {
+        minima[i] = dist[i];
+        labels[i] = 0;
+      }
+      for (int64_t j = 1; j < k; ++j) {
+        const scalar_t* row = dist + j * n;
+        for (int64_t i = begin; i < end; ++i) {
+          if (row[i] < minima[i]) {
+            minima[i] = row[i];
+            labels[i] = j;
+          }
+        }
+      }
+    });
+  });
+}
+
 // Nearest centroid of every point into ws.labels (int64), and ws.minima = ‖c‖² − 2·x·c at that
-// centroid (the squared distance less ‖x‖²). Distances are laid out (k, N) so that the
-// reductions run over the outer dimension (amin there is ~30× faster on the CPU than min/argmin
-// over a 10-wide inner dimension in LibTorch 1.13). Ties go to the first centroid, as argmin's.
+// centroid (the squared distance less ‖x‖²). Ties go to the first centroid, as argmin's.
 void assign_nearest(Workspace& ws, const torch::Tensor& x_t, const torch::Tensor& centroids) {
   const int64_t k = centroids.size(0);
-  torch::addmm_out(ws.distances, centroids.pow(2).sum(1).unsqueeze(1), centroids, x_t,
-                   /*beta=*/1, /*alpha=*/-2);
+  torch::mm_out(ws.distances, centroids * -2, x_t);
+  ws.distances.add_(centroids.pow(2).sum(1).unsqueeze(1));
+  if (ws.distances.is_cpu()) {
+    nearest_rows_cpu(ws);
+    return;
+  }
+  // Accelerators: reductions over the outer dimension, no host synchronisation.
   torch::amin_out(ws.minima, ws.distances, {0});
   torch::eq_out(ws.hits, ws.distances, ws.minima.unsqueeze(0));
   ws.hit_weights.copy_(ws.hits).mul_(ws.descending_ids);
@@ -50,32 +89,68 @@ void assign_nearest(Workspace& ws, const torch::Tensor& x_t, const torch::Tensor
   ws.labels.copy_(ws.first).neg_().add_(k);
 }
 
+// Per-cluster sums of the points (k, D) and counts (k). CPU: one pass in double precision over
+// fixed blocks of rows, added in block order, so the result does not depend on the thread count
+// (index_put_ with accumulation, the generic route, is ~20× slower on 784-d rows).
+std::pair<torch::Tensor, torch::Tensor> cluster_sums(const torch::Tensor& x,
+                                                     const torch::Tensor& labels, int64_t k) {
+  if (!x.is_cpu()) {
+    return {torch::zeros({k, x.size(1)}, x.options()).index_put_({labels}, x, true),
+            torch::bincount(labels, {}, k)};
+  }
+  constexpr int64_t block = 8192;
+  const int64_t n = x.size(0);
+  const int64_t dims = x.size(1);
+  const int64_t blocks = (n + block - 1) / block;
+  auto partial = torch::zeros({blocks, k, dims}, x.options().dtype(torch::kFloat64));
+  auto partial_counts = torch::zeros({blocks, k}, x.options().dtype(torch::kInt64));
+  AT_DISPATCH_FLOATING_TYPES(x.scalar_type(), "cluster_sums", [&] {
+    const scalar_t* points = x.data_ptr<scalar_t>();
+    const int64_t* label = labels.data_ptr<int64_t>();
+    double* sums = partial.data_ptr<double>();
+    int64_t* counts = partial_counts.data_ptr<int64_t>();
+    at::parallel_for(0, blocks, 1, [&](int64_t first_block, int64_t last_block) {
+      for (int64_t b = first_block; b < last_block; ++b) {
+        double* block_sums = sums + b * k * dims;
+        int64_t* block_counts = counts + b * k;
+        for (int64_t i = b * block, end = std::min(n, (b + 1) * block); i < end; ++i) {
+          double* to = block_sums + label[i] * dims;
+          const scalar_t* from = points + i * dims;
+          for (int64_t d = 0; d < dims; ++d) to[d] += static_cast<double>(from[d]);
+          ++block_counts[label[i]];
+        }
+      }
+    });
+  });
+  return {partial.sum(0).to(x.scalar_type()), partial_counts.sum(0)};
+}
+
 // scikit-learn's greedy k-means++ (_kmeans_plusplus): the first centre uniformly at random, then
 // each next one the best (lowest potential) of `trials` = 2 + floor(ln k) candidates sampled with
 // probability ∝ squared distance to the nearest chosen centre. No host synchronisation.
-torch::Tensor kmeans_plus_plus(Workspace& ws, const torch::Tensor& x, const torch::Tensor& x_norms,
-                               int64_t k, at::Generator& gen) {
+torch::Tensor kmeans_plus_plus(Workspace& ws, const torch::Tensor& x, const torch::Tensor& x_t,
+                               const torch::Tensor& x_norms, int64_t k, at::Generator& gen) {
   const int64_t n = x.size(0);
-  const int64_t trials = ws.candidate_distances.size(1);
+  const int64_t trials = ws.candidate_distances.size(0);
   const auto index_options = x.options().dtype(torch::kInt64);
-  // ‖x − c‖² for the candidates c (t, D) into ws.candidate_distances (N, t).
-  auto squared_distances = [&](const torch::Tensor& candidates, torch::Tensor& out) {
-    torch::addmm_out(out, candidates.pow(2).sum(1).unsqueeze(0), x, candidates.t(), 1, -2);
-    out.add_(x_norms.unsqueeze(1)).clamp_min_(0);
+  // ‖x − c‖² for the candidates c (t, D) into `out` (t, N).
+  auto squared_distances = [&](const torch::Tensor& candidates, torch::Tensor out) {
+    torch::mm_out(out, candidates * -2, x_t);
+    out.add_(candidates.pow(2).sum(1).unsqueeze(1)).add_(x_norms.unsqueeze(0)).clamp_min_(0);
   };
   auto chosen = torch::empty({k}, index_options);
   auto first = torch::randint(n, {1}, gen, index_options);
   chosen.narrow(0, 0, 1).copy_(first);
   squared_distances(x.index_select(0, first), ws.closest);
-  const auto closest = ws.closest.squeeze(1);
+  const auto closest = ws.closest.squeeze(0);
   for (int64_t c = 1; c < k; ++c) {
     torch::cumsum_out(ws.cumulative, closest, 0);
     auto thresholds = torch::rand({trials}, gen, x.options()) * ws.cumulative.narrow(0, n - 1, 1);
     auto candidates = torch::searchsorted(ws.cumulative, thresholds).clamp_max_(n - 1);
     squared_distances(x.index_select(0, candidates), ws.candidate_distances);
     torch::minimum_out(ws.candidate_distances, ws.candidate_distances, ws.closest);
-    auto best = ws.candidate_distances.sum(0).argmin().reshape({1});
-    torch::index_select_out(ws.closest, ws.candidate_distances, 1, best);
+    auto best = ws.candidate_distances.sum(1).argmin().reshape({1});
+    torch::index_select_out(ws.closest, ws.candidate_distances, 0, best);
     chosen.narrow(0, c, 1).copy_(candidates.index_select(0, best));
   }
   return x.index_select(0, chosen);
@@ -96,9 +171,7 @@ Run lloyd(Workspace& ws, const torch::Tensor& x, const torch::Tensor& x_t,
   Run run;
   for (run.iterations = 1; run.iterations <= options.max_iterations; ++run.iterations) {
     assign_nearest(ws, x_t, centroids);
-    auto counts = torch::bincount(ws.labels, {}, k);
-    auto sums = torch::zeros({k, x.size(1)}, x.options())
-                    .index_put_({ws.labels}, x, /*accumulate=*/true);
+    auto [sums, counts] = cluster_sums(x, ws.labels, k);
     const auto empty = counts == 0;
     // One host read per iteration (cheap on the CPU; a sync on accelerators).
     const int64_t empty_count = empty.sum().item<int64_t>();
@@ -168,7 +241,7 @@ KMeansResult kmeans_cluster(const torch::Tensor& points, const KMeansOptions& op
   Run best;
   best.inertia = std::numeric_limits<double>::infinity();
   for (int64_t init = 0; init < options.n_init; ++init) {
-    auto seeds = kmeans_plus_plus(ws, x, x_norms, options.k, gen);
+    auto seeds = kmeans_plus_plus(ws, x, x_t, x_norms, options.k, gen);
     Run run = lloyd(ws, x, x_t, x_norms, seeds, options, tolerance);
     if (run.inertia < best.inertia || !best.labels.defined()) {
       best = std::move(run);
