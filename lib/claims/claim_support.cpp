@@ -92,6 +92,11 @@ train::TrainOptions training_options(const ClaimContext& context, const std::str
   return options;
 }
 
+std::string training_device_key(const ClaimContext& context) {
+  if (context.device.type() != torch::kCPU) return "cuda";
+  return fmt::format("cpu, {} threads", torch::get_num_threads());
+}
+
 std::string training_data_digest(const train::TrainData& data) {
   auto digest = "inputs " + data::sha256_tensor(data.inputs).substr(0, 24);
   if (data.targets.defined()) digest += " targets " + data::sha256_tensor(data.targets).substr(0, 24);
@@ -107,7 +112,7 @@ train::TrainHistory train_cached(torch::nn::Module& module, const std::string& m
   const auto description = fmt::format(
       "model: {} | training: {} | data: {} | profile: {} | device: {}", model_description,
       options.describe(), training_data_digest(data), to_string(context.profile),
-      context.device.type() == torch::kCPU ? "cpu" : "cuda");
+      training_device_key(context));
   auto history = train::train_or_load(module, description, context.checkpoints, [&] {
                    return train::train(module, objective, data, validation, options);
                  }).history;

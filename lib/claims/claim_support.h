@@ -39,12 +39,17 @@ class DataCache {
 const data::LabeledImages& mnist(ClaimContext& context, data::Split split);
 const data::LabeledImages& fashion_mnist(ClaimContext& context, data::Split split);
 
+// Where a model is trained, as it enters checkpoint keys: "cuda", or "cpu, N threads" (on the CPU
+// the thread count changes float results, so a model trained with other threads is retrained).
+std::string training_device_key(const ClaimContext& context);
+
 // "inputs <digest> [targets <digest>]": the content of a training set, for checkpoint keys.
 std::string training_data_digest(const train::TrainData& data);
 
 // Trains `module` with `objective` on `data`, or loads it when the checkpoint store holds the
 // same set-up: the key covers `model_description` (the model and its options), the training
-// options, the training data's content (training_data_digest), the profile and the device.
+// options, the training data's content (training_data_digest), the profile and the device
+// (training_device_key: with the CPU thread count).
 train::TrainHistory train_cached(torch::nn::Module& module, const std::string& model_description,
                                  const train::Objective& objective, const train::TrainData& data,
                                  const train::TrainOptions& options, ClaimContext& context,

@@ -82,8 +82,7 @@ std::string cached_description(const std::string& model, const std::string& trai
                                const TrainingSet& data, ClaimContext& ctx) {
   return fmt::format("model: {} | training: {} | data: {} [{}] | profile: {} | device: {}",
                      model, training, training_data_digest({data.images, {}}), data.description,
-                     to_string(ctx.profile),
-                     ctx.device.type() == torch::kCPU ? "cpu" : "cuda");
+                     to_string(ctx.profile), training_device_key(ctx));
 }
 
 // S3.2 (denoising = false) / S3.3 (true): the one-level AE / DAE of this seed.

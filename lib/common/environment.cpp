@@ -5,6 +5,10 @@
 
 #include <cstdlib>
 #include <fstream>
+#ifdef __GLIBC__
+#include <malloc.h>
+#endif
+#include <limits>
 #include <thread>
 #include <regex>
 
@@ -31,8 +35,22 @@ torch::Device parse_device(const std::string& name) {
   return device;
 }
 
+void keep_freed_memory_for_reuse() {
+#ifdef __GLIBC__
+  // glibc returns freed blocks above a (dynamic) threshold to the kernel and maps fresh pages for
+  // the next one: a training step's activations then cost page faults every step, which on the
+  // project's VMs are ~30 % of a step (perf). Keeping blocks up to 32 MiB in the heap and never
+  // trimming it: S4.2 CNN step 256 -> 152 ms, MNIST load 452 -> 80 ms (2 threads). Bigger blocks
+  // (whole datasets) are still mapped and unmapped on their own.
+  mallopt(M_MMAP_THRESHOLD, 32 << 20);
+  mallopt(M_TRIM_THRESHOLD, std::numeric_limits<int>::max());
+  mallopt(M_TOP_PAD, 64 << 20);
+#endif
+}
+
 int pin_threads(int threads) {
   if (threads < 1) throw UsageError("thread count must be >= 1, got " + std::to_string(threads));
+  keep_freed_memory_for_reuse();
   torch::set_num_threads(threads);
   return torch::get_num_threads();
 }

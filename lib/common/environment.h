@@ -12,7 +12,12 @@ const char* git_revision();  // generated at build time (cmake/git_revision.cmak
 // machine without it (saying how to get a CUDA build).
 torch::Device parse_device(const std::string& name);
 
-// Pins LibTorch's intra-op thread count (threads >= 1); returns the count in force.
+// Makes glibc keep freed memory for reuse instead of unmapping it (no page faults per step).
+// pin_threads calls it: every program of the project pins its threads first.
+void keep_freed_memory_for_reuse();
+
+// Pins LibTorch's intra-op thread count (threads >= 1) and keeps freed memory for reuse (above);
+// returns the count in force.
 // Debian's LibTorch starts with one thread, so every program pins its count explicitly.
 int pin_threads(int threads);
 
