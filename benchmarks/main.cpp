@@ -121,6 +121,9 @@ int main(int argc, char** argv) {
     benchmark::AddCustomContext("blas", env.blas);
     std::cout << fmt::format("aerepro_benchmarks: profile {}, {} threads, LibTorch {}, {}\n",
                              profile.name, row_env.threads, env.torch_version, env.blas);
+    if (const auto warning = slow_blas_kernel_warning()) {
+      std::cerr << "aerepro_benchmarks: " << *warning << "\n";
+    }
     if (flags.device != "cuda") register_all(profile, torch::kCPU);
     if (flags.device != "cpu") {
       if (torch::cuda::is_available()) {

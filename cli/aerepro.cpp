@@ -68,8 +68,9 @@ int run_claims(const RunArguments& args) {
   }
   // An unwritable results folder or a full disk stops the run before any training.
   require_writable_folder(results::resolve_results_root(options) / args.profile);
+  if (const auto warning = slow_blas_kernel_warning()) std::cerr << "aerepro: " << *warning << "\n";
   std::cout << fmt::format("running {} claim(s), profile {}, device {}, {} threads, results in {}\n",
-                           selected.size(), args.profile, options.device.str(), threads,
+                           selected.size(), args.profile, current_environment(options.device).device, threads,
                            results::resolve_results_root(options).string());
   int unexpected = 0;
   for (const auto* claim : selected) {
@@ -113,6 +114,8 @@ int run_benchmarks(const BenchArguments& a) {
 }  // namespace
 
 int main(int argc, char** argv) {
+  // Each progress and verdict line reaches a pipe or log file when it is printed, not at exit.
+  std::cout << std::unitbuf;
   CLI::App app{"aerepro: reproduce the claims of five coursework reports on autoencoders"};
   app.require_subcommand(1);
   auto* list = app.add_subcommand("list", "List the claims, profiles and sources");

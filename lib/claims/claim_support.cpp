@@ -1,5 +1,6 @@
 #include "claims/claim_support.h"
 
+#include "common/environment.h"
 #include "common/error.h"
 #include "data/checksum.h"
 
@@ -94,7 +95,8 @@ train::TrainOptions training_options(const ClaimContext& context, const std::str
 
 std::string training_device_key(const ClaimContext& context) {
   if (context.device.type() != torch::kCPU) return "cuda";
-  return fmt::format("cpu, {} threads", torch::get_num_threads());
+  // The thread count and the BLAS kernels change the floats a training computes.
+  return fmt::format("cpu, {} threads, {}", torch::get_num_threads(), linked_blas());
 }
 
 std::string training_data_digest(const train::TrainData& data) {

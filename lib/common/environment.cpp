@@ -5,6 +5,10 @@
 
 #include <cstdlib>
 #include <fstream>
+#include <sstream>
+#ifdef __linux__
+#include <dlfcn.h>
+#endif
 #ifdef __GLIBC__
 #include <malloc.h>
 #endif
@@ -74,7 +78,7 @@ void use_deterministic_algorithms() {
 }
 
 namespace {
-std::string linked_blas() {
+std::string linked_blas_library() {
   // The BLAS that the dynamic linker resolved for this process (Debian's alternatives choose it).
   std::ifstream maps("/proc/self/maps");
   std::string line;
@@ -84,18 +88,75 @@ std::string linked_blas() {
     if (line.find("blis") != std::string::npos) return "blis";
     if (line.find("atlas") != std::string::npos) return "atlas";
   }
-  maps.clear();
   return "reference or unknown";
 }
+
+// OpenBLAS's own words for its version and the kernels it chose for this CPU ("0.3.21",
+// "SkylakeX"), looked up at run time so that nothing links against OpenBLAS directly.
+struct OpenBlasKernel {
+  std::string version, core;
+};
+
+std::optional<OpenBlasKernel> openblas_kernel() {
+#ifdef __linux__
+  using Text = char* (*)();
+  const auto config = reinterpret_cast<Text>(dlsym(RTLD_DEFAULT, "openblas_get_config"));
+  const auto core = reinterpret_cast<Text>(dlsym(RTLD_DEFAULT, "openblas_get_corename"));
+  if (config == nullptr || core == nullptr) return std::nullopt;
+  std::istringstream words(config());  // "OpenBLAS 0.3.21 NO_LAPACKE DYNAMIC_ARCH ..."
+  OpenBlasKernel kernel;
+  words >> kernel.version >> kernel.version;
+  kernel.core = core();
+  return kernel;
+#else
+  return std::nullopt;
+#endif
+}
+
+// OpenBLAS cores older than Haswell: no AVX2/FMA kernels.
+bool pre_avx2_core(const std::string& core) {
+  for (const char* old : {"Prescott", "Core2", "Penryn", "Dunnington", "Nehalem", "Atom",
+                          "Katmai", "Coppermine", "Northwood", "Banias", "Sandybridge",
+                          "Opteron", "Barcelona", "Bobcat", "Bulldozer", "Piledriver"}) {
+    if (core == old) return true;
+  }
+  return false;
+}
 }  // namespace
+
+std::string linked_blas() {
+  const auto library = linked_blas_library();
+  if (library != "openblas") return library;
+  const auto kernel = openblas_kernel();
+  return kernel ? "openblas " + kernel->version + " " + kernel->core : library;
+}
+
+std::optional<std::string> slow_blas_kernel_warning() {
+#if defined(__x86_64__) && defined(__GNUC__)
+  const auto kernel = openblas_kernel();
+  if (!kernel || !pre_avx2_core(kernel->core) || !__builtin_cpu_supports("avx2")) return std::nullopt;
+  const bool avx512 = __builtin_cpu_supports("avx512f") && __builtin_cpu_supports("avx512bw") &&
+                      __builtin_cpu_supports("avx512dq") && __builtin_cpu_supports("avx512vl");
+  const char* better = avx512 ? "SkylakeX" : "Haswell";
+  return "OpenBLAS " + kernel->version + " runs its " + kernel->core +
+         " kernels on a CPU with " + (avx512 ? "AVX-512" : "AVX2") +
+         " (it does not know this CPU model): matrix products run several times slower than "
+         "they can. OPENBLAS_CORETYPE=" + better +
+         " selects the right kernels; the ci/ scripts set it (README: 'Threads and speed')";
+#else
+  return std::nullopt;
+#endif
+}
 
 Environment current_environment(const torch::Device& device) {
   Environment env;
   env.git_revision = git_revision();
   env.torch_version = compat::torch_version();
-  env.device = device.str();
-  env.threads = torch::get_num_threads();
   env.blas = linked_blas();
+  // On the CPU the BLAS kernels are part of what a run computes on: results differ (slightly)
+  // between OpenBLAS's kernel sets, so every row names them.
+  env.device = device.is_cpu() ? "cpu (" + env.blas + ")" : device.str();
+  env.threads = torch::get_num_threads();
   return env;
 }
 

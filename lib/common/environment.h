@@ -2,6 +2,7 @@
 #pragma once
 #include <torch/torch.h>
 
+#include <optional>
 #include <string>
 
 namespace aerepro {
@@ -32,10 +33,19 @@ void use_deterministic_algorithms();
 struct Environment {
   std::string git_revision;
   std::string torch_version;
-  std::string device;     // "cpu", "cuda:0 (NVIDIA H100 ...)" ...
+  std::string device;     // "cpu (openblas 0.3.21 SkylakeX)", "cuda:0" ...
   int threads = 0;        // LibTorch intra-op threads
-  std::string blas;       // the BLAS LibTorch is linked against, as far as it can tell
+  std::string blas;       // linked_blas()
 };
+
+// The BLAS LibTorch is linked against, as far as it can tell; for OpenBLAS with its version and
+// the kernels it chose ("openblas 0.3.21 SkylakeX").
+std::string linked_blas();
+
+// A warning when OpenBLAS runs pre-AVX2 kernels on a CPU that has AVX2 or AVX-512 (OpenBLAS
+// 0.3.21, Debian 12's, falls back to its SSE3 "Prescott" kernels on CPU models it does not
+// know), saying which OPENBLAS_CORETYPE fixes it; nothing otherwise.
+std::optional<std::string> slow_blas_kernel_warning();
 
 Environment current_environment(const torch::Device& device);
 
