@@ -224,6 +224,14 @@ Claim noise_training_matters_most_for_deep_models() {
       "every seed. The layer-wise AE stack already filters much of the noise (0.0163 vs the "
       "one-level AE's 0.0175), so its DAE has less to gain; the fine-tuned stacks get 3 epochs "
       "(full: 5), which may be part of why"};
+  c.expectations[Profile::full] = {
+      false,
+      "measured 1 Dec 2026 over seeds 0-4 (CPU, 1 thread, OpenBLAS SkylakeX kernels): half of "
+      "it holds. Fine-tuned stack gain 0.0149 vs one-level 0.0079 (difference +0.0070, every "
+      "seed +0.0066 to +0.0077); layer-wise stack gain 0.0069, below the one-level gain in every "
+      "seed (-0.0002 to -0.0018, mean -0.0010). Noise training matters most for the fine-tuned "
+      "deep model, not for the layer-wise-only one (noisy-test MSE: one-level AE/DAE 0.0189/"
+      "0.0110, layer-wise 0.0187/0.0118, fine-tuned 0.0261/0.0112)"};
   c.evaluate = [](ClaimContext& ctx) -> std::vector<Measurement> {
     const auto e = six_errors(ctx);
     const double one = e.ae - e.dae, layerwise = e.layerwise_ae - e.layerwise_dae,
@@ -256,6 +264,11 @@ Claim fine_tuning_beats_layerwise_only() {
       "0.0149 -> 0.0138, every seed) but not for the AE (-0.0019: 0.0163 -> 0.0181, every seed): "
       "fine-tuning the AE on clean images makes it reproduce its input more faithfully, noise "
       "included, so its noisy-test error rises"};
+  c.expectations[Profile::full] = {
+      false,
+      "measured 1 Dec 2026 over seeds 0-4 (CPU, 1 thread, OpenBLAS SkylakeX kernels), as in ci: "
+      "holds for the DAE (+0.0007: 0.0118 -> 0.0112, every seed) but not for the AE (-0.0073: "
+      "0.0187 -> 0.0261, every seed)"};
   c.evaluate = [](ClaimContext& ctx) -> std::vector<Measurement> {
     const auto e = six_errors(ctx);
     const double t = ctx.profile == Profile::smoke ? -1e9 : 0.0;
