@@ -245,8 +245,15 @@ Figure bars_figure(Figure figure, const FigureLabels& labels, const std::vector<
   // (gnuplot leaves about one category's width of margin.)
   const double room = (figure.width - 90.0) / static_cast<double>(categories.size() + 1);
   if (static_cast<double>(longest) * 7.0 > room) {
-    out << "set xtics rotate by -30 left\n";
-    figure.height += static_cast<int>(std::min<size_t>(longest, 50) * 3);  // room below for them
+    // Tilted by 30°, neighbouring labels lie room·sin 30° apart: under a line's height (about
+    // 16 px) they overprint each other, so many categories get vertical labels instead.
+    if (room * 0.5 < 16.0) {
+      out << "set xtics rotate by -90 left\n";
+      figure.height += static_cast<int>(std::min<size_t>(longest, 60) * 7);
+    } else {
+      out << "set xtics rotate by -30 left\n";
+      figure.height += static_cast<int>(std::min<size_t>(longest, 50) * 3);  // room below for them
+    }
   }
   if (log_y && positive) {
     out << "set logscale y\n";
