@@ -70,8 +70,8 @@ int run_claims(const RunArguments& args) {
   require_writable_folder(results::resolve_results_root(options) / args.profile);
   if (const auto warning = slow_blas_kernel_warning()) std::cerr << "aerepro: " << *warning << "\n";
   std::cout << fmt::format("running {} claim(s), profile {}, device {}, {} threads, results in {}\n",
-                           selected.size(), args.profile, current_environment(options.device).device, threads,
-                           results::resolve_results_root(options).string());
+                           selected.size(), args.profile, current_environment(options.device).device,
+                           threads, results::resolve_results_root(options).string());
   int unexpected = 0;
   for (const auto* claim : selected) {
     const auto outcome = results::run_claim(*claim, options);

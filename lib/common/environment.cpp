@@ -140,8 +140,9 @@ std::optional<std::string> slow_blas_kernel_warning() {
   const char* better = avx512 ? "SkylakeX" : "Haswell";
   return "OpenBLAS " + kernel->version + " runs its " + kernel->core +
          " kernels on a CPU with " + (avx512 ? "AVX-512" : "AVX2") +
-         " (it does not know this CPU model): matrix products run several times slower than "
-         "they can. OPENBLAS_CORETYPE=" + better +
+         " (OpenBLAS falls back to them on CPU models it does not know, or OPENBLAS_CORETYPE "
+         "chose them): matrix products run several times slower than they can. "
+         "OPENBLAS_CORETYPE=" + better +
          " selects the right kernels; the ci/ scripts set it (README: 'Threads and speed')";
 #else
   return std::nullopt;
