@@ -1,7 +1,7 @@
 // Replays the committed fuzz inputs through a libFuzzer target's entry point in the ordinary
 // build (GCC, and the `asan` preset under ASan + UBSan): the seed files under fuzz/corpus/ and
-// every finding made a regression input under fuzz/regressions/. The target (one per test
-// executable, fuzz/CMakeLists.txt's source) may only return; a crash, sanitizer report or an
+// every finding made a regression input under fuzz/regressions/. The target (fuzz/<target>.cpp,
+// one per test executable: validation/CMakeLists.txt) may only return; a crash, sanitizer report or an
 // exception other than aerepro::Error fails the test with the input's name.
 #include <gtest/gtest.h>
 
@@ -36,6 +36,8 @@ std::vector<uint8_t> bytes_of(const std::filesystem::path& file) {
 size_t replay_folder(const std::filesystem::path& folder) {
   const auto files = inputs_in(folder);
   for (const auto& file : files) {
+    // Named before the call: a sanitizer report aborts the process before any gtest message.
+    std::cerr << "replaying " << file.string() << '\n';
     SCOPED_TRACE("input " + file.string());
     const auto bytes = bytes_of(file);
     EXPECT_EQ(LLVMFuzzerTestOneInput(bytes.data(), bytes.size()), 0);
