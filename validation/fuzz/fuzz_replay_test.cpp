@@ -22,8 +22,7 @@ std::vector<std::filesystem::path> inputs_in(const std::filesystem::path& folder
   std::vector<std::filesystem::path> files;
   if (!std::filesystem::is_directory(folder)) return files;
   for (const auto& entry : std::filesystem::recursive_directory_iterator(folder))
-    if (entry.is_regular_file() && entry.path().filename() != "README.md")
-      files.push_back(entry.path());
+    if (entry.is_regular_file()) files.push_back(entry.path());
   std::sort(files.begin(), files.end());
   return files;
 }
