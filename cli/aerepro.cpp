@@ -1,5 +1,6 @@
 // aerepro: list the claims of SOURCES.md and run them.
-//   aerepro list
+//   aerepro list [--departures]
+//   aerepro record [--profile ci|full] [--claim ID] [--results DIR] [--records DIR]
 //   aerepro run [--claim ID | --source S0] [--profile smoke|ci|full] [--seeds N]
 //               [--device cpu|cuda] [--deterministic] [--threads T] [--results DIR] [--data DIR]
 //               [--no-checkpoints]
@@ -28,18 +29,28 @@ namespace {
 
 using namespace aerepro;
 
-int list_claims() {
+int list_claims(bool verbose) {
   std::cout << "profiles: smoke (seconds, wiring only), ci (./ci/test), full (the sources' set-up)\n"
             << "sources:  S0 S1 S2 S3 S4 (../shared/SOURCES.md)\n\nclaims:\n";
   for (const auto& claim : claims::all_claims()) {
-    std::cout << fmt::format("  {:<40} {:<14} {}\n", claim.id, claim.source, claim.sentence);
+    std::cout << fmt::format("  {:<48} {:<22} {}\n", claim.id, claim.source, claim.sentence);
+    for (const auto profile : {claims::Profile::ci, claims::Profile::full}) {
+      for (const auto& a : claim.assertions) {
+        if (a.threshold(profile)) {
+          std::cout << fmt::format("      {:<4} asserts {}\n", claims::to_string(profile), a.describe(profile));
+        }
+      }
+      const auto& d = claim.departure(profile);
+      std::cout << fmt::format("      {:<4} departures (bias: {}){}\n", claims::to_string(profile),
+                               claims::to_string(d.bias), verbose ? ": " + d.text : "");
+    }
   }
   if (claims::all_claims().empty()) std::cout << "  (none registered yet)\n";
   return 0;
 }
 
 struct RunArguments {
-  std::string claim, source, profile = "ci", device = "cpu", results, data;
+  std::string claim, source, profile = "ci", device = "cpu", results, records, data;
   int seeds = 0;
   int threads = 0;
   uint64_t first_seed = 0;
@@ -56,6 +67,7 @@ int run_claims(const RunArguments& args) {
   options.seeds = args.seeds;
   options.first_seed = args.first_seed;
   options.results_root = args.results;
+  options.records_root = args.records;
   options.data.root = args.data;
   options.checkpoints.enabled = !args.no_checkpoints;
   options.log = &std::cout;
@@ -75,11 +87,34 @@ int run_claims(const RunArguments& args) {
   int unexpected = 0;
   for (const auto* claim : selected) {
     const auto outcome = results::run_claim(*claim, options);
-    if (!outcome.as_expected()) ++unexpected;
+    if (!outcome.ok()) ++unexpected;
   }
   if (unexpected > 0) {
-    std::cout << unexpected << " claim(s) ended in an error or differ from their claim record\n";
+    std::cout << unexpected << " claim(s) ended in an error or differ from their record\n";
     return 1;
+  }
+  return 0;
+}
+
+struct RecordArguments {
+  std::string profile = "ci", claim, results, records;
+};
+
+// `aerepro record`: the results of a run become the profile's record (records/<profile>/).
+int record_results(const RecordArguments& args) {
+  const auto profile = claims::parse_profile(args.profile);
+  if (profile == claims::Profile::smoke) throw UsageError("the smoke profile gives no verdicts: nothing to record");
+  std::vector<std::string> ids;
+  for (const auto* claim : claims::select_claims(args.claim, "")) ids.push_back(claim->id);
+  results::RunOptions where;
+  where.results_root = args.results;
+  const auto root = results::resolve_records_root(args.records);
+  const auto recorded = results::write_records(results::resolve_results_root(where), root,
+                                               args.profile, ids);
+  for (const auto& id : recorded) std::cout << "recorded " << id << "\n";
+  std::cout << recorded.size() << " claim(s) recorded in " << (root / args.profile).string() << "\n";
+  if (recorded.size() < ids.size()) {
+    std::cout << ids.size() - recorded.size() << " claim(s) had no results and keep their old record (if any)\n";
   }
   return 0;
 }
@@ -118,7 +153,9 @@ int main(int argc, char** argv) {
   std::cout << std::unitbuf;
   CLI::App app{"aerepro: reproduce the claims of five coursework reports on autoencoders"};
   app.require_subcommand(1);
-  auto* list = app.add_subcommand("list", "List the claims, profiles and sources");
+  auto* list = app.add_subcommand("list", "List the claims, their assertions per profile, sources");
+  bool verbose = false;
+  list->add_flag("--departures", verbose, "Also print each profile's departures in full");
   RunArguments args;
   auto* run = app.add_subcommand("run", "Run claims over seeds and write results/<profile>/<claim>.csv");
   auto* claim_option = run->add_option("--claim", args.claim, "One claim id (see `aerepro list`)");
@@ -132,11 +169,19 @@ int main(int argc, char** argv) {
   run->add_option("--threads", args.threads, "LibTorch threads (default: $AEREPRO_THREADS or all)")
       ->check(CLI::Range(1, 1024));
   run->add_option("--results", args.results, "Results folder (default: $AEREPRO_RESULTS_DIR or ./results)");
+  run->add_option("--records", args.records, "Records compared with (default: $AEREPRO_RECORDS_DIR or ./records)");
   run->add_option("--data", args.data, "Dataset folder (default: $AEREPRO_DATA_DIR or datasets/)");
   run->add_flag("--deterministic", args.deterministic,
                 "LibTorch's deterministic algorithms (CUDA; CPU runs are deterministic anyway); "
                 "recorded in every row");
   run->add_flag("--no-checkpoints", args.no_checkpoints, "Retrain everything; read and write no checkpoints");
+  RecordArguments record_args;
+  auto* record = app.add_subcommand(
+      "record", "Make a run's results the record of its profile (records/<profile>/, committed)");
+  record->add_option("--profile", record_args.profile, "ci | full")->capture_default_str();
+  record->add_option("--claim", record_args.claim, "One claim id (default: every claim with results)");
+  record->add_option("--results", record_args.results, "Results folder (default: $AEREPRO_RESULTS_DIR or ./results)");
+  record->add_option("--records", record_args.records, "Records folder (default: $AEREPRO_RECORDS_DIR or ./records)");
   aerepro::reports::ReportCommand report_args;
   auto* report = app.add_subcommand(
       "report", "Write reports/out/<profile>/ (HTML, Markdown, figures) from a results folder");
@@ -151,7 +196,8 @@ int main(int argc, char** argv) {
   bench->add_flag("--no-python", bench_args.no_python, "Skip the Python reference");
   CLI11_PARSE(app, argc, argv);
   try {
-    if (*list) return list_claims();
+    if (*list) return list_claims(verbose);
+    if (*record) return record_results(record_args);
     if (*run) return run_claims(args);
     if (*report) return aerepro::reports::run_report_command(report_args, std::cout);
     if (*bench) return run_benchmarks(bench_args);

@@ -30,6 +30,7 @@ code, .mono { font-family: ui-monospace, monospace; font-size: 0.92em; }
 .not-reproduced { background: #fde2c8; color: #7a3300; }
 .error { background: #f8d0d0; color: #7a0000; }
 .not-run { background: #e6e6e6; color: #555; }
+.inconclusive { background: #fff3b0; color: #5a4a00; }
 .other { background: #dde8f8; color: #1d3d6b; }
 .departure { color: #5a4a00; background: #fff8dc; }
 table.claims { width: 100%; } td.sentence { min-width: 12em; } td.departure { min-width: 14em; }
@@ -119,7 +120,7 @@ std::string counts_line(const ProfileData& data) {
   int differs = 0;
   for (const auto& c : data.claims) {
     ++counts[c.verdict()];
-    if (!c.summary.empty() && !c.summary.front().as_expected) ++differs;
+    if (!c.summary.empty() && c.summary.front().record_status == "differs") ++differs;
   }
   std::string out = fmt::format("{} claims:", data.claims.size());
   bool first = true;
@@ -127,8 +128,13 @@ std::string counts_line(const ProfileData& data) {
     out += fmt::format("{} {} {}", first ? "" : ",", n, verdict_badge(verdict));
     first = false;
   }
-  if (differs > 0) out += fmt::format(". {} differ from their claim record", differs);
-  return "<p>" + out + ".</p>\n";
+  if (differs > 0) out += fmt::format(". {} differ from their record", differs);
+  return "<p>" + out + ".</p>\n<p>How a verdict is reached: for each asserted metric the one-sided "
+         "95 % Student-t bound of the mean over seeds, in the claim's direction, must clear the "
+         "threshold (<i>holds</i>); if even the opposite bound misses it the metric <i>fails</i>, "
+         "otherwise it is <i>inconclusive</i>; a claim is reproduced when all its metrics hold, not "
+         "reproduced when one fails, else inconclusive (and a profile whose departures favour the "
+         "claim cannot call it reproduced).</p>\n";
 }
 
 std::string met_mark(const results::SummaryRow& s) {
@@ -171,7 +177,14 @@ std::string claims_table(const ProfileData& data) {
       out << "<tr>" << (i == 0 ? claim_cells : "") << "<td><code>" << id(s.metric) << "</code></td>"
           << "<td class=\"num\">" << e(format_number(s.source_figure)) << "</td>"
           << "<td class=\"num\">" << spread_html(s) << "</td>"
-          << "<td class=\"num\">" << e(format_threshold(s)) << met_mark(s) << "</td>"
+          << "<td class=\"num\">" << e(format_threshold(s)) << met_mark(s)
+          << (s.metric_verdict.empty() ? "" : "<br><span class=\"range\">" + e(s.metric_verdict) +
+                                                  (std::isnan(s.bound) ? std::string()
+                                                                       : ", bound " + e(format_number(s.bound))) +
+                                                  fmt::format(", {}/{} seeds", s.seeds_met, s.n) +
+                                                  (s.seeds_to_settle > 0 ? fmt::format(", ~{} seeds to settle", s.seeds_to_settle) : "") +
+                                                  "</span>")
+          << "</td>"
           << (i == 0 ? tail_cells : "") << "</tr>\n";
     }
   }
@@ -245,13 +258,14 @@ std::string claim_section(const ProfileData& data, const ClaimData& c,
       << (c.departure().empty() ? "none" : e(c.departure())) << "</p>\n";
   if (!c.summary.empty()) {
     const auto& s = c.summary.front();
-    out << "<p>Claim record for this profile: <b>" << e(s.expected) << "</b>"
-        << (s.as_expected ? " — the run agrees with it." : " — <span class=\"flag\">the run differs from it.</span>")
+    if (!s.verdict_note.empty()) out << "<p><b>Verdict:</b> " << e(s.verdict_note) << "</p>\n";
+    out << "<p>Against its record (records/" << e(s.profile) << "/): <b>" << e(s.record_status) << "</b>"
+        << (s.record_status == "differs" ? " — <span class=\"flag\">the run differs from its record.</span>" : "")
         << fmt::format(" The claim took {} s.", format_number(s.claim_seconds)) << "</p>\n";
-    if (!s.evidence.empty()) out << "<p><b>Evidence:</b> " << e(s.evidence) << "</p>\n";
+    if (!s.record_note.empty()) out << "<p><b>Record:</b> " << e(s.record_note) << "</p>\n";
     if (!s.error.empty()) out << "<p class=\"error\"><b>Error:</b> " << e(s.error) << "</p>\n";
-  } else if (c.record && !c.record->evidence.empty()) {
-    out << "<p><b>Evidence:</b> " << e(c.record->evidence) << "</p>\n";
+  } else if (c.record && !c.record->assertions.empty()) {
+    out << "<p><b>Asserts:</b> " << e(c.record->assertions) << "</p>\n";
   }
   if (c.summary.empty()) {
     out << "<p class=\"not-run\">" << (c.summary_unreadable ? "Its summary file is unreadable (see Problems)." : "Not run in this profile: no summary file.") << "</p>\n";

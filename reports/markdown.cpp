@@ -63,6 +63,7 @@ std::string report_markdown(const ProfileData& data, const std::vector<Figure>& 
       out << "| `" << c.id << "` | " << m(c.source()) << " | `" << m(s.metric) << "` | "
           << format_number(s.source_figure) << " | " << m(format_spread(s)) << " | "
           << m(format_threshold(s)) << (s.comparison.empty() ? "" : (s.met ? " ✓" : " ✗"))
+          << (s.metric_verdict.empty() ? "" : " (" + m(s.metric_verdict) + ")")
           << " | **" << m(c.verdict()) << "** |\n";
     }
   }
@@ -73,9 +74,9 @@ std::string report_markdown(const ProfileData& data, const std::vector<Figure>& 
         << "\n";
     if (!c.summary.empty()) {
       const auto& s = c.summary.front();
-      out << "\nClaim record: **" << m(s.expected) << "**"
-          << (s.as_expected ? " (the run agrees)" : " (**the run differs**)") << ".\n";
-      if (!s.evidence.empty()) out << "\n**Evidence:** " << m(s.evidence) << "\n";
+      if (!s.verdict_note.empty()) out << "\n**Verdict:** " << m(s.verdict_note) << "\n";
+      out << "\nAgainst its record: **" << m(s.record_status) << "**.\n";
+      if (!s.record_note.empty()) out << "\n**Record:** " << m(s.record_note) << "\n";
       if (!s.error.empty()) out << "\n**Error:** " << m(s.error) << "\n";
     } else {
       out << "\n" << (c.summary_unreadable ? "Summary unreadable (see Problems)." : "Not run in this profile.") << "\n";

@@ -86,8 +86,6 @@ std::string ClaimData::verdict() const {
 AEREPRO_RECORD_FIELD(source)
 AEREPRO_RECORD_FIELD(sentence)
 AEREPRO_RECORD_FIELD(departure)
-AEREPRO_RECORD_FIELD(expected)
-AEREPRO_RECORD_FIELD(evidence)
 #undef AEREPRO_RECORD_FIELD
 
 std::vector<results::SummaryRow> ClaimData::asserted() const {

@@ -36,8 +36,6 @@ struct ClaimData {
   std::string source() const;
   std::string sentence() const;
   std::string departure() const;
-  std::string expected() const;
-  std::string evidence() const;
   // The summary rows the verdict rests on (a comparison and a threshold); all rows when none
   // has one (the claims table shows these, the claim's section shows every metric).
   std::vector<results::SummaryRow> asserted() const;

@@ -76,6 +76,7 @@ std::string verdict_class(std::string_view verdict) {
   if (verdict == "not reproduced") return "not-reproduced";
   if (verdict == "error" || verdict == "unreadable") return "error";
   if (verdict == "not run") return "not-run";
+  if (verdict == "inconclusive") return "inconclusive";
   return "other";
 }
 

@@ -8,15 +8,10 @@
 
 namespace aerepro::claims {
 
-const std::string& Claim::departure(Profile profile) const {
-  static const std::string none = "none: the source's set-up";
+const Departure& Claim::departure(Profile profile) const {
+  static const Departure not_stated{"not stated in the claim record", Bias::unknown};
   const auto it = departures.find(profile);
-  return it == departures.end() ? none : it->second;
-}
-
-Expectation Claim::expectation(Profile profile) const {
-  const auto it = expectations.find(profile);
-  return it == expectations.end() ? Expectation{} : it->second;
+  return it == departures.end() ? not_stated : it->second;
 }
 
 const std::vector<Claim>& all_claims() {

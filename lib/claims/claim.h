@@ -2,6 +2,7 @@
 // threshold each profile holds it to.
 #pragma once
 #include "claims/artifacts.h"
+#include "claims/assertion.h"
 #include "claims/profile.h"
 #include "data/datasets.h"
 #include "train/checkpoint.h"
@@ -17,14 +18,12 @@
 
 namespace aerepro::claims {
 
-// One number measured for one seed. A measurement with a comparison is asserted (on its mean
-// over seeds); one without is evidence shown beside it.
+// One number measured for one seed. Whether it is asserted, and against what, is declared in
+// the claim record (Claim::assertions); a metric no assertion names is evidence shown beside it.
 struct Measurement {
   std::string metric;
   double value = std::nan("");
-  std::string comparison;                 // "<", ">", ... or "" (informative)
-  double threshold = std::nan("");
-  double source_figure = std::nan("");    // the source report's own figure, where it has one
+  double source_figure = std::nan("");  // the source report's own figure, where it has one
 };
 
 // What an evaluation gets: the profile, one seed, where to compute, where data and cached
@@ -43,24 +42,23 @@ struct ClaimContext {
   Artifacts artifacts;  // figure data and image grids for the report (filled by the evaluation)
 };
 
-// The outcome a claim is expected to have in a profile: reproduced, or not reproduced with the
-// evidence recorded here (a claim is never tuned into passing).
-struct Expectation {
-  bool reproduced = true;
-  std::string evidence;  // why not, with the measured numbers, when !reproduced
-};
-
 struct Claim {
   std::string id;        // e.g. "s0.kmeans_codes_above_70"
   std::string source;    // SOURCES.md item(s), e.g. "S0.7"
   std::string sentence;  // what the claim says
-  // Every way a profile departs from the source's set-up (data size, epochs, thresholds).
-  std::map<Profile, std::string> departures;
-  std::map<Profile, Expectation> expectations;  // default: reproduced
+  // Every way a profile departs from the source's set-up (data, model, training, thresholds)
+  // and which way that biases the verdict; every profile is stated explicitly ("none" only
+  // where true), `full` included.
+  std::map<Profile, Departure> departures;
+  // What the claim asserts (thresholds per profile), before anything runs; the evaluation
+  // only measures.
+  std::vector<Assertion> assertions;
   std::function<std::vector<Measurement>(ClaimContext&)> evaluate;  // one seed
 
-  const std::string& departure(Profile profile) const;
-  Expectation expectation(Profile profile) const;
+  // The profile's stated departure; {"not stated", unknown} when the record lacks one (a unit
+  // test requires every claim to state every profile).
+  const Departure& departure(Profile profile) const;
+  bool states_departure(Profile profile) const { return departures.count(profile) > 0; }
 };
 
 // Every claim of the harness, in SOURCES.md order.

@@ -123,28 +123,51 @@ void record_denoising(ClaimContext& ctx, models::ConvDenoisingAutoencoder& model
   ctx.artifacts.add_image_row("denoising", 2, "reconstructed", model->forward(noisy).reconstruction);
 }
 
+// S1.3: k-means (k = 10, n_init 10) with random states 0..9, the lowest inertia kept.
+Clustering cluster_s1(const torch::Tensor& points, const torch::Tensor& labels) {
+  analysis::KMeansResult best;
+  for (uint64_t state = 0; state < 10; ++state) {
+    analysis::KMeansOptions options;
+    options.n_init = 10;
+    options.seed = state;
+    auto result = analysis::kmeans_cluster(points, options);
+    if (state == 0 || result.inertia < best.inertia) best = std::move(result);
+  }
+  return {analysis::majority_accuracy(best.labels, labels, 10, 10),
+          analysis::hungarian_accuracy(best.labels, labels, 10, 10),
+          analysis::normalized_mutual_information(best.labels, labels), best.labels};
+}
+
+const char* kDepartureFull =
+    "the 48,000 / 12,000 split, the model's initialisation and k-means' random state follow the "
+    "run's seed (the source ran once: split and torch seed 0, scikit-learn random_state 2702), "
+    "so the seeds measure the spread the source's single run could not; batches are reshuffled "
+    "every epoch (SOURCES.md does not say whether S0's loader shuffled: our reading); "
+    "k-means is ours (k-means++, scikit-learn's tolerance), not scikit-learn's own code";
 const char* kDepartureCi =
-    "the conv DAE trains 12 of the source's 30 epochs (same 48,000-image S0.1 split, batch 256, "
-    "Adam 1e-3, S0.2 noise); k-means on raw pixels runs on 6,000 of the 48,000 images with "
-    "n_init 3 instead of 10 (it costs 3 s per restart on all of them; on 12,000 images seeds "
-    "0-2 put the codes 9.8 +- 0.5 points ahead); the split's seed is the "
-    "run's seed (the source used 0)";
+    "as full, and: the conv DAE trains 12 of the source's 30 epochs (same 48,000-image S0.1 "
+    "split, batch 256, Adam 1e-3, S0.2 noise); k-means on raw pixels runs on 6,000 of the 48,000 "
+    "images with n_init 3 instead of 10 (3 s per restart on all of them)";
 const char* kDepartureSmoke = "wiring only: 2,000 images, 1 epoch; its numbers mean nothing";
+
+// Shorter training gives worse codes: the accuracy claims can only get harder in ci.
+void s0_departures(Claim& c, Bias ci_bias) {
+  c.departures[Profile::full] = {kDepartureFull, Bias::none};
+  c.departures[Profile::ci] = {kDepartureCi, ci_bias};
+  c.departures[Profile::smoke] = {kDepartureSmoke, Bias::unknown};
+}
 
 Claim kmeans_codes_above_70() {
   Claim c;
   c.id = "s0.kmeans_codes_above_70";
-  c.source = "S0.7, S1.3";
+  c.source = "S0.3, S0.4, S0.5, S0.7";
   c.sentence =
-      "k-means (k=10, n_init 10) on the conv DAE's 4-d codes of the 48,000 training images, "
-      "each cluster mapped to its most frequent label, is more than 70 % accurate "
-      "(S0.7: 73.46 %, S1.3: about 77 %)";
-  c.departures[Profile::ci] =
-      std::string(kDepartureCi) +
-      "; THRESHOLD 65 % instead of 70 %: the accuracy grows with training (one seed measured "
-      "67.6 % after 10 epochs; the source's 30 epochs gave 72.9 % in our probe and 73.46 % in "
-      "the source), so the shortened ci training is held to 65 %; the full profile asserts 70 %";
-  c.departures[Profile::smoke] = kDepartureSmoke;
+      "k-means (k=10, n_init 10) on the conv DAE's 4-d codes of all 48,000 (clean) training "
+      "images, scored one-to-one (clusters matched to labels by a permutation: the Hungarian "
+      "accuracy, which bounds S0's greedy label swaps from above), is more than 70 % accurate "
+      "(S0.7: 73.46 %)";
+  s0_departures(c, Bias::harder);
+  c.assertions = {{"hungarian_accuracy_codes", Comparison::greater, 0.70, 0.70, 0.7346, ""}};
   c.evaluate = [](ClaimContext& ctx) -> std::vector<Measurement> {
     auto dae = trained_conv_dae(ctx);
     const auto codes = encode_all(dae.model, dae.train.images);
@@ -153,10 +176,34 @@ Claim kmeans_codes_above_70() {
     ctx.artifacts.add_point("clustering_accuracy", "majority", "conv DAE codes", result.majority);
     ctx.artifacts.add_point("clustering_accuracy", "hungarian", "conv DAE codes", result.hungarian);
     record_denoising(ctx, dae.model);
-    const double threshold = PerProfile<double>{-1.0, 0.65, 0.70}(ctx.profile);
-    return {{"majority_accuracy_codes", result.majority, ">", threshold, 0.7346},
-            {"hungarian_accuracy_codes", result.hungarian, "", NAN, NAN},
-            {"nmi_codes", result.nmi, "", NAN, NAN}};
+    return {{"hungarian_accuracy_codes", result.hungarian, 0.7346},
+            {"majority_accuracy_codes", result.majority},
+            {"nmi_codes", result.nmi}};
+  };
+  return c;
+}
+
+Claim s1_kmeans_majority_above_70() {
+  Claim c;
+  c.id = "s1.kmeans_majority_codes_above_70";
+  c.source = "S1.1, S1.2, S1.3";
+  c.sentence =
+      "with S1's procedure — k-means (k=10, n_init 10) repeated with random states 0..9, the "
+      "lowest inertia kept, each cluster mapped to its most frequent label (many-to-one) — the "
+      "conv DAE's 4-d codes of the 48,000 training images are more than 70 % accurate (S1.3: "
+      "about 77 %)";
+  s0_departures(c, Bias::harder);
+  c.assertions = {{"majority_accuracy_codes", Comparison::greater, 0.70, 0.70, 0.77,
+                   "S1 printed 'about 77 %', a rounded figure"}};
+  c.evaluate = [](ClaimContext& ctx) -> std::vector<Measurement> {
+    auto dae = trained_conv_dae(ctx);
+    const auto codes = encode_all(dae.model, dae.train.images);
+    const auto result = cluster_s1(codes, dae.train.labels);
+    ctx.artifacts.add_point("clustering_accuracy", "majority", "conv DAE codes (S1.3)", result.majority);
+    ctx.artifacts.add_point("clustering_accuracy", "hungarian", "conv DAE codes (S1.3)", result.hungarian);
+    return {{"majority_accuracy_codes", result.majority, 0.77},
+            {"hungarian_accuracy_codes", result.hungarian},
+            {"nmi_codes", result.nmi}};
   };
   return c;
 }
@@ -168,8 +215,13 @@ Claim codes_beat_raw_pixels() {
   c.sentence =
       "k-means on the conv DAE's 4-d codes is more accurate (majority mapping) than k-means on "
       "the raw 784-pixel vectors (S0.7: 73.46 % against about 53 %)";
-  c.departures[Profile::ci] = kDepartureCi;
-  c.departures[Profile::smoke] = kDepartureSmoke;
+  c.departures[Profile::full] = {kDepartureFull, Bias::none};
+  // Fewer raw-pixel images and restarts can only lower the raw-pixel accuracy a little (easier
+  // for the claim), shorter training lowers the codes' (harder): the net direction is unknown.
+  c.departures[Profile::ci] = {kDepartureCi, Bias::unknown};
+  c.departures[Profile::smoke] = {kDepartureSmoke, Bias::unknown};
+  c.assertions = {{"codes_minus_raw_pixels_accuracy", Comparison::greater, 0.0, 0.0, 0.7346 - 0.53,
+                   "S0's code accuracy is one-to-one, its raw-pixel figure 'about 53 %' rounded"}};
   c.evaluate = [](ClaimContext& ctx) -> std::vector<Measurement> {
     const auto setup = kSetup(ctx.profile);
     auto dae = trained_conv_dae(ctx);
@@ -183,15 +235,19 @@ Claim codes_beat_raw_pixels() {
       ctx.artifacts.add_point("clustering_accuracy", "majority", x, r->majority);
       ctx.artifacts.add_point("clustering_accuracy", "hungarian", x, r->hungarian);
     }
-    const double threshold = ctx.profile == Profile::smoke ? -1.0 : 0.0;
-    return {{"codes_minus_raw_pixels_accuracy", on_codes.majority - on_pixels.majority, ">",
-             threshold, 0.7346 - 0.53},
-            {"majority_accuracy_codes", on_codes.majority, "", NAN, 0.7346},
-            {"majority_accuracy_raw_pixels", on_pixels.majority, "", NAN, 0.53},
-            {"hungarian_accuracy_raw_pixels", on_pixels.hungarian, "", NAN, NAN},
-            {"nmi_raw_pixels", on_pixels.nmi, "", NAN, NAN}};
+    return {{"codes_minus_raw_pixels_accuracy", on_codes.majority - on_pixels.majority, 0.7346 - 0.53},
+            {"majority_accuracy_codes", on_codes.majority, 0.7346},
+            {"majority_accuracy_raw_pixels", on_pixels.majority, 0.53},
+            {"hungarian_accuracy_codes", on_codes.hungarian},
+            {"hungarian_accuracy_raw_pixels", on_pixels.hungarian},
+            {"nmi_raw_pixels", on_pixels.nmi}};
   };
   return c;
+}
+
+// Mean distance from each of `images` to its nearest image of `reference`.
+double mean_nearest(const torch::Tensor& images, const torch::Tensor& reference) {
+  return analysis::nearest_neighbour_distance(images, reference).mean().item<double>();
 }
 
 Claim generated_digits_nearer_data() {
@@ -201,9 +257,14 @@ Claim generated_digits_nearer_data() {
   c.sentence =
       "decoding random 4-d codes gives digit-like images: 9 codes from U[0,1)^4 (S0.6) and 9 "
       "from N(0,I) (S1.4) decode to images nearer the training images than uniform-noise images "
-      "are (mean nearest-training-image distance, ratio below 1)";
-  c.departures[Profile::ci] = kDepartureCi;
-  c.departures[Profile::smoke] = kDepartureSmoke;
+      "are (mean nearest-training-image distance, ratio below 1), and no farther from them than "
+      "twice the distance of 9 real test digits (the data's own scale)";
+  s0_departures(c, Bias::unknown);
+  c.assertions = {
+      {"uniform_codes_over_noise_distance", Comparison::less, 1.0, 1.0, std::nullopt, ""},
+      {"normal_codes_over_noise_distance", Comparison::less, 1.0, 1.0, std::nullopt, ""},
+      {"uniform_codes_over_test_digit_distance", Comparison::less, 2.0, 2.0, std::nullopt, ""},
+      {"normal_codes_over_test_digit_distance", Comparison::less, 2.0, 2.0, std::nullopt, ""}};
   c.evaluate = [](ClaimContext& ctx) -> std::vector<Measurement> {
     auto dae = trained_conv_dae(ctx);
     auto gen = compat::make_generator(ctx.device, ctx.seed + 1000);
@@ -211,27 +272,35 @@ Claim generated_digits_nearer_data() {
     const auto uniform_codes = analysis::sample_uniform_codes(9, 4, gen).to(ctx.device);
     const auto normal_codes = analysis::sample_normal_codes(9, 4, gen).to(ctx.device);
     const auto noise = torch::rand({9, 1, 28, 28}, gen, dae.train.images.options());
+    const auto& test = mnist(ctx, data::Split::test);
+    const auto digits = test.images.index_select(
+        0, torch::randperm(test.size(), gen, torch::TensorOptions().dtype(torch::kInt64).device(ctx.device)).narrow(0, 0, 9));
     const auto& reference = dae.train.images;
-    const double d_uniform = analysis::nearest_neighbour_distance(dae.model->decode(uniform_codes), reference).mean().item<double>();
-    const double d_normal = analysis::nearest_neighbour_distance(dae.model->decode(normal_codes), reference).mean().item<double>();
-    const double d_noise = analysis::nearest_neighbour_distance(noise, reference).mean().item<double>();
-    ctx.artifacts.add_image_row("generated", 0, "U[0,1)^4 codes (S0.6)", dae.model->decode(uniform_codes).narrow(0, 0, 3));
-    ctx.artifacts.add_image_row("generated", 1, "", dae.model->decode(uniform_codes).narrow(0, 3, 3));
-    ctx.artifacts.add_image_row("generated", 2, "", dae.model->decode(uniform_codes).narrow(0, 6, 3));
-    ctx.artifacts.add_image_row("generated_normal", 0, "N(0,I) codes (S1.4)", dae.model->decode(normal_codes).narrow(0, 0, 3));
-    ctx.artifacts.add_image_row("generated_normal", 1, "", dae.model->decode(normal_codes).narrow(0, 3, 3));
-    ctx.artifacts.add_image_row("generated_normal", 2, "", dae.model->decode(normal_codes).narrow(0, 6, 3));
+    const auto uniform = dae.model->decode(uniform_codes);
+    const auto normal = dae.model->decode(normal_codes);
+    const double d_uniform = mean_nearest(uniform, reference);
+    const double d_normal = mean_nearest(normal, reference);
+    const double d_noise = mean_nearest(noise, reference);
+    const double d_digits = mean_nearest(digits, reference);
+    for (int64_t r = 0; r < 3; ++r) {
+      ctx.artifacts.add_image_row("generated", r, r == 0 ? "U[0,1)^4 codes (S0.6)" : "", uniform.narrow(0, 3 * r, 3));
+      ctx.artifacts.add_image_row("generated_normal", r, r == 0 ? "N(0,I) codes (S1.4)" : "", normal.narrow(0, 3 * r, 3));
+    }
     ctx.artifacts.add_image_row("generated_normal", 3, "uniform noise", noise.narrow(0, 0, 3));
+    ctx.artifacts.add_image_row("generated_normal", 4, "real test digits", digits.narrow(0, 0, 3));
     for (const auto& [x, d] : {std::pair<const char*, double>{"U[0,1)^4 codes", d_uniform},
-                               {"N(0,I) codes", d_normal}, {"uniform noise", d_noise}}) {
+                               {"N(0,I) codes", d_normal}, {"uniform noise", d_noise},
+                               {"real test digits", d_digits}}) {
       ctx.artifacts.add_point("nearest_training_distance", "mean distance", x, d);
     }
-    const double threshold = ctx.profile == Profile::smoke ? 1e9 : 1.0;
-    return {{"uniform_codes_over_noise_distance", d_uniform / d_noise, "<", threshold, NAN},
-            {"normal_codes_over_noise_distance", d_normal / d_noise, "<", threshold, NAN},
-            {"distance_uniform_codes", d_uniform, "", NAN, NAN},
-            {"distance_normal_codes", d_normal, "", NAN, NAN},
-            {"distance_noise", d_noise, "", NAN, NAN}};
+    return {{"uniform_codes_over_noise_distance", d_uniform / d_noise},
+            {"normal_codes_over_noise_distance", d_normal / d_noise},
+            {"uniform_codes_over_test_digit_distance", d_uniform / d_digits},
+            {"normal_codes_over_test_digit_distance", d_normal / d_digits},
+            {"distance_uniform_codes", d_uniform},
+            {"distance_normal_codes", d_normal},
+            {"distance_noise", d_noise},
+            {"distance_test_digits", d_digits}};
   };
   return c;
 }
@@ -239,7 +308,8 @@ Claim generated_digits_nearer_data() {
 }  // namespace
 
 std::vector<Claim> s0_claims() {
-  return {kmeans_codes_above_70(), codes_beat_raw_pixels(), generated_digits_nearer_data()};
+  return {kmeans_codes_above_70(), s1_kmeans_majority_above_70(), codes_beat_raw_pixels(),
+          generated_digits_nearer_data()};
 }
 
 }  // namespace aerepro::claims

@@ -55,9 +55,17 @@ const Schedule kDenoising{{256, 60000, 60000}, {1, 2, 5}};
 // S2.8: the 784→64→8 AE, 10 epochs (cheap: the source's set-up in ci too).
 const Schedule kBottleneck{{256, 60000, 60000}, {1, 10, 10}};
 // S2.9: conv AEs, 5 epochs.
-const Schedule kConv{{256, 10000, 60000}, {1, 1, 5}};
+const Schedule kConv{{256, 10000, 60000}, {1, 2, 5}};
 // Test images the whole-test-set means use.
 const PerProfile<int64_t> kTestImages{500, 10000, 10000};
+
+// Every S2 claim in full: what differs from the report's run of it.
+const std::string kFull =
+    "evaluated on [0,1] pixels (S2 evaluated on 0-255: a measurement slip, corrected); model "
+    "initialisation and batch order follow the run's seed (the source ran once)";
+const Departure kSmoke{"wiring only: 256 training images, 1 epoch, 500 test images; no verdict",
+                       Bias::unknown};
+const std::string kCaveat0255 = "S2 computed its errors on 0-255 pixels";
 
 // The training images of a schedule: all of MNIST train, or a seeded subset of it (the same
 // subset for every claim with the same size and seed, so shared models share their data).
@@ -192,11 +200,16 @@ Claim pca_beats_source_ae() {
       "images 9705-9714 (both on [0,1] inputs). Asserted: the number of those images where "
       "PCA < AE, mean over seeds, >= 9.";
   // ci, seeds 0-2: 9, 10, 10 of 10 images (AE 18.3-20.5 vs PCA 13.70 on the ten).
-  c.departures[Profile::ci] =
-      "the AE trains 5 of the source's 10 epochs (all 60,000 images); fewer steps leave the AE "
-      "less trained, which favours PCA. Same threshold (>= 9 of 10).";
-  c.departures[Profile::smoke] =
-      "wiring only: 256 training images, 1 epoch, PCA fitted on those 256; threshold > -1.";
+  c.departures[Profile::full] = {
+      kFull + "; PCA-30 reconstructs with the training mean added back (S2.1's code left the "
+              "mean out, a slip that makes PCA worse; not run as made here), which favours PCA",
+      Bias::easier};
+  c.departures[Profile::ci] = {
+      "as full, and the AE trains 5 of the source's 10 epochs (all 60,000 images): a less "
+      "trained AE favours PCA. Same threshold (>= 9 of 10)",
+      Bias::easier};
+  c.departures[Profile::smoke] = kSmoke;
+  c.assertions = {{"images_pca_below_ae_of_10", Comparison::greater_equal, 9.0, 9.0, 9.0, kCaveat0255}};
   c.evaluate = [](ClaimContext& ctx) -> std::vector<Measurement> {
     const auto data = training_images(ctx, kDeepSource);
     auto ae = train_deep(ctx, data, models::source_deep_autoencoder_options(), kDeepSource,
@@ -214,20 +227,18 @@ Claim pca_beats_source_ae() {
     record_ten_images(ctx, reconstruction_of(ae.model), "deep AE (source set-up)", pca_map,
                       ae_ten, pca_ten);
 
-    const PerProfile<double> threshold{-1, 9, 9};
     std::vector<Measurement> out{
-        {"images_pca_below_ae_of_10", count, ">=", threshold(ctx.profile), 9},
-        {"ae_mean_error_10_images", mean_of(ae_ten), "", NAN, 19.65},
-        {"pca_mean_error_10_images", mean_of(pca_ten), "", NAN, 14.97},
-        {"ae_mean_error_test_set", mean_of(ae_test), "", NAN, NAN},
-        {"pca_mean_error_test_set", mean_of(pca_test), "", NAN, NAN},
-        {"images_pca_below_ae_test_set_fraction", mean_of(pca_test.lt(ae_test).to(torch::kFloat64)),
-         "", NAN, NAN},
-        {"ae_final_train_loss", ae.history.final_train_loss(), "", NAN, 0.0206},
+        {"images_pca_below_ae_of_10", count, 9},
+        {"ae_mean_error_10_images", mean_of(ae_ten), 19.65},
+        {"pca_mean_error_10_images", mean_of(pca_ten), 14.97},
+        {"ae_mean_error_test_set", mean_of(ae_test)},
+        {"pca_mean_error_test_set", mean_of(pca_test)},
+        {"images_pca_below_ae_test_set_fraction", mean_of(pca_test.lt(ae_test).to(torch::kFloat64))},
+        {"ae_final_train_loss", ae.history.final_train_loss(), 0.0206},
     };
     for (int64_t i = 0; i < kSourceImageCount; ++i) {
       out.push_back({fmt::format("ae_minus_pca_error_image_{}", kFirstSourceImage + i),
-                     ae_ten[i].item<double>() - pca_ten[i].item<double>(), "", NAN, NAN});
+                     ae_ten[i].item<double>() - pca_ten[i].item<double>()});
     }
     return out;
   };
@@ -243,12 +254,16 @@ Claim well_trained_ae_beats_pca() {
       "set-up, not the source's: Adam 1e-3, batch 256, 30 epochs on MNIST train) has a lower "
       "mean per-image squared test error than PCA-30 (the classic Hinton & Salakhutdinov 2006 "
       "result, 3.00 vs 13.87). Asserted: PCA mean test error - AE mean test error > 0.";
-  c.departures[Profile::ci] =
-      "10 of the 30 epochs (all 60,000 images), same threshold (> 0): a shorter-trained AE can "
-      "only make the claim harder to reproduce (one seed's training loss fell below PCA-30's "
-      "per-pixel error, 0.0177, in epoch 6 and reached 0.0134 in epoch 10).";
-  c.departures[Profile::smoke] =
-      "wiring only: 256 training images, 1 epoch, 500 test images; threshold > -1e9.";
+  c.departures[Profile::full] = {
+      kFull + "; the AE set-up is ours, not S2's (see the sentence); PCA-30 with the mean added "
+              "back, the stronger PCA",
+      Bias::none};
+  c.departures[Profile::ci] = {
+      "as full, and 10 of the 30 epochs (all 60,000 images), same threshold (> 0): a "
+      "shorter-trained AE can only make the claim harder",
+      Bias::harder};
+  c.departures[Profile::smoke] = kSmoke;
+  c.assertions = {{"pca_minus_ae_mean_test_error", Comparison::greater, 0.0, 0.0, std::nullopt, ""}};
   c.evaluate = [](ClaimContext& ctx) -> std::vector<Measurement> {
     const auto data = training_images(ctx, kDeepWell);
     auto ae = train_deep(ctx, data, models::well_trained_deep_autoencoder_options(), kDeepWell,
@@ -264,15 +279,13 @@ Claim well_trained_ae_beats_pca() {
                       per_image_errors(pca_map, ten));
     ctx.artifacts.add_point("mean_test_error", "mean per-image test error", "deep AE (well-trained)", ae_err);
     ctx.artifacts.add_point("mean_test_error", "mean per-image test error", "PCA-30", pca_err);
-    const PerProfile<double> threshold{-1e9, 0, 0};
     return {
-        {"pca_minus_ae_mean_test_error", pca_err - ae_err, ">", threshold(ctx.profile), NAN},
-        {"ae_mean_error_test_set", ae_err, "", NAN, 3.00},
-        {"pca_mean_error_test_set", pca_err, "", NAN, 13.87},
-        {"ae_mean_error_10_images", mean_of(per_image_errors(reconstruction_of(ae.model), ten)), "",
-         NAN, NAN},
-        {"pca_mean_error_10_images", mean_of(per_image_errors(pca_map, ten)), "", NAN, 14.97},
-        {"ae_final_train_loss", ae.history.final_train_loss(), "", NAN, NAN},
+        {"pca_minus_ae_mean_test_error", pca_err - ae_err},
+        {"ae_mean_error_test_set", ae_err, 3.00},
+        {"pca_mean_error_test_set", pca_err, 13.87},
+        {"ae_mean_error_10_images", mean_of(per_image_errors(reconstruction_of(ae.model), ten))},
+        {"pca_mean_error_10_images", mean_of(per_image_errors(pca_map, ten)), 14.97},
+        {"ae_final_train_loss", ae.history.final_train_loss()},
     };
   };
   return c;
@@ -287,10 +300,13 @@ Claim error_falls_with_hidden_size() {
       "Single-hidden-layer AEs 784-x-784 (ReLU, Adam 3e-4, batch 256, 10 epochs) reconstruct the "
       "MNIST test set better as x grows over 64, 128, 256. Asserted: min(err64 - err128, "
       "err128 - err256) > 0 on the mean per-image test error.";
-  c.departures[Profile::ci] =
-      "5 of the 10 epochs (all 60,000 images); same threshold (> 0).";
-  c.departures[Profile::smoke] =
-      "wiring only: 256 training images, 1 epoch, 500 test images; threshold > -1e9.";
+  c.departures[Profile::full] = {kFull, Bias::none};
+  c.departures[Profile::ci] = {
+      "5 of the 10 epochs (all 60,000 images); same threshold (> 0); which way shorter training "
+      "moves the gaps between sizes is not known",
+      Bias::unknown};
+  c.departures[Profile::smoke] = kSmoke;
+  c.assertions = {{"min_error_drop_64_128_256", Comparison::greater, 0.0, 0.0, std::nullopt, ""}};
   c.evaluate = [](ClaimContext& ctx) -> std::vector<Measurement> {
     const auto data = training_images(ctx, kUndercomplete);
     std::vector<TrainedShallow> aes;
@@ -305,16 +321,12 @@ Claim error_falls_with_hidden_size() {
       err.push_back(mean_of(per_image_errors(reconstruction_of(aes[i].model), test)));
       ctx.artifacts.add_point("error_vs_hidden_size", "mean per-image test error",
                               static_cast<double>(x), err.back());
-      evidence.push_back({fmt::format("mean_test_error_x{}", x), err.back(), "", NAN, NAN});
+      evidence.push_back({fmt::format("mean_test_error_x{}", x), err.back()});
       evidence.push_back({fmt::format("mean_error_10_images_x{}", x),
-                          mean_of(per_image_errors(reconstruction_of(aes[i].model), ten)), "", NAN,
-                          NAN});
-      evidence.push_back({fmt::format("final_train_loss_x{}", x), aes[i].history.final_train_loss(),
-                          "", NAN, source_loss[i]});
+                          mean_of(per_image_errors(reconstruction_of(aes[i].model), ten))});
+      evidence.push_back({fmt::format("final_train_loss_x{}", x), aes[i].history.final_train_loss(), source_loss[i]});
     }
-    const PerProfile<double> threshold{-1e9, 0, 0};
-    std::vector<Measurement> out{{"min_error_drop_64_128_256", std::min(err[0] - err[1], err[1] - err[2]),
-                                  ">", threshold(ctx.profile), NAN}};
+    std::vector<Measurement> out{{"min_error_drop_64_128_256", std::min(err[0] - err[1], err[1] - err[2])}};
     out.insert(out.end(), evidence.begin(), evidence.end());
     return out;
   };
@@ -331,11 +343,18 @@ Claim ood_error_far_above_in_distribution() {
       "random images is far above the error on MNIST test images. Asserted, for each OOD kind: "
       "the smallest over x of OOD error / in-distribution error > 3 ('far above': larger than "
       "the whole in-distribution effect of a 4x hidden size, 0.0120/0.0043 = 2.8 in S2.3).";
-  c.departures[Profile::ci] =
-      "the x-AEs of s2.error_falls_with_hidden_size as trained there (5 of 10 epochs); 1,000 "
-      "uniform images; Fashion-MNIST instead of KMNIST in every profile; same threshold (3).";
-  c.departures[Profile::smoke] =
-      "wiring only: 256 training images, 1 epoch, 500 test images; threshold > -1e9.";
+  c.departures[Profile::full] = {
+      kFull + "; Fashion-MNIST test images stand in for KMNIST (not obtainable offline); 1,000 "
+              "uniform images; the threshold 3 is ours (the source says 'poor')",
+      Bias::unknown};
+  c.departures[Profile::ci] = {
+      "as full, with the x-AEs of s2.error_falls_with_hidden_size as trained there (5 of 10 "
+      "epochs); same threshold (3)",
+      Bias::unknown};
+  c.departures[Profile::smoke] = kSmoke;
+  c.assertions = {
+      {"min_ratio_fashion_over_mnist_error", Comparison::greater, 3.0, 3.0, std::nullopt, ""},
+      {"min_ratio_uniform_over_mnist_error", Comparison::greater, 3.0, 3.0, std::nullopt, ""}};
   c.evaluate = [](ClaimContext& ctx) -> std::vector<Measurement> {
     const auto data = training_images(ctx, kUndercomplete);  // before any other split (keys)
     std::vector<TrainedShallow> aes;
@@ -370,14 +389,12 @@ Claim ood_error_far_above_in_distribution() {
         ctx.artifacts.add_image_row("ood_reconstructions", 3, series + " AE", r(some_uniform));
       }
       min_uniform = std::min(min_uniform, un / in);
-      evidence.push_back({fmt::format("mnist_test_error_x{}", x), in, "", NAN, NAN});
-      evidence.push_back({fmt::format("fashion_error_x{}", x), fa, "", NAN, NAN});
-      evidence.push_back({fmt::format("uniform_error_x{}", x), un, "", NAN, NAN});
+      evidence.push_back({fmt::format("mnist_test_error_x{}", x), in});
+      evidence.push_back({fmt::format("fashion_error_x{}", x), fa});
+      evidence.push_back({fmt::format("uniform_error_x{}", x), un});
     }
-    const PerProfile<double> threshold{-1e9, 3, 3};
-    std::vector<Measurement> out{
-        {"min_ratio_fashion_over_mnist_error", min_fashion, ">", threshold(ctx.profile), NAN},
-        {"min_ratio_uniform_over_mnist_error", min_uniform, ">", threshold(ctx.profile), NAN}};
+    std::vector<Measurement> out{{"min_ratio_fashion_over_mnist_error", min_fashion},
+                                 {"min_ratio_uniform_over_mnist_error", min_uniform}};
     out.insert(out.end(), evidence.begin(), evidence.end());
     return out;
   };
@@ -395,7 +412,7 @@ void record_sparse_activations(ClaimContext& ctx, models::ShallowAutoencoder& st
   const double top = std::max(h_standard.max().item<double>(), h_sparse.max().item<double>());
   constexpr int kBins = 40;
   const double width = top > 0 ? top / kBins : 1.0;
-  for (const auto& [name, h] : {std::pair<const char*, const torch::Tensor*>{"standard AE", &h_standard},
+  for (const auto& [name, h] : {std::pair<const char*, const torch::Tensor*>{"standard AE 256", &h_standard},
                                 {"sparse AE lambda=4e-6", &h_sparse}}) {
     const auto bins = (*h / width).floor().clamp(0, kBins - 1).to(torch::kInt64);
     const auto counts = torch::bincount(bins, {}, kBins).to(torch::kFloat64) / static_cast<double>(h->numel());
@@ -403,7 +420,7 @@ void record_sparse_activations(ClaimContext& ctx, models::ShallowAutoencoder& st
       ctx.artifacts.add_point("activation_histogram", name, (b + 0.5) * width, counts[b].item<double>());
     }
   }
-  ctx.artifacts.add_image_row("first_layer_filters", 0, "standard AE",
+  ctx.artifacts.add_image_row("first_layer_filters", 0, "standard AE 256",
                               analysis::filter_images(standard->encoder->weight, 16));
   ctx.artifacts.add_image_row("first_layer_filters", 1, "sparse AE lambda=4e-6",
                               analysis::filter_images(sparse->encoder->weight, 16));
@@ -413,66 +430,81 @@ void record_sparse_activations(ClaimContext& ctx, models::ShallowAutoencoder& st
 Claim sparse_penalty_raises_loss_and_silences_units() {
   Claim c;
   c.id = "s2.sparse_penalty_raises_loss_and_silences_units";
-  c.source = "S2.6";
+  c.source = "S2.3, S2.6";
   c.sentence =
       "An over-complete 784-1156-784 ReLU AE trained 5 epochs (Adam 3e-4, batch 256) with "
       "MSE + lambda*||h||_1 (summed over batch and units) has a higher final training loss for "
-      "larger lambda in {0.6e-6, 1.5e-6, 4e-6}, and at lambda = 4e-6 far fewer active hidden "
-      "units on test images than the standard (lambda = 0) AE. Asserted: the smaller of the two "
-      "loss increases > 0, and active fraction (4e-6) / active fraction (0) < 0.5.";
-  c.departures[Profile::ci] =
-      "a seeded 10,000-image subset of MNIST train for 3 of the 5 epochs (four 1156-unit AEs "
-      "are the second most expensive S2 set-up; on 20,000 images, seeds 0-2 gave a loss "
-      "increase of 0.0101 +- 0.0002 and an active-fraction ratio of 0.013, far from both "
-      "thresholds); same thresholds (> 0, < 0.5).";
-  c.departures[Profile::smoke] =
-      "wiring only: 256 training images, 1 epoch, 500 test images; thresholds > -1e9, < 1e9.";
+      "larger lambda in {0.6e-6, 1.5e-6, 4e-6}; at lambda = 4e-6 its hidden units are mostly "
+      "inactive on test images while the standard AE's (S2.3's 256-unit AE, the report's "
+      "model_256) are mostly active. A unit is ACTIVE on an image when its ReLU activation is "
+      "> 0; the active fraction is over all test images and units. Asserted: the smaller of the "
+      "two loss increases > 0; sparse active fraction < 0.5; standard active fraction > 0.5; "
+      "their ratio < 0.5.";
+  c.departures[Profile::full] = {kFull, Bias::none};
+  c.departures[Profile::ci] = {
+      "the sparse AEs train on a seeded 10,000-image subset of MNIST train for 3 of the 5 "
+      "epochs; the standard AE is S2.3's x = 256 AE as trained in ci (5 of 10 epochs, all "
+      "images); same thresholds. Less training leaves more units active in both: unknown net "
+      "direction",
+      Bias::unknown};
+  c.departures[Profile::smoke] = kSmoke;
+  c.assertions = {
+      {"min_loss_increase_over_lambda", Comparison::greater, 0.0, 0.0, std::nullopt, ""},
+      {"active_fraction_sparse_lambda_4e-06", Comparison::less, 0.5, 0.5, std::nullopt, ""},
+      {"active_fraction_standard_ae_256", Comparison::greater, 0.5, 0.5, std::nullopt, ""},
+      {"active_fraction_ratio_sparse_over_standard", Comparison::less, 0.5, 0.5, std::nullopt, ""}};
   c.evaluate = [](ClaimContext& ctx) -> std::vector<Measurement> {
+    // The standard AE shares S2.3's set-up, so it reads S2.3's training data first.
+    const auto clean_data = training_images(ctx, kUndercomplete);
+    auto standard = undercomplete_ae(ctx, clean_data, 256);
     const auto data = training_images(ctx, kSparse);
     const auto options = models::sparse_autoencoder_options();
-    const std::vector<double> lambdas{0.0, 0.6e-6, 1.5e-6, 4e-6};  // S2.6 (0: the standard AE)
-    std::vector<double> loss, active, recon;
-    std::vector<Measurement> evidence;
-    torch::Tensor test;
-    std::vector<models::ShallowAutoencoder> models_;
+    const std::vector<double> lambdas{0.6e-6, 1.5e-6, 4e-6};  // S2.6
+    std::vector<models::ShallowAutoencoder> sparse;
     std::vector<train::TrainHistory> histories;
     for (const double lambda : lambdas) {
       auto model = train::seeded<models::ShallowAutoencoder>(ctx.seed, options);
-      const auto objective = lambda == 0.0 ? train::reconstruction_objective(model)
-                                           : train::sparse_reconstruction_objective(model, lambda);
       histories.push_back(train_model(model, ctx,
                                       describe_shallow(options) + " l1_hidden=" + fmt_g(lambda),
-                                      objective, data, kSparse, kDenseLr,
-                                      "S2.6 sparse AE lambda=" + fmt_g(lambda)));
-      models_.push_back(model);
+                                      train::sparse_reconstruction_objective(model, lambda), data,
+                                      kSparse, kDenseLr, "S2.6 sparse AE lambda=" + fmt_g(lambda)));
+      sparse.push_back(model);
     }
-    test = test_images(ctx);
-    for (size_t i = 0; i < lambdas.size(); ++i) {
+    const auto test = test_images(ctx);
+    // The fraction of (test image, hidden unit) pairs with activation > 0.
+    const auto active_fraction = [&](models::ShallowAutoencoder& model) {
       torch::NoGradGuard no_grad;
-      loss.push_back(histories[i].final_train_loss());
-      double active_count = 0;
+      double active = 0, total = 0;
       for (int64_t start = 0; start < test.size(0); start += kEvalChunk) {
-        const auto n = std::min(kEvalChunk, test.size(0) - start);
-        const auto h = models_[i]->encode(test.narrow(0, start, n));
-        active_count += analysis::active_fraction(h) * static_cast<double>(h.numel());
+        const auto h = model->encode(test.narrow(0, start, std::min(kEvalChunk, test.size(0) - start)));
+        active += analysis::active_fraction(h) * static_cast<double>(h.numel());
+        total += static_cast<double>(h.numel());
       }
-      active.push_back(active_count / static_cast<double>(test.size(0) * options.hidden));
-      recon.push_back(mean_of(per_image_errors(reconstruction_of(models_[i]), test)));
+      return active / total;
+    };
+    std::vector<Measurement> evidence;
+    std::vector<double> loss, active;
+    const double standard_active = active_fraction(standard.model);
+    ctx.artifacts.add_point("active_fraction_vs_lambda", "active hidden units (test)", "standard AE 256", standard_active);
+    for (size_t i = 0; i < lambdas.size(); ++i) {
+      loss.push_back(histories[i].final_train_loss());
+      active.push_back(active_fraction(sparse[i]));
       const auto tag = fmt_g(lambdas[i]);
-      evidence.push_back({"final_train_loss_lambda_" + tag, loss.back(), "", NAN, NAN});
       ctx.artifacts.add_point("loss_vs_lambda", "final training loss", tag, loss.back());
       ctx.artifacts.add_point("active_fraction_vs_lambda", "active hidden units (test)", tag, active.back());
-      evidence.push_back({"active_fraction_lambda_" + tag, active.back(), "", NAN, NAN});
-      evidence.push_back({"mean_test_error_lambda_" + tag, recon.back(), "", NAN, NAN});
+      evidence.push_back({"final_train_loss_lambda_" + tag, loss.back()});
+      evidence.push_back({"active_fraction_lambda_" + tag, active.back()});
+      evidence.push_back({"mean_test_error_lambda_" + tag,
+                          mean_of(per_image_errors(reconstruction_of(sparse[i]), test))});
     }
-    record_sparse_activations(ctx, models_.front(), models_.back(), test);
-    const PerProfile<double> loss_threshold{-1e9, 0, 0};
-    const PerProfile<double> ratio_threshold{1e9, 0.5, 0.5};
+    evidence.push_back({"mean_test_error_standard_ae_256",
+                        mean_of(per_image_errors(reconstruction_of(standard.model), test))});
+    record_sparse_activations(ctx, standard.model, sparse.back(), test);
     std::vector<Measurement> out{
-        {"min_loss_increase_over_lambda", std::min(loss[2] - loss[1], loss[3] - loss[2]), ">",
-         loss_threshold(ctx.profile), NAN},
-        {"active_fraction_ratio_sparse_over_standard", active[3] / active[0], "<",
-         ratio_threshold(ctx.profile), NAN}};
+        {"min_loss_increase_over_lambda", std::min(loss[1] - loss[0], loss[2] - loss[1])},
+        {"active_fraction_sparse_lambda_4e-06", active[2]},
+        {"active_fraction_standard_ae_256", standard_active},
+        {"active_fraction_ratio_sparse_over_standard", active[2] / standard_active}};
     out.insert(out.end(), evidence.begin(), evidence.end());
     return out;
   };
@@ -491,11 +523,16 @@ Claim dae_beats_ae_on_noisy_inputs() {
       "sigma. Asserted on the mean per-image test error against the clean images: min over "
       "sigma of (AE error - DAE error) > 0, and min over consecutive sigmas of the DAE error "
       "increase > 0.";
-  c.departures[Profile::ci] =
+  c.departures[Profile::full] = {kFull + "; the standard AE is S2.3's x = 256 AE", Bias::none};
+  c.departures[Profile::ci] = {
       "DAEs train 2 of the 5 epochs (all 60,000 images); the standard AE is S2.3's x = 256 AE "
-      "as trained in ci (5 of 10 epochs); same thresholds (> 0).";
-  c.departures[Profile::smoke] =
-      "wiring only: 256 training images, 1 epoch, 500 test images; thresholds > -1e9.";
+      "as trained in ci (5 of 10 epochs); same thresholds (> 0); both sides are less trained, "
+      "in an unknown balance",
+      Bias::unknown};
+  c.departures[Profile::smoke] = kSmoke;
+  c.assertions = {
+      {"min_ae_minus_dae_noisy_error", Comparison::greater, 0.0, 0.0, std::nullopt, ""},
+      {"min_dae_error_rise_with_sigma", Comparison::greater, 0.0, 0.0, std::nullopt, ""}};
   c.evaluate = [](ClaimContext& ctx) -> std::vector<Measurement> {
     // The standard AE shares S2.3's set-up, so both read the same training data first.
     const auto clean_data = training_images(ctx, kUndercomplete);
@@ -535,22 +572,18 @@ Claim dae_beats_ae_on_noisy_inputs() {
         ctx.artifacts.add_image_row("denoising", 2, "DAE sigma=0.5", reconstruction_of(daes[i])(noisy_ten));
         ctx.artifacts.add_image_row("denoising", 3, "standard AE", reconstruction_of(standard.model)(noisy_ten));
       }
-      evidence.push_back({"dae_test_error_sigma_" + tag, dae_err.back(), "", NAN, NAN});
-      evidence.push_back({"ae_test_error_sigma_" + tag, ae_err.back(), "", NAN, NAN});
+      evidence.push_back({"dae_test_error_sigma_" + tag, dae_err.back()});
+      evidence.push_back({"ae_test_error_sigma_" + tag, ae_err.back()});
       evidence.push_back({"dae_error_10_images_sigma_" + tag,
-                          mean_of(per_image_errors(reconstruction_of(daes[i]), noisy_ten, ten)), "",
-                          NAN, source_error[i]});
-      evidence.push_back({"dae_final_train_loss_sigma_" + tag, histories[i].final_train_loss(), "",
-                          NAN, NAN});
+                          mean_of(per_image_errors(reconstruction_of(daes[i]), noisy_ten, ten)), source_error[i]});
+      evidence.push_back({"dae_final_train_loss_sigma_" + tag, histories[i].final_train_loss()});
     }
     double min_gap = std::numeric_limits<double>::infinity();
     double min_rise = std::numeric_limits<double>::infinity();
     for (size_t i = 0; i < sigmas.size(); ++i) min_gap = std::min(min_gap, ae_err[i] - dae_err[i]);
     for (size_t i = 1; i < sigmas.size(); ++i) min_rise = std::min(min_rise, dae_err[i] - dae_err[i - 1]);
-    const PerProfile<double> threshold{-1e9, 0, 0};
-    std::vector<Measurement> out{
-        {"min_ae_minus_dae_noisy_error", min_gap, ">", threshold(ctx.profile), NAN},
-        {"min_dae_error_rise_with_sigma", min_rise, ">", threshold(ctx.profile), NAN}};
+    std::vector<Measurement> out{{"min_ae_minus_dae_noisy_error", min_gap},
+                                 {"min_dae_error_rise_with_sigma", min_rise}};
     out.insert(out.end(), evidence.begin(), evidence.end());
     return out;
   };
@@ -567,9 +600,14 @@ Claim latent_noise_small_keeps_huge_destroys() {
       "sigma = 0.1 on the 8-d codes of test images keeps the reconstruction (error close to the "
       "clean reconstruction's) and sigma = 500 destroys it. Asserted: error(0.1) / clean error "
       "< 1.5 and error(500) / clean error > 5 (mean per-image test error against the input).";
-  c.departures[Profile::ci] = "none: the source's set-up (the model is cheap); same thresholds.";
-  c.departures[Profile::smoke] =
-      "wiring only: 256 training images, 1 epoch, 500 test images; thresholds < 1e9, > -1e9.";
+  c.departures[Profile::full] = {kFull + "; the thresholds 1.5 and 5 are ours (the source shows images)",
+                                 Bias::unknown};
+  c.departures[Profile::ci] = {"as full (the model is cheap): the source's set-up, same thresholds",
+                               Bias::unknown};
+  c.departures[Profile::smoke] = kSmoke;
+  c.assertions = {
+      {"error_ratio_sigma_0.1_over_clean", Comparison::less, 1.5, 1.5, std::nullopt, ""},
+      {"error_ratio_sigma_500_over_clean", Comparison::greater, 5.0, 5.0, std::nullopt, ""}};
   c.evaluate = [](ClaimContext& ctx) -> std::vector<Measurement> {
     const auto data = training_images(ctx, kBottleneck);
     const models::BottleneckAutoencoderOptions options;  // S2.8: 64, 8
@@ -583,8 +621,8 @@ Claim latent_noise_small_keeps_huge_destroys() {
     const double clean = mean_of(per_image_errors(reconstruction_of(model), test));
     const std::vector<double> sigmas{0.1, 0.5, 0.8, 500};  // S2.8
     std::vector<double> noisy;
-    std::vector<Measurement> evidence{{"clean_test_error", clean, "", NAN, NAN},
-                                      {"final_train_loss", history.final_train_loss(), "", NAN, 0.0406}};
+    std::vector<Measurement> evidence{{"clean_test_error", clean},
+                                      {"final_train_loss", history.final_train_loss(), 0.0406}};
     for (size_t i = 0; i < sigmas.size(); ++i) {
       auto gen = compat::make_generator(ctx.device, ctx.seed + 8000 + i);
       const auto map = [&](const torch::Tensor& x) {
@@ -601,18 +639,15 @@ Claim latent_noise_small_keeps_huge_destroys() {
       }
       ctx.artifacts.add_image_row("latent_noise", static_cast<int>(i) + 2,
                                   "code noise sigma=" + fmt_g(sigmas[i]), map(ten));
-      evidence.push_back({"latent_noise_test_error_sigma_" + fmt_g(sigmas[i]), noisy.back(), "", NAN, NAN});
+      evidence.push_back({"latent_noise_test_error_sigma_" + fmt_g(sigmas[i]), noisy.back()});
     }
     {
       torch::NoGradGuard no_grad;
       const auto codes = model->encode(test);
-      evidence.push_back({"code_std_mean_over_units", codes.std(0).mean().item<double>(), "", NAN, NAN});
+      evidence.push_back({"code_std_mean_over_units", codes.std(0).mean().item<double>()});
     }
-    const PerProfile<double> small{1e9, 1.5, 1.5};
-    const PerProfile<double> huge{-1e9, 5, 5};
-    std::vector<Measurement> out{
-        {"error_ratio_sigma_0.1_over_clean", noisy[0] / clean, "<", small(ctx.profile), NAN},
-        {"error_ratio_sigma_500_over_clean", noisy[3] / clean, ">", huge(ctx.profile), NAN}};
+    std::vector<Measurement> out{{"error_ratio_sigma_0.1_over_clean", noisy[0] / clean},
+                                 {"error_ratio_sigma_500_over_clean", noisy[3] / clean}};
     out.insert(out.end(), evidence.begin(), evidence.end());
     return out;
   };
@@ -631,60 +666,51 @@ Claim conv_aes_reach_low_loss() {
       "epoch. Asserted (full): (a) final loss < 0.0085 (the source's figure), (b) first-epoch "
       "loss < 0.0427 (the source's figure), (c) final loss < 0.0085 (no source figure: held to "
       "its sibling (a)'s).";
-  c.departures[Profile::ci] =
-      "one epoch of a seeded 10,000-image subset of MNIST train (the conv AEs are the most "
-      "expensive S2 set-up: 40 steps instead of 1,175). Each decoder's (first and only) epoch "
-      "mean training loss < 0.0427, the source's first-epoch figure for (b) (a sixth of an "
-      "epoch, so a far stricter test than the source's for (b)); (a) and (c) are held to the "
-      "same first-epoch figure since the source gives none for them. The ci profile cannot "
-      "test this claim on 2 CPU cores (a full epoch of the three models costs minutes); it "
-      "checks that they train.";
-  c.expectations[Profile::ci] = {
-      false,
-      "one epoch of 10,000 images (40 steps) does not reach the source's first-epoch 0.0427: "
-      "seeds 0-2 measured (a) 0.0846/0.0836/0.0854, (b) 0.0997/0.1023/0.0883, (c) "
-      "0.1160/0.1148/0.0828 (on 40,000 images, 157 steps: (a) 0.0475-0.0487, (b) "
-      "0.0527-0.0729, (c) 0.0492-0.0649, still above); the source's (b) figure came from a "
-      "full 60,000-image epoch (235 steps) and the full profile's 5 epochs are what the claim "
-      "is about"};
-  c.departures[Profile::smoke] =
-      "wiring only: 256 training images, 1 epoch; thresholds < 1e9.";
+  c.departures[Profile::full] = {
+      kFull + "; S2 printed single figures, so each is held with a tolerance of +25 % "
+              "(a faithful rerun lands above or below one printed figure by chance): (a) final "
+              "< 0.0085 x 1.25, (b) first epoch < 0.0427 x 1.25, (c) final < 0.0085 x 1.25 "
+              "((c) has no printed figure: held to its sibling (a)'s)",
+      Bias::none};
+  c.departures[Profile::ci] = {
+      "2 epochs of a seeded 10,000-image subset of MNIST train (80 steps instead of 1,175): "
+      "ci cannot test the printed losses on 2 CPU cores, so it asserts only that each AE "
+      "trains: its second epoch's mean loss below half its first's",
+      Bias::unknown};
+  c.departures[Profile::smoke] = kSmoke;
+  c.assertions = {
+      {"a_unpool_conv_final_loss", Comparison::less, std::nullopt, 0.0085 * 1.25, 0.0085, ""},
+      {"b_deconv_first_epoch_loss", Comparison::less, std::nullopt, 0.0427 * 1.25, 0.0427, ""},
+      {"c_unpool_deconv_final_loss", Comparison::less, std::nullopt, 0.0085 * 1.25, std::nullopt, ""},
+      {"a_unpool_conv_final_over_first_epoch_loss", Comparison::less, 0.5, std::nullopt, std::nullopt, ""},
+      {"b_deconv_final_over_first_epoch_loss", Comparison::less, 0.5, std::nullopt, std::nullopt, ""},
+      {"c_unpool_deconv_final_over_first_epoch_loss", Comparison::less, 0.5, std::nullopt, std::nullopt, ""}};
   c.evaluate = [](ClaimContext& ctx) -> std::vector<Measurement> {
     const auto data = training_images(ctx, kConv);
     const std::vector<models::ConvDecoder> decoders{
         models::ConvDecoder::unpool_conv, models::ConvDecoder::deconv,
         models::ConvDecoder::unpool_deconv};
     const char* names[] = {"a_unpool_conv", "b_deconv", "c_unpool_deconv"};
-    std::vector<train::TrainHistory> histories;
-    for (const auto decoder : decoders) {
-      models::ConvAutoencoderOptions options;
-      options.decoder = decoder;
-      auto model = train::seeded<models::ConvAutoencoder>(ctx.seed, options);
-      histories.push_back(train_model(model, ctx, "ConvAutoencoder decoder=" + models::to_string(decoder),
-                                      train::reconstruction_objective(model), data, kConv,
-                                      kConvLr, "S2.9 conv AE " + models::to_string(decoder)));
-    }
-    // full: (a) final < 0.0085, (b) first epoch < 0.0427, (c) final < 0.0085; ci: every
-    // decoder's single epoch < 0.0427; smoke: wiring only.
-    const bool full = ctx.profile == Profile::full;
-    const PerProfile<double> final_threshold{1e9, 0.0427, 0.0085};
+    const double printed_final[] = {0.0085, NAN, NAN};
+    const double printed_first[] = {0.0429, 0.0427, NAN};
     std::vector<Measurement> out;
     for (size_t i = 0; i < decoders.size(); ++i) {
-      const auto& h = histories[i];
-      const bool b = decoders[i] == models::ConvDecoder::deconv;
+      models::ConvAutoencoderOptions options;
+      options.decoder = decoders[i];
+      auto model = train::seeded<models::ConvAutoencoder>(ctx.seed, options);
+      const auto h = train_model(model, ctx, "ConvAutoencoder decoder=" + models::to_string(decoders[i]),
+                                 train::reconstruction_objective(model), data, kConv, kConvLr,
+                                 "S2.9 conv AE " + models::to_string(decoders[i]));
       const double first = h.epochs.front().train_loss;
       const double last = h.final_train_loss();
-      if (b && full) {
-        out.push_back({fmt::format("{}_first_epoch_loss", names[i]), first, "<", 0.0427, 0.0427});
-        out.push_back({fmt::format("{}_final_loss", names[i]), last, "", NAN, NAN});
-      } else {
-        out.push_back({fmt::format("{}_final_loss", names[i]), last, "<",
-                       final_threshold(ctx.profile),
-                       decoders[i] == models::ConvDecoder::unpool_conv && full ? 0.0085
-                       : b                                                       ? 0.0427
-                                                                                 : NAN});
-        if (!full) out.push_back({fmt::format("{}_first_epoch_loss", names[i]), first, "", NAN, NAN});
-      }
+      out.push_back({fmt::format("{}_final_loss", names[i]), last, printed_final[i]});
+      out.push_back({fmt::format("{}_first_epoch_loss", names[i]), first, printed_first[i]});
+      out.push_back({fmt::format("{}_final_over_first_epoch_loss", names[i]), last / first});
+      // An all-zero output (the output ReLU died) has the loss of predicting 0: flag it per seed.
+      torch::NoGradGuard no_grad;
+      const auto sample = data.inputs.narrow(0, 0, std::min<int64_t>(1000, data.size()));
+      out.push_back({fmt::format("{}_output_collapsed_to_zero", names[i]),
+                     model->forward(sample).reconstruction.max().item<double>() == 0.0 ? 1.0 : 0.0});
     }
     return out;
   };

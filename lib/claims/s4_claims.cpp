@@ -3,7 +3,6 @@
 #include "claims/source_claims.h"
 #include "data/splits.h"
 #include "models/ae_classifier.h"
-#include "models/fashion_ae.h"
 #include "models/fashion_cnn.h"
 #include "train/objectives.h"
 
@@ -15,14 +14,13 @@ namespace {
 struct FashionSetup {
   int64_t originals;         // of the 30,000 training images of classes {1,3,5,7,9}
   int64_t cnn_epochs;        // S4.2: 15
-  int64_t ae_epochs;         // S4.3: 15
   int64_t classifier_epochs; // S4.4: 15
   int64_t test_images;       // of the 5,000
 };
 const PerProfile<FashionSetup> kSetup{
-    /*smoke*/ {500, 1, 1, 1, 500},
-    /*ci*/ {7500, 2, 3, 2, 5000},
-    /*full*/ {30000, 15, 15, 15, 5000},
+    /*smoke*/ {500, 1, 1, 500},
+    /*ci*/ {7500, 2, 2, 5000},
+    /*full*/ {30000, 15, 15, 5000},
 };
 const std::vector<int64_t> kClasses{1, 3, 5, 7, 9};  // S4.1
 
@@ -47,14 +45,24 @@ Claim cnn_beats_ae_classifier() {
       "on Fashion-MNIST classes {1,3,5,7,9} (flip and uniform-noise augmentation), the CNN's "
       "test accuracy is higher than the autoencoder classifier's, and both are above 97 % "
       "(S4: CNN 97.92 %, AE classifier 97.12 %)";
-  c.departures[Profile::ci] =
+  c.departures[Profile::full] = {
+      "model initialisation, the augmentation's uniform noise and the batch order follow the "
+      "run's seed (the source ran once); the AE classifier's encoder is freshly initialised "
+      "(S4.4: 'another AutoEncoder object'), so S4.3's trained AE does not enter this claim",
+      Bias::none};
+  c.departures[Profile::ci] = {
       "trains on 7,500 of the 30,000 original images (augmented x4 to 30,000 of 120,000); the "
-      "CNN trains 2 of 15 epochs, the AE 3 of 15, the AE classifier 2 of 15 (a CNN epoch on the "
-      "full 120,000 images takes minutes on 2 CPU cores); the full 5,000-image test set. "
+      "CNN and the AE classifier train 2 of 15 epochs each; the full 5,000-image test set. "
       "THRESHOLDS: the comparison (CNN above AE classifier) is asserted as in the source; the "
-      "97 % bar is asserted in the full profile only, ci holds both accuracies to 90 % (its "
-      "short training measured 96.3 % for the CNN and 93.5 % for the AE classifier on seed 0)";
-  c.departures[Profile::smoke] = "wiring only: 500 images, 1 epoch each; its numbers mean nothing";
+      "97 % bars are held at 90 % (the short training cannot reach 97 %). A lower bar favours "
+      "the claim, so ci cannot call it reproduced",
+      Bias::easier};
+  c.departures[Profile::smoke] = {"wiring only: 500 images, 1 epoch each; its numbers mean nothing",
+                                  Bias::unknown};
+  c.assertions = {
+      {"cnn_minus_ae_classifier_accuracy", Comparison::greater, 0.0, 0.0, 0.9792 - 0.9712, ""},
+      {"cnn_test_accuracy", Comparison::greater, 0.90, 0.97, 0.9792, ""},
+      {"ae_classifier_test_accuracy", Comparison::greater, 0.90, 0.97, 0.9712, ""}};
   c.evaluate = [](ClaimContext& ctx) -> std::vector<Measurement> {
     const auto setup = kSetup(ctx.profile);
     // S4.1: classes {1,3,5,7,9}; x4 augmentation of the originals used; labels kept 10-wide.
@@ -72,23 +80,13 @@ Claim cnn_beats_ae_classifier() {
     const auto cnn_history = train_cached(*cnn, "FashionCnn " + data_note, train::classification_objective(cnn),
                  {train.images, train.labels}, cnn_options, ctx);
 
-    // S4.3: the AE, MSE, Adam 1e-3, batch 100, on the same augmented images.
-    auto ae = train::seeded<models::FashionAutoencoder>(ctx.seed);
-    ae->to(ctx.device);
-    const auto ae_options = training_options(ctx, "S4.3 AE", setup.ae_epochs, 100, 1e-3);
-    const auto ae_history = train_cached(*ae, "FashionAutoencoder " + data_note,
-                                         train::reconstruction_objective(ae), {train.images, {}}, ae_options, ctx);
-
-    // S4.4: the AE's encoder + FC head, cross-entropy, encoder trained too.
+    // S4.4: a freshly initialised S4.3 encoder (ReLU code) + FC head, cross-entropy, all trained.
     auto classifier = train::seeded<models::AutoencoderClassifier>(ctx.seed);
     classifier->to(ctx.device);
-    classifier->load_encoder_from(ae);
     const auto classifier_options =
         training_options(ctx, "S4.4 AE classifier", setup.classifier_epochs, 100, 1e-3);
     const auto classifier_history = train_cached(
-        *classifier,
-        fmt::format("AutoencoderClassifier encoder-from=[FashionAutoencoder {} | {}]", data_note,
-                    ae_options.describe()),
+        *classifier, "AutoencoderClassifier fresh encoder, relu code " + data_note,
         train::classification_objective(classifier), {train.images, train.labels},
         classifier_options, ctx);
 
@@ -98,15 +96,11 @@ Claim cnn_beats_ae_classifier() {
     ctx.artifacts.add_point("test_accuracy", "CNN (S4.2)", "test accuracy", cnn_accuracy);
     ctx.artifacts.add_point("test_accuracy", "AE classifier (S4.4)", "test accuracy", classifier_accuracy);
     ctx.artifacts.add_point("test_accuracy", "source", "CNN (S4.2)", 0.9792);
-    const bool smoke = ctx.profile == Profile::smoke;
-    const double accuracy_bar = PerProfile<double>{-1.0, 0.90, 0.97}(ctx.profile);
-    return {{"cnn_minus_ae_classifier_accuracy", cnn_accuracy - classifier_accuracy, ">",
-             smoke ? -2.0 : 0.0, 0.9792 - 0.9712},
-            {"cnn_test_accuracy", cnn_accuracy, ">", accuracy_bar, 0.9792},
-            {"ae_classifier_test_accuracy", classifier_accuracy, ">", accuracy_bar, 0.9712},
-            {"cnn_final_train_loss", cnn_history.final_train_loss(), "", NAN, NAN},
-            {"ae_final_train_loss", ae_history.final_train_loss(), "", NAN, NAN},
-            {"ae_classifier_final_train_loss", classifier_history.final_train_loss(), "", NAN, NAN}};
+    return {{"cnn_minus_ae_classifier_accuracy", cnn_accuracy - classifier_accuracy},
+            {"cnn_test_accuracy", cnn_accuracy},
+            {"ae_classifier_test_accuracy", classifier_accuracy},
+            {"cnn_final_train_loss", cnn_history.final_train_loss()},
+            {"ae_classifier_final_train_loss", classifier_history.final_train_loss()}};
   };
   return c;
 }

@@ -48,13 +48,27 @@ std::string SeedSummary::describe(int digits) const {
                      digits, max, digits, n);
 }
 
-bool meets(double value, const std::string& comparison, double threshold) {
-  if (std::isnan(value)) return false;
-  if (comparison == "<") return value < threshold;
-  if (comparison == "<=") return value <= threshold;
-  if (comparison == ">") return value > threshold;
-  if (comparison == ">=") return value >= threshold;
-  throw UsageError("unknown comparison '" + comparison + "'");
+
+}  // namespace aerepro::claims
+
+#include <boost/math/distributions/students_t.hpp>
+
+namespace aerepro::claims {
+
+double welch_p_value(double mean1, double std1, int n1, double mean2, double std2, int n2,
+                     double floor) {
+  if (n1 < 1 || n2 < 1 || std::isnan(mean1) || std::isnan(mean2)) return std::nan("");
+  const double v1 = n1 > 1 ? std1 * std1 / n1 : 0.0;
+  const double v2 = n2 > 1 ? std2 * std2 / n2 : 0.0;
+  const double se2 = v1 + v2;
+  const double diff = std::abs(mean1 - mean2);
+  if (se2 <= 0) return diff <= floor ? 1.0 : 0.0;
+  double denominator = 0;  // Welch-Satterthwaite degrees of freedom
+  if (n1 > 1) denominator += v1 * v1 / (n1 - 1);
+  if (n2 > 1) denominator += v2 * v2 / (n2 - 1);
+  const double dof = se2 * se2 / denominator;
+  const double t = diff / std::sqrt(se2);
+  return 2.0 * boost::math::cdf(boost::math::complement(boost::math::students_t(dof), t));
 }
 
 }  // namespace aerepro::claims

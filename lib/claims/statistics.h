@@ -21,7 +21,15 @@ struct SeedSummary {
 // away). UsageError for an empty list.
 SeedSummary summarize(const std::vector<double>& values);
 
-// Whether `value` meets `comparison` ("<", "<=", ">", ">=") against `threshold`.
-bool meets(double value, const std::string& comparison, double threshold);
+
+}  // namespace aerepro::claims
+
+namespace aerepro::claims {
+
+// Welch's two-sample t-test of equal means: the two-sided p-value for samples of sizes n1, n2
+// with sample standard deviations s1, s2 (0 for a single value). When both spreads are zero the
+// means are compared exactly up to `floor` (absolute): p = 1 within it, 0 beyond.
+double welch_p_value(double mean1, double std1, int n1, double mean2, double std2, int n2,
+                     double floor = 1e-12);
 
 }  // namespace aerepro::claims

@@ -60,12 +60,15 @@ ConvAutoencoderImpl::ConvAutoencoderImpl(ConvAutoencoderOptions options) : optio
           "decoder_deconv3",
           nn::ConvTranspose2d(nn::ConvTranspose2dOptions(8, 1, 4).stride(2).padding(1)));
       break;
-    case ConvDecoder::unpool_deconv:  // S2.9 (c), our reading (see the header)
+    case ConvDecoder::unpool_deconv:  // S2.9 (c): three stride-1 transposed convolutions
       decoder_deconv1 = register_module(
           "decoder_deconv1",
-          nn::ConvTranspose2d(nn::ConvTranspose2dOptions(16, 8, 3).stride(1).padding(1)));
+          nn::ConvTranspose2d(nn::ConvTranspose2dOptions(16, 16, 3).stride(1).padding(1)));
       decoder_deconv2 = register_module(
           "decoder_deconv2",
+          nn::ConvTranspose2d(nn::ConvTranspose2dOptions(16, 8, 3).stride(1).padding(1)));
+      decoder_deconv3 = register_module(
+          "decoder_deconv3",
           nn::ConvTranspose2d(nn::ConvTranspose2dOptions(8, 1, 3).stride(1).padding(1)));
       break;
   }
@@ -111,12 +114,18 @@ torch::Tensor ConvAutoencoderImpl::decode_with_indices(const torch::Tensor& code
         throw std::logic_error("ConvAutoencoder(" + to_string(options_.decoder) +
                                "): the unpooling decoder needs all three pooling indices");
       }
-      const bool transposed = options_.decoder == ConvDecoder::unpool_deconv;
-      x = unpool(x, indices.pool3, 7);                                         // (N,16,7,7)
-      x = unpool(x, indices.pool2, 14);                                        // (N,16,14,14)
-      x = torch::relu(transposed ? decoder_deconv1(x) : decoder_conv1(x));     // (N,8,14,14)
-      x = unpool(x, indices.pool1, 28);                                        // (N,8,28,28)
-      return torch::relu(transposed ? decoder_deconv2(x) : decoder_conv2(x));  // (N,1,28,28)
+      x = unpool(x, indices.pool3, 7);                 // (N,16,7,7)
+      if (options_.decoder == ConvDecoder::unpool_deconv) {  // S2.9 (c)
+        x = torch::relu(decoder_deconv1(x));           // (N,16,7,7)
+        x = unpool(x, indices.pool2, 14);              // (N,16,14,14)
+        x = torch::relu(decoder_deconv2(x));           // (N,8,14,14)
+        x = unpool(x, indices.pool1, 28);              // (N,8,28,28)
+        return torch::relu(decoder_deconv3(x));        // (N,1,28,28)
+      }
+      x = unpool(x, indices.pool2, 14);                // (N,16,14,14)   S2.9 (a)
+      x = torch::relu(decoder_conv1(x));               // (N,8,14,14)
+      x = unpool(x, indices.pool1, 28);                // (N,8,28,28)
+      return torch::relu(decoder_conv2(x));            // (N,1,28,28)
     }
   }
   throw std::logic_error("ConvAutoencoder: unknown decoder");

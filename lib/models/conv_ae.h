@@ -38,11 +38,11 @@ struct ConvEncoding {
 //                     Conv(8→1,k3,p1) ReLU.
 //  (b) deconv:        ConvT(16→16,k3,s2) ReLU [3→7] · ConvT(16→8,k4,s2,p1) ReLU [7→14] ·
 //                     ConvT(8→1,k4,s2,p1) ReLU [14→28].
-//  (c) unpool_deconv: our reading of "unpooling + ConvT(k3,s1,p1) layers": (a) with each Conv
-//                     replaced by a ConvT of the same channels, k3, s1, p1 (shape-preserving):
-//                     unpool(→7) · unpool(→14) · ConvT(16→8) ReLU · unpool(→28) · ConvT(8→1) ReLU.
-// Note the unpooling decoders, as S2.9 describes them, have no layer mirroring the encoder's
-// third conv: the two unpoolings follow each other directly.
+//  (c) unpool_deconv: unpool(→7) · ConvT(16→16) ReLU · unpool(→14) · ConvT(16→8) ReLU ·
+//                     unpool(→28) · ConvT(8→1) ReLU, all k3 s1 p1 (S2.9, revised 2026-12-01:
+//                     three ConvT layers).
+// (a), as S2.9 describes it, has no layer mirroring the encoder's third conv: its first two
+// unpoolings follow each other directly (an identity first layer).
 // hidden = code.
 struct ConvAutoencoderImpl : torch::nn::Module {
   explicit ConvAutoencoderImpl(ConvAutoencoderOptions options = {});
@@ -60,7 +60,7 @@ struct ConvAutoencoderImpl : torch::nn::Module {
   torch::nn::Conv2d encoder_conv1{nullptr}, encoder_conv2{nullptr}, encoder_conv3{nullptr};
   // (a) and (c): Conv2d for (a), ConvTranspose2d for (c); the other pair stays empty.
   torch::nn::Conv2d decoder_conv1{nullptr}, decoder_conv2{nullptr};
-  // (b) uses decoder_deconv1..3; (c) uses decoder_deconv1..2.
+  // (b) and (c) use decoder_deconv1..3 ((c): 16→16, 16→8, 8→1, all k3 s1 p1).
   torch::nn::ConvTranspose2d decoder_deconv1{nullptr}, decoder_deconv2{nullptr},
       decoder_deconv3{nullptr};
 

@@ -14,6 +14,7 @@ FashionEncoderImpl::FashionEncoderImpl(FashionAutoencoderOptions options) {
   fc2 = register_module("fc2", nn::Linear(392, 196));
   fc3 = register_module("fc3", nn::Linear(196, 98));
   fc4 = register_module("fc4", nn::Linear(98, options.code_size));
+  relu_code = options.relu_code;
   he_initialize(*this);
 }
 
@@ -22,7 +23,8 @@ torch::Tensor FashionEncoderImpl::forward(const torch::Tensor& images) {
   x = torch::relu(fc1(x));
   x = torch::relu(fc2(x));
   x = torch::relu(fc3(x));
-  return fc4(x);  // linear code (our reading, see the header)
+  x = fc4(x);
+  return relu_code ? torch::relu(x) : x;  // S4.3: ReLU on the code too
 }
 
 FashionAutoencoderImpl::FashionAutoencoderImpl(FashionAutoencoderOptions options)

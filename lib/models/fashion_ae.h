@@ -6,23 +6,25 @@ namespace aerepro::models {
 
 struct FashionAutoencoderOptions {
   int64_t code_size = 32;  // S4.3: 784→392→196→98→32
+  // S4.3: "stacks all the encoder layers … applying activation function ReLU": the 32-d code
+  // is ReLU'd too (the report as made). false gives a linear code (an earlier reading).
+  bool relu_code = true;
 };
 
-// S4.3 encoder: Linear 784→392 ReLU · 392→196 ReLU · 196→98 ReLU · 98→32. Our reading: the
-// 32-d code layer is linear (S4.3 says "ReLU" for the network without saying the code is
-// clipped; a linear code is the usual Keras-style bottleneck and S4.4 feeds it to a classifier).
-// He init, zero biases.
+// S4.3 encoder: Linear 784→392 ReLU · 392→196 ReLU · 196→98 ReLU · 98→32 ReLU (the code's
+// ReLU per options.relu_code). He init, zero biases.
 struct FashionEncoderImpl : torch::nn::Module {
   explicit FashionEncoderImpl(FashionAutoencoderOptions options = {});
 
   torch::Tensor forward(const torch::Tensor& images);  // (N,1,28,28) -> (N,32)
 
   torch::nn::Linear fc1{nullptr}, fc2{nullptr}, fc3{nullptr}, fc4{nullptr};
+  bool relu_code = true;
 };
 TORCH_MODULE(FashionEncoder);
 
 // S4.3: FashionEncoder + decoder Linear 32→98 ReLU · 98→196 ReLU · 196→392 ReLU ·
-// 392→784 ReLU (ReLU after every layer except the code). He init, zero biases. hidden = code.
+// 392→784 ReLU (ReLU after every layer). He init, zero biases. hidden = code.
 struct FashionAutoencoderImpl : torch::nn::Module {
   explicit FashionAutoencoderImpl(FashionAutoencoderOptions options = {});
 

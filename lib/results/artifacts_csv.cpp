@@ -58,11 +58,11 @@ std::filesystem::path images_file(const std::filesystem::path& profile_dir, cons
 
 void write_index_csv(const std::filesystem::path& file, const std::vector<ClaimIndexRow>& rows) {
   std::ostringstream out;
-  out << "claim,source,sentence,departure,expected,evidence\n";
+  out << "claim,source,sentence,departure,bias,assertions\n";
   for (const auto& r : rows) {
     out << csv_quoted(r.claim) << ',' << csv_quoted(r.source) << ',' << csv_quoted(r.sentence) << ','
-        << csv_quoted(r.departure) << ',' << csv_quoted(r.expected) << ','
-        << csv_quoted(r.evidence) << '\n';
+        << csv_quoted(r.departure) << ',' << csv_quoted(r.bias) << ','
+        << csv_quoted(r.assertions) << '\n';
   }
   write_text_atomically(file, out.str());
 }
@@ -71,10 +71,10 @@ std::vector<ClaimIndexRow> read_index_csv(const std::filesystem::path& file) {
   return guarded(file, "claim index", [&] {
     std::vector<ClaimIndexRow> rows;
     CsvReader<6> reader(file.string());
-    reader.read_header(io::ignore_no_column, "claim", "source", "sentence", "departure",
-                       "expected", "evidence");
+    reader.read_header(io::ignore_no_column, "claim", "source", "sentence", "departure", "bias",
+                       "assertions");
     ClaimIndexRow r;
-    while (reader.read_row(r.claim, r.source, r.sentence, r.departure, r.expected, r.evidence)) {
+    while (reader.read_row(r.claim, r.source, r.sentence, r.departure, r.bias, r.assertions)) {
       require_text(r.claim, file, reader.get_file_line(), "claim");
       rows.push_back(r);
     }
@@ -86,24 +86,28 @@ std::vector<ClaimIndexRow> read_index_csv(const std::filesystem::path& file) {
 
 void write_summary_csv(const std::filesystem::path& file, const std::vector<SummaryRow>& rows) {
   std::ostringstream out;
-  out << "profile,claim,source,sentence,departure,expected,evidence,verdict,as_expected,error,"
-         "claim_seconds,metric,comparison,threshold,source_figure,n,mean,std,min,max,ci95_low,"
-         "ci95_high,met,git_revision,torch_version,device,threads,dataset_checksum,"
-         "deterministic\n";
+  out << "profile,claim,source,sentence,departure,bias,verdict,verdict_note,error,"
+         "claim_seconds,metric,comparison,threshold,source_figure,source_caveat,n,mean,std,min,"
+         "max,ci95_low,ci95_high,met,metric_verdict,bound,opposite_bound,seeds_met,"
+         "seeds_to_settle,record_status,record_note,date,git_revision,torch_version,device,"
+         "threads,dataset_checksum,deterministic\n";
   const auto b = [](bool v) { return v ? "true" : "false"; };
   for (const auto& r : rows) {
     out << csv_quoted(r.profile) << ',' << csv_quoted(r.claim) << ',' << csv_quoted(r.source) << ','
-        << csv_quoted(r.sentence) << ',' << csv_quoted(r.departure) << ','
-        << csv_quoted(r.expected) << ',' << csv_quoted(r.evidence) << ','
-        << csv_quoted(r.verdict) << ',' << b(r.as_expected) << ',' << csv_quoted(r.error) << ','
-        << csv_number(r.claim_seconds) << ',' << csv_quoted(r.metric) << ','
-        << csv_quoted(r.comparison) << ',' << csv_number(r.threshold) << ','
-        << csv_number(r.source_figure) << ',' << r.n << ',' << csv_number(r.mean) << ','
+        << csv_quoted(r.sentence) << ',' << csv_quoted(r.departure) << ',' << csv_quoted(r.bias)
+        << ',' << csv_quoted(r.verdict) << ',' << csv_quoted(r.verdict_note) << ','
+        << csv_quoted(r.error) << ',' << csv_number(r.claim_seconds) << ','
+        << csv_quoted(r.metric) << ',' << csv_quoted(r.comparison) << ','
+        << csv_number(r.threshold) << ',' << csv_number(r.source_figure) << ','
+        << csv_quoted(r.source_caveat) << ',' << r.n << ',' << csv_number(r.mean) << ','
         << csv_number(r.std) << ',' << csv_number(r.min) << ',' << csv_number(r.max) << ','
         << csv_number(r.ci95_low) << ',' << csv_number(r.ci95_high) << ',' << b(r.met) << ','
-        << csv_quoted(r.git_revision) << ',' << csv_quoted(r.torch_version) << ','
-        << csv_quoted(r.device) << ',' << r.threads << ',' << csv_quoted(r.dataset_checksum)
-        << ',' << b(r.deterministic) << '\n';
+        << csv_quoted(r.metric_verdict) << ',' << csv_number(r.bound) << ','
+        << csv_number(r.opposite_bound) << ',' << r.seeds_met << ',' << r.seeds_to_settle << ','
+        << csv_quoted(r.record_status) << ',' << csv_quoted(r.record_note) << ','
+        << csv_quoted(r.date) << ',' << csv_quoted(r.git_revision) << ','
+        << csv_quoted(r.torch_version) << ',' << csv_quoted(r.device) << ',' << r.threads << ','
+        << csv_quoted(r.dataset_checksum) << ',' << b(r.deterministic) << '\n';
   }
   write_text_atomically(file, out.str());
 }
@@ -111,25 +115,28 @@ void write_summary_csv(const std::filesystem::path& file, const std::vector<Summ
 std::vector<SummaryRow> read_summary_csv(const std::filesystem::path& file) {
   return guarded(file, "summary file", [&] {
     std::vector<SummaryRow> rows;
-    CsvReader<29> reader(file.string());
+    CsvReader<37> reader(file.string());
     reader.read_header(io::ignore_no_column, "profile", "claim", "source", "sentence",
-                       "departure", "expected", "evidence", "verdict", "as_expected", "error",
-                       "claim_seconds", "metric", "comparison", "threshold", "source_figure", "n",
+                       "departure", "bias", "verdict", "verdict_note", "error", "claim_seconds",
+                       "metric", "comparison", "threshold", "source_figure", "source_caveat", "n",
                        "mean", "std", "min", "max", "ci95_low", "ci95_high", "met",
+                       "metric_verdict", "bound", "opposite_bound", "seeds_met",
+                       "seeds_to_settle", "record_status", "record_note", "date",
                        "git_revision", "torch_version", "device", "threads", "dataset_checksum",
                        "deterministic");
     SummaryRow r;
-    std::string as_expected, claim_seconds, threshold, source_figure, n, mean, sd, mn, mx, lo,
-        hi, met, threads, deterministic;
-    while (reader.read_row(r.profile, r.claim, r.source, r.sentence, r.departure, r.expected,
-                           r.evidence, r.verdict, as_expected, r.error, claim_seconds, r.metric,
-                           r.comparison, threshold, source_figure, n, mean, sd, mn, mx, lo, hi,
-                           met, r.git_revision, r.torch_version, r.device, threads,
-                           r.dataset_checksum, deterministic)) {
+    std::string claim_seconds, threshold, source_figure, n, mean, sd, mn, mx, lo, hi, met, bound,
+        opposite, seeds_met, settle, threads, deterministic;
+    while (reader.read_row(r.profile, r.claim, r.source, r.sentence, r.departure, r.bias,
+                           r.verdict, r.verdict_note, r.error, claim_seconds, r.metric,
+                           r.comparison, threshold, source_figure, r.source_caveat, n, mean, sd,
+                           mn, mx, lo, hi, met, r.metric_verdict, bound, opposite, seeds_met,
+                           settle, r.record_status, r.record_note, r.date, r.git_revision,
+                           r.torch_version, r.device, threads, r.dataset_checksum,
+                           deterministic)) {
       const unsigned line = reader.get_file_line();
       require_text(r.claim, file, line, "claim");
       require_text(r.metric, file, line, "metric");
-      r.as_expected = parse_csv_bool(as_expected, file, line, "as_expected");
       r.claim_seconds = parse_csv_number(claim_seconds, file, line, "claim_seconds");
       r.threshold = parse_csv_number(threshold, file, line, "threshold");
       r.source_figure = parse_csv_number(source_figure, file, line, "source_figure");
@@ -141,6 +148,10 @@ std::vector<SummaryRow> read_summary_csv(const std::filesystem::path& file) {
       r.ci95_low = parse_csv_number(lo, file, line, "ci95_low");
       r.ci95_high = parse_csv_number(hi, file, line, "ci95_high");
       r.met = parse_csv_bool(met, file, line, "met");
+      r.bound = parse_csv_number(bound, file, line, "bound");
+      r.opposite_bound = parse_csv_number(opposite, file, line, "opposite_bound");
+      r.seeds_met = parse_csv_int(seeds_met, file, line, "seeds_met");
+      r.seeds_to_settle = parse_csv_int(settle, file, line, "seeds_to_settle");
       r.threads = parse_csv_int(threads, file, line, "threads");
       r.deterministic = parse_csv_bool(deterministic, file, line, "deterministic");
       rows.push_back(r);

@@ -15,14 +15,14 @@
 
 namespace aerepro::results {
 
-// index.csv: columns claim, source, sentence, departure, expected, evidence.
+// index.csv: columns claim, source, sentence, departure, bias, assertions.
 struct ClaimIndexRow {
-  std::string claim;      // e.g. s0.kmeans_codes_above_70
-  std::string source;     // SOURCES.md items, e.g. "S0.3, S0.7"
-  std::string sentence;   // what the claim says (with the source's figure)
-  std::string departure;  // how this profile departs from the source ("" for none)
-  std::string expected;   // "reproduced" | "not reproduced" (the claim record for this profile)
-  std::string evidence;   // why not reproduced, when expected says so
+  std::string claim;       // e.g. s0.kmeans_codes_above_70
+  std::string source;      // SOURCES.md items, e.g. "S0.3, S0.7"
+  std::string sentence;    // what the claim says (with the source's figure)
+  std::string departure;   // how this profile departs from the source
+  std::string bias;        // which way the departure biases the verdict: none|harder|easier|unknown
+  std::string assertions;  // "metric > 0.7 (source 0.7346); ..." for this profile
 };
 
 // <claim>.summary.csv: one row per metric (a claim that produced no metric at all gets one row
@@ -33,19 +33,31 @@ struct SummaryRow {
   std::string source;
   std::string sentence;
   std::string departure;
-  std::string expected;       // "reproduced" | "not reproduced"
-  std::string evidence;
-  std::string verdict;        // "reproduced" | "not reproduced" | "error" | "ran (smoke ...)"
-  bool as_expected = true;    // verdict agrees with the record (what the validation test asserts)
+  std::string bias;           // none | harder | easier | unknown (claims/assertion.h)
+  // "reproduced" | "not reproduced" | "inconclusive" | "error" | "no verdict (smoke)"
+  std::string verdict;
+  std::string verdict_note;   // why, beyond the metrics (e.g. departures favour the claim)
   std::string error;          // the first error of any seed, else ""
   double claim_seconds = 0;   // wall time of the whole claim (all seeds)
   std::string metric;
   std::string comparison;     // "<", ">", ... or "" (informative metric)
   double threshold = 0;       // NaN when informative
   double source_figure = 0;   // NaN when the source has none
+  std::string source_caveat;  // why the source's figure is not comparable, else ""
   int n = 0;                  // seeds summarised
   double mean = 0, std = 0, min = 0, max = 0, ci95_low = 0, ci95_high = 0;
   bool met = true;            // mean meets comparison/threshold (true when informative)
+  // The three-way verdict of an asserted metric (claims/verdict.h), "" when informative.
+  std::string metric_verdict;
+  double bound = 0;           // one-sided 95 % bound in the claim's direction (NaN: none)
+  double opposite_bound = 0;
+  int seeds_met = 0;          // seeds whose value meets the threshold
+  int seeds_to_settle = 0;    // when inconclusive: about how many seeds would settle it (0: n/a)
+  // The run against its record (records/<profile>/): "agrees" | "warning" | "differs" |
+  // "no record" | "not compared", and the record's evidence (date, revision, numbers).
+  std::string record_status;
+  std::string record_note;
+  std::string date;           // when the run ended (UTC, ISO 8601)
   // Environment.
   std::string git_revision;
   std::string torch_version;

@@ -7,7 +7,9 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <chrono>
+#include <ctime>
 #include <cmath>
 #include <cstdlib>
 
@@ -16,6 +18,21 @@ namespace {
 
 double seconds_since(std::chrono::steady_clock::time_point start) {
   return std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+}
+
+std::string utc_now() {
+  const auto now = std::chrono::system_clock::to_time_t(std::chrono::system_clock::now());
+  std::tm tm{};
+  gmtime_r(&now, &tm);
+  char text[32];
+  std::strftime(text, sizeof text, "%Y-%m-%dT%H:%M:%SZ", &tm);
+  return text;
+}
+
+std::string assertions_text(const claims::Claim& claim, claims::Profile profile) {
+  std::string out;
+  for (const auto& a : claim.assertions) out += (out.empty() ? "" : "; ") + a.describe(profile);
+  return out;
 }
 
 // Beside <claim>.csv: the summary over seeds, the figure data and the image grids (a file this
@@ -30,13 +47,15 @@ void write_claim_artifacts(const ClaimOutcome& outcome, const std::vector<Series
   base.claim = claim.id;
   base.source = claim.source;
   base.sentence = claim.sentence;
-  base.departure = claim.departure(outcome.profile);
-  base.expected = outcome.expected.reproduced ? "reproduced" : "not reproduced";
-  base.evidence = outcome.expected.evidence;
-  base.verdict = outcome.verdict();
-  base.as_expected = outcome.as_expected();
+  base.departure = claim.departure(outcome.profile).text;
+  base.bias = claims::to_string(claim.departure(outcome.profile).bias);
+  base.verdict = outcome.verdict_text();
+  base.verdict_note = outcome.verdict_note;
   base.error = outcome.error;
   base.claim_seconds = outcome.seconds;
+  base.record_status = to_string(outcome.record.status);
+  base.record_note = outcome.record.evidence();
+  base.date = utc_now();
   if (!outcome.rows.empty()) {
     const auto& r = outcome.rows.front();
     base.git_revision = r.git_revision;
@@ -48,13 +67,15 @@ void write_claim_artifacts(const ClaimOutcome& outcome, const std::vector<Series
       if (!row.dataset_checksum.empty()) base.dataset_checksum = row.dataset_checksum;
     }
   }
+  const double nan = std::nan("");
   std::vector<SummaryRow> rows;
   for (const auto& m : outcome.metrics) {
     SummaryRow r = base;
     r.metric = m.metric;
-    r.comparison = m.comparison;
+    r.comparison = m.asserted() ? claims::to_string(m.assertion->comparison) : "";
     r.threshold = m.threshold;
     r.source_figure = m.source_figure;
+    r.source_caveat = m.asserted() ? m.assertion->source_figure_caveat : "";
     r.n = m.summary.n;
     r.mean = m.summary.mean;
     r.std = m.summary.std;
@@ -62,14 +83,19 @@ void write_claim_artifacts(const ClaimOutcome& outcome, const std::vector<Series
     r.max = m.summary.max;
     r.ci95_low = m.summary.ci95_low;
     r.ci95_high = m.summary.ci95_high;
-    r.met = m.met;
+    r.met = m.met();
+    r.metric_verdict = m.asserted() ? claims::to_string(m.judgement.verdict) : "";
+    r.bound = m.asserted() ? m.judgement.bound : nan;
+    r.opposite_bound = m.asserted() ? m.judgement.opposite_bound : nan;
+    r.seeds_met = m.asserted() ? m.judgement.seeds_met : 0;
+    r.seeds_to_settle = m.asserted() ? m.judgement.seeds_to_settle.value_or(0) : 0;
     rows.push_back(r);
   }
   if (rows.empty()) {  // every seed failed: one row carries the verdict and the error
     SummaryRow r = base;
     r.metric = "error";
     r.threshold = r.source_figure = r.mean = r.std = r.min = r.max = r.ci95_low = r.ci95_high =
-        std::nan("");
+        r.bound = r.opposite_bound = nan;
     r.met = false;
     rows.push_back(r);
   }
@@ -83,15 +109,7 @@ void write_claim_artifacts(const ClaimOutcome& outcome, const std::vector<Series
                   [&](const auto& file) { write_series_csv(file, series); });
   write_or_remove(images_file(dir, claim.id), images.empty(),
                   [&](const auto& file) { write_images_csv(file, images); });
-
-  std::vector<ClaimIndexRow> index;
-  for (const auto& c : claims::all_claims()) {
-    const auto expectation = c.expectation(outcome.profile);
-    index.push_back({c.id, c.source, c.sentence, c.departure(outcome.profile),
-                     expectation.reproduced ? "reproduced" : "not reproduced",
-                     expectation.evidence});
-  }
-  write_index_csv(index_file(dir), index);
+  write_index_csv(index_file(dir), claim_index(outcome.profile));
 }
 
 }  // namespace
@@ -102,25 +120,38 @@ std::filesystem::path resolve_results_root(const RunOptions& options) {
   return std::filesystem::path(AEREPRO_SOURCE_DIR) / "results";
 }
 
-std::filesystem::path results_file(const RunOptions& options, const std::string& claim_id) {
-  return resolve_results_root(options) / claims::to_string(options.profile) / (claim_id + ".csv");
+std::vector<ClaimIndexRow> claim_index(claims::Profile profile) {
+  std::vector<ClaimIndexRow> index;
+  for (const auto& c : claims::all_claims()) {
+    const auto& d = c.departure(profile);
+    index.push_back({c.id, c.source, c.sentence, d.text, claims::to_string(d.bias),
+                     assertions_text(c, profile)});
+  }
+  return index;
 }
 
-std::string ClaimOutcome::verdict() const {
-  if (!error.empty()) return "error";
-  if (profile == claims::Profile::smoke) return "ran (smoke profile: wiring only, no verdict)";
-  return reproduced ? "reproduced" : "not reproduced";
+bool MetricSummary::met() const {
+  return !asserted() || std::isnan(threshold) || claims::meets(summary.mean, assertion->comparison, threshold);
+}
+
+std::filesystem::path results_file(const RunOptions& options, const std::string& claim_id) {
+  return resolve_results_root(options) / claims::to_string(options.profile) / (claim_id + ".csv");
 }
 
 ClaimOutcome run_claim(const claims::Claim& claim, const RunOptions& options) {
   ClaimOutcome outcome;
   outcome.claim = &claim;
   outcome.profile = options.profile;
-  outcome.expected = claim.expectation(options.profile);
   outcome.file = results_file(options, claim.id);
   const int seeds = options.seeds > 0 ? options.seeds : claims::default_seeds(options.profile);
   const auto env = current_environment(options.device);
   const auto start = std::chrono::steady_clock::now();
+
+  // The assertions in force in this profile, by metric.
+  std::map<std::string, const claims::Assertion*> asserted;
+  for (const auto& a : claim.assertions) {
+    if (a.threshold(options.profile)) asserted[a.metric] = &a;
+  }
 
   ResultRow base;
   base.profile = claims::to_string(options.profile);
@@ -135,7 +166,7 @@ ClaimOutcome run_claim(const claims::Claim& claim, const RunOptions& options) {
   const auto cache = options.cache ? options.cache : std::make_shared<claims::DataCache>();
   std::vector<std::string> order;                       // metrics in first-seen order
   std::map<std::string, std::vector<double>> values;
-  std::map<std::string, claims::Measurement> definition;
+  std::map<std::string, double> source_figures;
   std::vector<SeriesPoint> series;
   std::vector<ImageCell> images;  // of the first seed that produced any
   for (int i = 0; i < seeds; ++i) {
@@ -152,6 +183,14 @@ ClaimOutcome run_claim(const claims::Claim& claim, const RunOptions& options) {
     std::string failure;
     try {
       measurements = claim.evaluate(context);
+      for (const auto& [metric, assertion] : asserted) {
+        const bool measured = std::any_of(measurements.begin(), measurements.end(),
+                                          [&](const auto& m) { return m.metric == metric; });
+        if (!measured) {
+          throw UsageError(fmt::format("the claim record asserts '{}' but its evaluation did not "
+                                       "measure it", metric));
+        }
+      }
     } catch (const Error& e) {
       failure = e.what();
     } catch (const c10::Error& e) {
@@ -162,6 +201,7 @@ ClaimOutcome run_claim(const claims::Claim& claim, const RunOptions& options) {
     row.seed = static_cast<long long>(context.seed);
     row.dataset_checksum = context.dataset_checksum;
     row.seconds = seconds;
+    row.date = utc_now();
     if (!failure.empty()) {
       if (outcome.error.empty()) outcome.error = fmt::format("seed {}: {}", context.seed, failure);
       row.metric = "error";
@@ -183,54 +223,85 @@ ClaimOutcome run_claim(const claims::Claim& claim, const RunOptions& options) {
                           im.width, im.pixels});
       }
     }
+    std::string line = fmt::format("  {} seed {} ({:.1f} s):", claim.id, context.seed, seconds);
     for (const auto& m : measurements) {
-      if (!values.count(m.metric)) {
-        order.push_back(m.metric);
-        definition[m.metric] = m;
-      }
+      if (!values.count(m.metric)) order.push_back(m.metric);
       values[m.metric].push_back(m.value);
+      const auto a = asserted.find(m.metric);
       row.metric = m.metric;
       row.value = m.value;
-      row.comparison = m.comparison;
-      row.threshold = m.threshold;
       row.source_figure = m.source_figure;
-      row.verdict = m.comparison.empty() ? "info"
-                    : claims::meets(m.value, m.comparison, m.threshold) ? "pass" : "fail";
+      row.comparison = "";
+      row.threshold = std::nan("");
+      row.verdict = "info";
+      if (a != asserted.end()) {
+        const double threshold = *a->second->threshold(options.profile);
+        row.comparison = claims::to_string(a->second->comparison);
+        row.threshold = threshold;
+        row.source_figure = a->second->source_figure.value_or(m.source_figure);
+        row.verdict = claims::meets(m.value, a->second->comparison, threshold) ? "pass" : "fail";
+        line += fmt::format(" {}={:.4g} ({} {:.4g})", m.metric, m.value, row.comparison, threshold);
+      }
+      if (!std::isnan(row.source_figure)) source_figures[m.metric] = row.source_figure;
       outcome.rows.push_back(row);
     }
-    if (options.log) {
-      std::string line = fmt::format("  {} seed {} ({:.1f} s):", claim.id, context.seed, seconds);
-      for (const auto& m : measurements) {
-        if (!m.comparison.empty()) {
-          line += fmt::format(" {}={:.4g} ({} {:.4g})", m.metric, m.value, m.comparison, m.threshold);
-        }
-      }
-      *options.log << line << "\n";
-    }
+    if (options.log) *options.log << line << "\n";
   }
 
-  outcome.reproduced = outcome.error.empty() && !order.empty();
+  std::vector<claims::MetricVerdict> verdicts;
+  std::vector<FreshMetric> fresh;
   for (const auto& metric : order) {
-    const auto& m = definition[metric];
     MetricSummary summary;
     summary.metric = metric;
-    summary.comparison = m.comparison;
-    summary.threshold = m.threshold;
-    summary.source_figure = m.source_figure;
-    summary.summary = claims::summarize(values[metric]);
-    summary.met = m.comparison.empty() ||
-                  claims::meets(summary.summary.mean, m.comparison, m.threshold);
-    if (!summary.met) outcome.reproduced = false;
+    summary.values = values[metric];
+    summary.summary = claims::summarize(summary.values);
+    if (const auto f = source_figures.find(metric); f != source_figures.end()) summary.source_figure = f->second;
+    FreshMetric f{metric, summary.values, std::nullopt};
+    if (const auto a = asserted.find(metric); a != asserted.end()) {
+      summary.assertion = *a->second;
+      summary.threshold = *a->second->threshold(options.profile);
+      summary.judgement = claims::judge(summary.values, a->second->comparison, summary.threshold);
+      verdicts.push_back(summary.judgement.verdict);
+      f.verdict = summary.judgement.verdict;
+    }
+    fresh.push_back(f);
     outcome.metrics.push_back(summary);
+  }
+  const auto& departure = claim.departure(options.profile);
+  if (!outcome.error.empty()) {
+    outcome.verdict = claims::ClaimVerdict::error;
+  } else if (options.profile == claims::Profile::smoke) {
+    outcome.verdict = claims::ClaimVerdict::no_verdict;
+  } else {
+    outcome.verdict = claims::combine(verdicts);
+    if (outcome.verdict == claims::ClaimVerdict::reproduced && departure.bias == claims::Bias::easier) {
+      outcome.verdict = claims::ClaimVerdict::inconclusive;
+      outcome.verdict_note =
+          "every asserted metric holds, but this profile's departures can favour the claim, so it "
+          "cannot call it reproduced (see the full profile's record)";
+    }
+  }
+  if (outcome.error.empty()) {
+    outcome.record = compare_with_record(resolve_records_root(options.records_root),
+                                         claims::to_string(options.profile), claim.id,
+                                         outcome.rows, fresh);
   }
   outcome.seconds = seconds_since(start);
   write_results_csv(outcome.file, outcome.rows);
   write_claim_artifacts(outcome, series, images);
   if (options.log) {
     *options.log << fmt::format("{} [{}] {}: {} ({:.1f} s, {} seeds){}\n", claim.id, claim.source,
-                                claims::to_string(options.profile), outcome.verdict(),
+                                claims::to_string(options.profile), outcome.verdict_text(),
                                 outcome.seconds, seeds,
-                                outcome.as_expected() ? "" : "  <-- differs from the claim record");
+                                outcome.verdict_note.empty() ? "" : " — " + outcome.verdict_note);
+    for (const auto& m : outcome.metrics) {
+      if (m.asserted()) {
+        *options.log << fmt::format("  {:<40} {} {} {:.4g}: {}\n", m.metric, m.summary.describe(),
+                                    claims::to_string(m.assertion->comparison), m.threshold,
+                                    m.judgement.explain());
+      }
+    }
+    *options.log << outcome.record.describe();
   }
   return outcome;
 }

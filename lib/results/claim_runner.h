@@ -1,12 +1,18 @@
-// Runs a claim over its seeds, summarises each metric, decides the verdict and writes the rows
-// to results/<profile>/<claim>.csv (atomically).
+// Runs a claim over its seeds, summarises each metric, judges the asserted ones (claims/verdict.h),
+// compares the run with the claim's record (records/<profile>/, results/record.h) and writes the
+// rows to results/<profile>/<claim>.csv (atomically).
 #pragma once
 #include "claims/claim.h"
 #include "claims/claim_support.h"
 #include "claims/statistics.h"
+#include "claims/verdict.h"
+#include "results/record.h"
+#include "results/artifacts_csv.h"
 #include "results/result_row.h"
 
+#include <cmath>
 #include <filesystem>
+#include <optional>
 #include <ostream>
 #include <string>
 #include <vector>
@@ -22,6 +28,7 @@ struct RunOptions {
   // caller). CPU rows are always recorded as deterministic; CUDA rows only with this set.
   bool deterministic_algorithms = false;
   std::filesystem::path results_root;  // empty: $AEREPRO_RESULTS_DIR, else <source>/results
+  std::filesystem::path records_root;  // empty: $AEREPRO_RECORDS_DIR, else <source>/records
   data::DatasetOptions data;
   train::CheckpointStore checkpoints;
   bool progress = true;
@@ -33,31 +40,39 @@ struct RunOptions {
 std::filesystem::path resolve_results_root(const RunOptions& options);
 std::filesystem::path results_file(const RunOptions& options, const std::string& claim_id);
 
+// index.csv's rows for `profile`: every claim, its departure and bias, its assertions.
+std::vector<ClaimIndexRow> claim_index(claims::Profile profile);
+
 struct MetricSummary {
   std::string metric;
-  std::string comparison;  // "" for informative metrics
-  double threshold = 0;
-  double source_figure = 0;
+  std::optional<claims::Assertion> assertion;  // set when the claim asserts it in this profile
+  double threshold = std::nan("");             // the profile's threshold (NaN: informative)
+  double source_figure = std::nan("");
   claims::SeedSummary summary;
-  bool met = true;         // comparison holds for the mean (always true when informative)
+  std::vector<double> values;                  // one per seed, in seed order
+  claims::MetricJudgement judgement;           // meaningful when asserted
+  bool asserted() const { return assertion.has_value(); }
+  bool met() const;                            // the mean meets the threshold (true: informative)
 };
 
 struct ClaimOutcome {
   const claims::Claim* claim = nullptr;
   claims::Profile profile = claims::Profile::ci;
   std::vector<MetricSummary> metrics;
-  bool reproduced = false;        // every asserted metric's mean meets its threshold, no error
-  claims::Expectation expected;   // what the claim record says this profile should give
+  claims::ClaimVerdict verdict = claims::ClaimVerdict::error;
+  // Why the verdict is what it is beyond its metrics (e.g. this profile's departures favour the
+  // claim, so it cannot be called reproduced), else "".
+  std::string verdict_note;
   std::string error;              // the first error (e.g. divergence), if any
+  RecordComparison record;        // the run against records/<profile>/<claim>
   std::vector<ResultRow> rows;
   std::filesystem::path file;
   double seconds = 0;
 
-  bool as_expected() const { return error.empty() && reproduced == expected.reproduced; }
-  // "reproduced" | "not reproduced" | "error"
-  std::string verdict() const;
+  std::string verdict_text() const { return claims::to_string(verdict); }
+  // No error, and the record (where one exists) agrees.
+  bool ok() const { return error.empty() && record.status != RecordStatus::differs; }
 };
-
 // Evaluates `claim` for each seed. An aerepro::Error or LibTorch error in one seed is recorded
 // (row note, outcome.error) and the remaining seeds still run; the rows are written even then.
 ClaimOutcome run_claim(const claims::Claim& claim, const RunOptions& options);

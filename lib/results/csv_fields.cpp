@@ -26,7 +26,7 @@ std::string csv_quoted(const std::string& field) {
 
 std::string csv_number(double value) {
   if (std::isnan(value)) return "nan";
-  return fmt::format("{:.9g}", value);
+  return fmt::format("{}", value);  // the shortest text that reads back bit-identical
 }
 
 double parse_csv_number(const std::string& text, const std::filesystem::path& file, unsigned line,

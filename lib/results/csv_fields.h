@@ -9,7 +9,7 @@ namespace aerepro::results {
 // `field`, quoted ("...", inner quotes doubled) when it holds a comma, quote or line break.
 std::string csv_quoted(const std::string& field);
 
-// `value` with 9 significant digits; "nan" for NaN.
+// `value` as the shortest text that reads back as the same double; "nan" for NaN.
 std::string csv_number(double value);
 
 // Parses a number ("nan" allowed; infinities and trailing text are not): ArtifactError otherwise.

@@ -23,6 +23,7 @@ struct ResultRow {
   int threads = 0;
   std::string dataset_checksum;
   double seconds = 0;            // wall time of this seed's evaluation
+  std::string date;              // when this seed's evaluation ended (UTC, ISO 8601)
   bool deterministic = true;     // run with deterministic algorithms (CPU always)
   std::string note;              // what went wrong (divergence, error), else empty
 };

@@ -28,7 +28,7 @@ void write_results_csv(const std::filesystem::path& file, const std::vector<Resu
         << csv_number(r.source_figure) << ',' << csv_quoted(r.git_revision) << ','
         << csv_quoted(r.torch_version) << ',' << csv_quoted(r.device) << ',' << r.threads << ','
         << csv_quoted(r.dataset_checksum) << ',' << csv_number(r.seconds) << ','
-        << (r.deterministic ? "true" : "false") << ',' << csv_quoted(r.note) << "\n";
+        << csv_quoted(r.date) << ',' << (r.deterministic ? "true" : "false") << ',' << csv_quoted(r.note) << "\n";
   }
   write_text_atomically(file, out.str());
 }
@@ -37,17 +37,17 @@ std::vector<ResultRow> read_results_csv(const std::filesystem::path& file) {
   require_nonempty_file(file, "results file");
   std::vector<ResultRow> rows;
   try {
-    io::CSVReader<18, io::trim_chars<' ', '\t'>, io::double_quote_escape<',', '"'>> reader(
+    io::CSVReader<19, io::trim_chars<' ', '\t'>, io::double_quote_escape<',', '"'>> reader(
         file.string());
     reader.read_header(io::ignore_no_column, "profile", "claim", "source", "seed", "metric",
                        "value", "comparison", "threshold", "verdict", "source_figure",
                        "git_revision", "torch_version", "device", "threads", "dataset_checksum",
-                       "seconds", "deterministic", "note");
+                       "seconds", "date", "deterministic", "note");
     std::string seed, value, threshold, source_figure, threads, seconds, deterministic;
     ResultRow r;
     while (reader.read_row(r.profile, r.claim, r.source, seed, r.metric, value, r.comparison,
                            threshold, r.verdict, source_figure, r.git_revision, r.torch_version,
-                           r.device, threads, r.dataset_checksum, seconds, deterministic,
+                           r.device, threads, r.dataset_checksum, seconds, r.date, deterministic,
                            r.note)) {
       const unsigned line = reader.get_file_line();
       r.seed = parse_csv_integer(seed, file, line, "seed");

@@ -1,5 +1,7 @@
 // lib/claims: profiles and the statistics of a claim over seeds.
+#include "claims/claim.h"
 #include "claims/profile.h"
+#include "claims/verdict.h"
 #include "claims/statistics.h"
 #include "common/error.h"
 
@@ -33,12 +35,84 @@ TEST(SeedStatistics, NanIsNotAveragedAway) {
 }
 
 TEST(SeedStatistics, ComparisonsAndNanNeverMeets) {
-  EXPECT_TRUE(meets(0.71, ">", 0.70));
-  EXPECT_FALSE(meets(0.70, ">", 0.70));
-  EXPECT_TRUE(meets(0.70, ">=", 0.70));
-  EXPECT_TRUE(meets(1.0, "<", 2.0));
-  EXPECT_FALSE(meets(std::nan(""), "<", 2.0));
-  EXPECT_THROW(meets(1.0, "~", 2.0), UsageError);
+  EXPECT_TRUE(meets(0.71, Comparison::greater, 0.70));
+  EXPECT_FALSE(meets(0.70, Comparison::greater, 0.70));
+  EXPECT_TRUE(meets(0.70, Comparison::greater_equal, 0.70));
+  EXPECT_TRUE(meets(1.0, Comparison::less, 2.0));
+  EXPECT_FALSE(meets(std::nan(""), Comparison::less, 2.0));
+  EXPECT_THROW(parse_comparison("~"), UsageError);
+  EXPECT_EQ(parse_comparison(to_string(Comparison::less_equal)), Comparison::less_equal);
+}
+
+// The verdict rule, with hand-computed cases (t_{0.95,1} = 6.314, t_{0.95,2} = 2.920).
+TEST(Verdict, TQuantilesMatchTheTable) {
+  EXPECT_NEAR(t_quantile_95(1), 6.3138, 1e-4);
+  EXPECT_NEAR(t_quantile_95(2), 2.9200, 1e-4);
+  EXPECT_NEAR(t_quantile_95(4), 2.1318, 1e-4);
+}
+
+TEST(Verdict, OneSeedIsInconclusiveWhateverItsValue) {
+  const auto j = judge({0.99}, Comparison::greater, 0.70);
+  EXPECT_EQ(j.verdict, MetricVerdict::inconclusive);
+  EXPECT_EQ(j.seeds_met, 1);
+  EXPECT_FALSE(j.seeds_to_settle.has_value());
+}
+
+TEST(Verdict, TwoSeedsUseTheirOneSidedBound) {
+  // 0.8, 0.9: mean 0.85, std 0.0707, half-width 6.314 * 0.0707 / sqrt(2) = 0.3157.
+  auto j = judge({0.8, 0.9}, Comparison::greater, 0.70);
+  EXPECT_NEAR(j.bound, 0.85 - 0.31569, 1e-4);
+  EXPECT_EQ(j.verdict, MetricVerdict::inconclusive);
+  ASSERT_TRUE(j.seeds_to_settle.has_value());
+  EXPECT_GE(*j.seeds_to_settle, 3);
+  j = judge({0.8, 0.9}, Comparison::greater, 0.50);  // 0.534 > 0.5
+  EXPECT_EQ(j.verdict, MetricVerdict::holds);
+  j = judge({0.8, 0.9}, Comparison::greater, 1.20);  // upper 1.166 < 1.2
+  EXPECT_EQ(j.verdict, MetricVerdict::fails);
+  j = judge({0.8, 0.9}, Comparison::less, 1.20);      // "<": the upper bound decides
+  EXPECT_EQ(j.verdict, MetricVerdict::holds);
+}
+
+TEST(Verdict, ZeroSpreadDecidesOnTheMeanAndABoundOnTheThresholdDoesNotClearIt) {
+  EXPECT_EQ(judge({9, 9, 9}, Comparison::greater_equal, 9).verdict, MetricVerdict::holds);
+  EXPECT_EQ(judge({9, 9, 9}, Comparison::greater, 9).verdict, MetricVerdict::fails);
+  EXPECT_EQ(judge({10, 10, 10}, Comparison::greater_equal, 9).verdict, MetricVerdict::holds);
+  EXPECT_EQ(judge({8, 8, 8}, Comparison::greater_equal, 9).verdict, MetricVerdict::fails);
+  // 1, 2, 3 against "> t" with t exactly at the lower bound 2 - 2.920/sqrt(3) = 0.3142.
+  const double at = 2.0 - t_quantile_95(2) * 1.0 / std::sqrt(3.0);
+  const auto j = judge({1, 2, 3}, Comparison::greater, at);
+  EXPECT_NE(j.verdict, MetricVerdict::holds);
+  EXPECT_EQ(judge({1, 2, 3}, Comparison::greater_equal, at).verdict, MetricVerdict::holds);
+}
+
+TEST(Verdict, NanIsAnErrorAndAClaimNeedsEveryMetricToHold) {
+  EXPECT_EQ(judge({0.8, std::nan("")}, Comparison::greater, 0.5).verdict, MetricVerdict::error);
+  EXPECT_EQ(combine({MetricVerdict::holds, MetricVerdict::holds}), ClaimVerdict::reproduced);
+  EXPECT_EQ(combine({MetricVerdict::holds, MetricVerdict::inconclusive}), ClaimVerdict::inconclusive);
+  EXPECT_EQ(combine({MetricVerdict::inconclusive, MetricVerdict::fails}), ClaimVerdict::not_reproduced);
+  EXPECT_EQ(combine({MetricVerdict::fails, MetricVerdict::error}), ClaimVerdict::error);
+}
+
+TEST(Welch, EqualMeansAgreeAndDistantOnesDoNot) {
+  EXPECT_NEAR(welch_p_value(0.7, 0.01, 3, 0.7, 0.01, 3), 1.0, 1e-12);
+  EXPECT_LT(welch_p_value(0.5, 0.01, 3, 0.7, 0.01, 3), 0.001);
+  EXPECT_EQ(welch_p_value(9, 0, 3, 9, 0, 3), 1.0);   // both spreads zero: exact comparison
+  EXPECT_EQ(welch_p_value(9, 0, 3, 10, 0, 3), 0.0);
+}
+
+// Every claim states every profile's departures (full included) and declares what it asserts.
+TEST(ClaimRecords, EveryClaimStatesEachProfilesDeparturesAndItsAssertions) {
+  for (const auto& claim : all_claims()) {
+    SCOPED_TRACE(claim.id);
+    for (const auto profile : all_profiles()) EXPECT_TRUE(claim.states_departure(profile));
+    EXPECT_FALSE(claim.assertions.empty());
+    bool asserted_in_full = false;
+    for (const auto& a : claim.assertions) {
+      EXPECT_FALSE(a.threshold(Profile::smoke).has_value());
+      asserted_in_full = asserted_in_full || a.threshold(Profile::full).has_value();
+    }
+    EXPECT_TRUE(asserted_in_full);
+  }
 }
 
 }  // namespace

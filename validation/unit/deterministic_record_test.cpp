@@ -17,8 +17,9 @@ claims::Claim constant_claim() {
   claim.sentence = "one is one";
   claim.evaluate = [](claims::ClaimContext& context) {
     context.dataset_checksum = "none";
-    return std::vector<claims::Measurement>{{"one", 1.0, ">", 0.5, 1.0}};
+    return std::vector<claims::Measurement>{{"one", 1.0, 1.0}};
   };
+  claim.assertions = {{"one", claims::Comparison::greater, 0.5, 0.5, 1.0, ""}};
   return claim;
 }
 

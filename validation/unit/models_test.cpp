@@ -229,9 +229,10 @@ TEST(ConvAutoencoder, ParameterCountMatchesTheSourceForEachDecoder) {
   EXPECT_EQ(count_parameters(*conv_autoencoder(ConvDecoder::deconv)),
             kConvEncoder + conv(16, 16, 3) + conv(16, 8, 4) + conv(8, 1, 4));
   EXPECT_EQ(count_parameters(*conv_autoencoder(ConvDecoder::deconv)), 8073);
-  // (c) ConvT(16→8,k3) + ConvT(8→1,k3)
+  // (c) ConvT(16→16,k3) + ConvT(16→8,k3) + ConvT(8→1,k3): S2.9's three transposed convs
   EXPECT_EQ(count_parameters(*conv_autoencoder(ConvDecoder::unpool_deconv)),
-            kConvEncoder + conv(16, 8, 3) + conv(8, 1, 3));
+            kConvEncoder + conv(16, 16, 3) + conv(16, 8, 3) + conv(8, 1, 3));
+  EXPECT_EQ(count_parameters(*conv_autoencoder(ConvDecoder::unpool_deconv)), 3568 + 2320 + 1160 + 73);
 }
 
 TEST(ConvAutoencoder, EveryDecoderReconstructsNonNegativeImagesFromA144WideCode) {

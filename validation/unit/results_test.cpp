@@ -19,24 +19,29 @@ claims::Claim made_up_claim(double offset) {
   claim.id = "test.made_up";
   claim.source = "S9.9";
   claim.sentence = "the value exceeds one half";
+  claim.departures[claims::Profile::ci] = {"none", claims::Bias::none};
+  claim.assertions = {{"value", claims::Comparison::greater, 0.5, 0.5, 0.6, ""}};
   claim.evaluate = [offset](claims::ClaimContext& context) {
     context.dataset_checksum = "none";
     return std::vector<claims::Measurement>{
-        {"value", offset + 0.1 * static_cast<double>(context.seed), ">", 0.5, 0.6},
-        {"evidence", 42.0, "", std::nan(""), std::nan("")}};
+        {"value", offset + 0.1 * static_cast<double>(context.seed)}, {"evidence", 42.0}};
   };
   return claim;
 }
 
-TEST(ClaimRunner, SummarisesSeedsDecidesOnTheMeanAndWritesRows) {
+TEST(ClaimRunner, SummarisesSeedsJudgesWithConfidenceAndWritesRows) {
   TempDir dir;
   RunOptions options;
   options.results_root = dir.path();
+  options.records_root = dir / "records";
   options.seeds = 3;
-  const auto claim = made_up_claim(0.45);  // seeds give 0.45, 0.55, 0.65: mean 0.55 > 0.5
+  // Seeds give 0.45, 0.55, 0.65: the mean 0.55 > 0.5, but its one-sided 95 % lower bound
+  // 0.55 - 2.920 * 0.1 / sqrt(3) = 0.381 does not clear 0.5: inconclusive, not reproduced.
+  const auto claim = made_up_claim(0.45);
   const auto outcome = run_claim(claim, options);
-  EXPECT_TRUE(outcome.reproduced);
-  EXPECT_TRUE(outcome.as_expected());
+  EXPECT_EQ(outcome.verdict, claims::ClaimVerdict::inconclusive);
+  EXPECT_EQ(outcome.metrics[0].judgement.seeds_met, 2);
+  EXPECT_EQ(outcome.record.status, RecordStatus::missing);
   ASSERT_EQ(outcome.metrics.size(), 2u);
   EXPECT_NEAR(outcome.metrics[0].summary.mean, 0.55, 1e-12);
   EXPECT_EQ(outcome.metrics[0].summary.n, 3);
@@ -54,10 +59,11 @@ TEST(ClaimRunner, AMissedThresholdIsNotReproduced) {
   RunOptions options;
   options.results_root = dir.path();
   options.seeds = 2;
+  options.records_root = dir / "records";
+  // 0.0 and 0.1: even the upper bound 0.05 + 6.314 * 0.0707 / sqrt(2) = 0.366 misses 0.5.
   const auto outcome = run_claim(made_up_claim(0.0), options);
-  EXPECT_FALSE(outcome.reproduced);
-  EXPECT_EQ(outcome.verdict(), "not reproduced");
-  EXPECT_FALSE(outcome.as_expected());
+  EXPECT_EQ(outcome.verdict_text(), "not reproduced");
+  EXPECT_EQ(outcome.metrics[0].judgement.verdict, claims::MetricVerdict::fails);
 }
 
 TEST(ClaimRunner, ADivergedSeedIsRecordedAndTheOthersStillRun) {
@@ -72,7 +78,7 @@ TEST(ClaimRunner, ADivergedSeedIsRecordedAndTheOthersStillRun) {
     return inner(context);
   };
   const auto outcome = run_claim(claim, options);
-  EXPECT_EQ(outcome.verdict(), "error");
+  EXPECT_EQ(outcome.verdict_text(), "error");
   EXPECT_NE(outcome.error.find("epoch 2"), std::string::npos);
   const auto rows = read_results_csv(outcome.file);
   ASSERT_EQ(rows.size(), 5u);  // 2 rows for seeds 0 and 2, one error row for seed 1
@@ -103,7 +109,11 @@ TEST(ClaimRunner, WritesTheSpreadFigureDataImagesAndTheIndex) {
   EXPECT_NEAR(summary[0].min, 0.45, 1e-9);
   EXPECT_NEAR(summary[0].max, 0.65, 1e-9);
   EXPECT_NEAR(summary[0].ci95_high - summary[0].mean, 4.303 * 0.1 / std::sqrt(3.0), 1e-6);
-  EXPECT_EQ(summary[0].verdict, "reproduced");
+  EXPECT_EQ(summary[0].verdict, "inconclusive");
+  EXPECT_EQ(summary[0].metric_verdict, "inconclusive");
+  EXPECT_EQ(summary[0].seeds_met, 2);
+  EXPECT_GT(summary[0].seeds_to_settle, 3);
+  EXPECT_EQ(summary[1].metric_verdict, "");  // evidence only
   EXPECT_EQ(summary[0].sentence, "the value exceeds one half");
   const auto series = read_series_csv(series_file(dir / "ci", "test.made_up"));
   ASSERT_EQ(series.size(), 3u);
@@ -118,6 +128,71 @@ TEST(ClaimRunner, WritesTheSpreadFigureDataImagesAndTheIndex) {
   EXPECT_EQ(images[1].pixels, std::vector<uint8_t>(12, 128));
   const auto index = read_index_csv(index_file(dir / "ci"));
   EXPECT_EQ(index.size(), claims::all_claims().size());
+}
+
+TEST(Records, ARerunAgreesBitIdenticallyAndAPlantedRegressionIsCaught) {
+  TempDir dir;
+  RunOptions options;
+  options.results_root = dir / "results";
+  options.records_root = dir / "records";
+  options.seeds = 3;
+  auto claim = made_up_claim(0.65);  // 0.65, 0.75, 0.85: holds
+  EXPECT_EQ(run_claim(claim, options).record.status, RecordStatus::missing);
+  EXPECT_EQ(write_records(dir / "results", dir / "records", "ci", {claim.id}),
+            std::vector<std::string>{claim.id});
+  const auto again = run_claim(claim, options);
+  EXPECT_EQ(again.record.status, RecordStatus::agrees) << again.record.describe();
+  EXPECT_TRUE(again.record.bit_identical);
+  EXPECT_TRUE(again.record.same_environment);
+  EXPECT_NE(again.record.evidence().find("reproduced"), std::string::npos);
+  // The same claim now measures 1.0 higher: it still holds, but its mean moved far beyond
+  // Welch's tolerance (spread 0.1 over 3 seeds on both sides).
+  const auto planted = run_claim(made_up_claim(1.65), options);
+  EXPECT_EQ(planted.record.status, RecordStatus::differs) << planted.record.describe();
+  EXPECT_FALSE(planted.ok());
+  EXPECT_NE(planted.record.describe().find("aerepro record"), std::string::npos);
+}
+
+TEST(Records, AnErrorIsNeverRecorded) {
+  TempDir dir;
+  RunOptions options;
+  options.results_root = dir / "results";
+  options.records_root = dir / "records";
+  options.seeds = 1;
+  auto claim = made_up_claim(0.6);
+  claim.evaluate = [](claims::ClaimContext&) -> std::vector<claims::Measurement> {
+    throw TrainingError("m: training diverged");
+  };
+  run_claim(claim, options);
+  EXPECT_THROW(write_records(dir / "results", dir / "records", "ci", {claim.id}), ArtifactError);
+  EXPECT_FALSE(std::filesystem::exists(dir / "records" / "ci" / "test.made_up.csv"));
+}
+
+TEST(ClaimRunner, AnAssertedMetricTheEvaluationForgotIsAnError) {
+  TempDir dir;
+  RunOptions options;
+  options.results_root = dir.path();
+  options.records_root = dir / "records";
+  options.seeds = 1;
+  auto claim = made_up_claim(0.6);
+  claim.assertions.push_back({"missing_metric", claims::Comparison::less, 1.0, 1.0, std::nullopt, ""});
+  const auto outcome = run_claim(claim, options);
+  EXPECT_EQ(outcome.verdict_text(), "error");
+  EXPECT_NE(outcome.error.find("missing_metric"), std::string::npos);
+}
+
+TEST(ClaimRunner, AProfileWhoseDeparturesFavourTheClaimCannotCallItReproduced) {
+  TempDir dir;
+  RunOptions options;
+  options.results_root = dir.path();
+  options.records_root = dir / "records";
+  options.seeds = 3;
+  auto claim = made_up_claim(0.65);
+  EXPECT_EQ(run_claim(claim, options).verdict, claims::ClaimVerdict::reproduced);
+  claim.departures[claims::Profile::ci] = {"a lower bar", claims::Bias::easier};
+  const auto capped = run_claim(claim, options);
+  EXPECT_EQ(capped.verdict, claims::ClaimVerdict::inconclusive);
+  EXPECT_NE(capped.verdict_note.find("favour"), std::string::npos);
 }
 
 }  // namespace

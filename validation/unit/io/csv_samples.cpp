@@ -49,7 +49,10 @@ SummaryRow summary_row(const std::string& metric) {
   r.claim = "s0.kmeans_codes_above_70";
   r.source = "S0.7";
   r.sentence = "k-means on the codes beats 70 percent";
-  r.expected = "reproduced";
+  r.bias = "none";
+  r.metric_verdict = "holds";
+  r.record_status = "agrees";
+  r.date = "2026-12-01T12:00:00Z";
   r.verdict = "reproduced";
   r.claim_seconds = 31.25;
   r.metric = metric;

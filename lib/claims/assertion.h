@@ -1,0 +1,53 @@
+// What a claim asserts, declared as data in its record: which measured metric, which way, the
+// threshold each profile holds it to (smoke holds none), and the source report's own figure.
+#pragma once
+#include "claims/profile.h"
+
+#include <optional>
+#include <string>
+
+namespace aerepro::claims {
+
+enum class Comparison { less, less_equal, greater, greater_equal };
+
+std::string to_string(Comparison comparison);     // "<", "<=", ">", ">="
+Comparison parse_comparison(const std::string& text);  // UsageError for anything else
+// Whether `value` meets `comparison` against `threshold` (false for NaN).
+bool meets(double value, Comparison comparison, double threshold);
+// Whether larger values favour the claim (">" and ">=").
+inline bool larger_is_better(Comparison c) {
+  return c == Comparison::greater || c == Comparison::greater_equal;
+}
+
+struct Assertion {
+  std::string metric;                 // the name the evaluation measures it under
+  Comparison comparison = Comparison::greater;
+  std::optional<double> ci;           // threshold in the ci profile (none: not asserted there)
+  std::optional<double> full;         // threshold in the full profile
+  std::optional<double> source_figure;  // the source report's own figure for this metric
+  // Why the source's figure cannot be compared with ours ("" when it can): e.g. S2's errors
+  // were evaluated on 0-255 pixels, S2.7's are single-image values.
+  std::string source_figure_caveat;
+
+  // The threshold of `profile`; none in smoke (wiring only) or where the record declares none.
+  std::optional<double> threshold(Profile profile) const;
+  // "majority_accuracy_codes > 0.7 (source 0.7346)"
+  std::string describe(Profile profile) const;
+};
+
+// Which way a profile's departures from the source bias the claim's verdict.
+enum class Bias {
+  none,     // the source's set-up: no departure that can move the verdict
+  harder,   // departures can only make the claim harder to reproduce
+  easier,   // departures can favour the claim: this profile cannot call it reproduced
+  unknown,  // departures whose direction is not known (stated as such)
+};
+std::string to_string(Bias bias);  // "none", "harder", "easier", "unknown"
+
+// One profile's departures from the source, in words, and which way they bias the verdict.
+struct Departure {
+  std::string text;
+  Bias bias = Bias::unknown;
+};
+
+}  // namespace aerepro::claims

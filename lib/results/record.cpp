@@ -1,0 +1,236 @@
+#include "results/record.h"
+
+#include "claims/statistics.h"
+#include "common/atomic_file.h"
+#include "common/error.h"
+#include "results/artifacts_csv.h"
+#include "results/results_csv.h"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <cmath>
+#include <cstdlib>
+#include <fstream>
+#include <map>
+#include <sstream>
+
+namespace aerepro::results {
+namespace {
+
+struct RecordedMetric {
+  std::vector<std::pair<long long, double>> values;  // (seed, value)
+};
+
+std::string read_bytes(const std::filesystem::path& file) {
+  std::ifstream in(file, std::ios::binary);
+  if (!in) throw ArtifactError("cannot read " + file.string());
+  std::ostringstream out;
+  out << in.rdbuf();
+  return out.str();
+}
+
+bool same_value(double a, double b) { return (std::isnan(a) && std::isnan(b)) || a == b; }
+
+RecordStatus worse(RecordStatus a, RecordStatus b) { return static_cast<int>(a) > static_cast<int>(b) ? a : b; }
+
+std::string refresh_command(const std::string& profile, const std::string& claim) {
+  return fmt::format(
+      "build/ci/aerepro run --claim {0} --profile {1} && build/ci/aerepro record --profile {1} "
+      "--claim {0}",
+      claim, profile);
+}
+
+}  // namespace
+
+std::filesystem::path resolve_records_root(const std::filesystem::path& explicit_root) {
+  if (!explicit_root.empty()) return explicit_root;
+  if (const char* env = std::getenv("AEREPRO_RECORDS_DIR"); env && *env) return env;
+  return std::filesystem::path(AEREPRO_SOURCE_DIR) / "records";
+}
+
+std::string to_string(RecordStatus status) {
+  switch (status) {
+    case RecordStatus::not_compared: return "not compared";
+    case RecordStatus::missing: return "no record";
+    case RecordStatus::agrees: return "agrees";
+    case RecordStatus::warning: return "warning";
+    case RecordStatus::differs: return "differs";
+  }
+  return "not compared";
+}
+
+std::string RecordComparison::evidence() const {
+  if (status == RecordStatus::missing || status == RecordStatus::not_compared) return "";
+  std::string out = fmt::format("record of {} (revision {}, {} seeds, {}): {}", record_date,
+                                record_revision, record_seeds, record_device, record_verdict);
+  for (const auto& m : metrics) {
+    out += fmt::format("; {} {:.4g} ± {:.2g}{}", m.metric, m.record_mean, m.record_std,
+                       m.record_verdict ? " (" + claims::to_string(*m.record_verdict) + ")" : "");
+  }
+  return out;
+}
+
+std::string RecordComparison::describe() const {
+  if (status == RecordStatus::not_compared) return "  record: not compared (smoke profile)\n";
+  if (status == RecordStatus::missing) {
+    return fmt::format("  record: none at {}; to make it: {}\n", file.string(), refresh_command);
+  }
+  std::string out = fmt::format("  record: {} — {}\n", to_string(status), evidence());
+  for (const auto& m : metrics) {
+    out += fmt::format("    {:<40} record {:.6g} ± {:.2g} (n={}), now {:.6g} ± {:.2g} (n={}), Welch p={:.3g}: {}{}\n",
+                       m.metric, m.record_mean, m.record_std, m.record_n, m.fresh_mean, m.fresh_std,
+                       m.fresh_n, m.p_value, to_string(m.status),
+                       m.message.empty() ? "" : " — " + m.message);
+  }
+  out += fmt::format("  values {} bit-identical to the record ({} environment){}\n",
+                     bit_identical ? "are" : "are not", same_environment ? "same" : "a different",
+                     !bit_identical && same_environment ? ": expected identical values there" : "");
+  if (status == RecordStatus::differs) out += "  refresh the record (if the change is intended): " + refresh_command + "\n";
+  return out;
+}
+
+RecordComparison compare_with_record(const std::filesystem::path& records_root,
+                                     const std::string& profile, const std::string& claim,
+                                     const std::vector<ResultRow>& fresh_rows,
+                                     const std::vector<FreshMetric>& fresh) {
+  RecordComparison out;
+  out.refresh_command = refresh_command(profile, claim);
+  if (profile == "smoke") return out;
+  out.file = records_root / profile / (claim + ".csv");
+  if (!std::filesystem::exists(out.file)) {
+    out.status = RecordStatus::missing;
+    return out;
+  }
+  const auto rows = read_results_csv(out.file);
+  std::map<std::string, RecordedMetric> recorded;
+  std::vector<long long> seeds;
+  for (const auto& r : rows) {
+    recorded[r.metric].values.emplace_back(r.seed, r.value);
+    if (std::find(seeds.begin(), seeds.end(), r.seed) == seeds.end()) seeds.push_back(r.seed);
+    out.record_date = std::max(out.record_date, r.date);
+  }
+  out.record_seeds = static_cast<int>(seeds.size());
+  std::map<std::string, claims::MetricVerdict> recorded_verdicts;
+  const auto summary = summary_file(out.file.parent_path(), claim);
+  if (std::filesystem::exists(summary)) {
+    for (const auto& s : read_summary_csv(summary)) {
+      out.record_verdict = s.verdict;
+      if (!s.metric_verdict.empty()) recorded_verdicts[s.metric] = claims::parse_metric_verdict(s.metric_verdict);
+    }
+  }
+  if (!rows.empty()) {
+    out.record_revision = rows.front().git_revision;
+    out.record_device = rows.front().device;
+  }
+  // Environment and bit-identity.
+  const ResultRow* now = nullptr;
+  for (const auto& r : fresh_rows) {
+    if (r.metric != "error") { now = &r; break; }
+  }
+  if (now && !rows.empty()) {
+    const auto& then = rows.front();
+    out.same_environment = now->torch_version == then.torch_version && now->device == then.device &&
+                           now->threads == then.threads && now->dataset_checksum == then.dataset_checksum &&
+                           now->deterministic == then.deterministic;
+  }
+  out.bit_identical = !fresh_rows.empty() && fresh_rows.size() == rows.size();
+  for (const auto& r : fresh_rows) {
+    if (!out.bit_identical) break;
+    const auto it = recorded.find(r.metric);
+    const bool found = it != recorded.end() &&
+                       std::any_of(it->second.values.begin(), it->second.values.end(), [&](const auto& sv) {
+                         return sv.first == r.seed && same_value(sv.second, r.value);
+                       });
+    out.bit_identical = found;
+  }
+  // Asserted metrics: means within Welch's test, no verdict crossing holds <-> fails.
+  out.status = RecordStatus::agrees;
+  for (const auto& f : fresh) {
+    if (!f.verdict) continue;
+    MetricComparison m;
+    m.metric = f.metric;
+    m.fresh_verdict = f.verdict;
+    const auto fs = claims::summarize(f.values);
+    m.fresh_n = fs.n;
+    m.fresh_mean = fs.mean;
+    m.fresh_std = fs.std;
+    const auto it = recorded.find(f.metric);
+    if (it == recorded.end()) {
+      m.status = RecordStatus::differs;
+      m.message = "the record has no value of this metric (a new assertion?)";
+    } else {
+      std::vector<double> values;
+      for (const auto& sv : it->second.values) values.push_back(sv.second);
+      const auto rs = claims::summarize(values);
+      m.record_n = rs.n;
+      m.record_mean = rs.mean;
+      m.record_std = rs.std;
+      const double floor = 1e-12 * std::max({1.0, std::abs(rs.mean), std::abs(fs.mean)});
+      m.p_value = claims::welch_p_value(rs.mean, rs.std, rs.n, fs.mean, fs.std, fs.n, floor);
+      if (const auto v = recorded_verdicts.find(f.metric); v != recorded_verdicts.end()) m.record_verdict = v->second;
+      using claims::MetricVerdict;
+      const bool crossed = m.record_verdict &&
+                           ((*m.record_verdict == MetricVerdict::holds && *f.verdict == MetricVerdict::fails) ||
+                            (*m.record_verdict == MetricVerdict::fails && *f.verdict == MetricVerdict::holds));
+      if (std::isnan(m.p_value) || m.p_value < kRecordAlpha) {
+        m.status = RecordStatus::differs;
+        m.message = fmt::format("the mean moved beyond the tolerance (Welch p < {})", kRecordAlpha);
+      } else if (crossed || (m.record_verdict && (*m.record_verdict == MetricVerdict::error) != (*f.verdict == MetricVerdict::error))) {
+        m.status = RecordStatus::differs;
+        m.message = fmt::format("verdict {} in the record, {} now", claims::to_string(*m.record_verdict),
+                                claims::to_string(*f.verdict));
+      } else if (m.record_verdict && *m.record_verdict != *f.verdict) {
+        m.status = RecordStatus::warning;
+        m.message = fmt::format("verdict {} in the record, {} now (means compatible)",
+                                claims::to_string(*m.record_verdict), claims::to_string(*f.verdict));
+      }
+    }
+    out.status = worse(out.status, m.status);
+    out.metrics.push_back(m);
+  }
+  return out;
+}
+
+std::vector<std::string> write_records(const std::filesystem::path& results_root,
+                                       const std::filesystem::path& records_root,
+                                       const std::string& profile,
+                                       const std::vector<std::string>& claim_ids) {
+  const auto from = results_root / profile;
+  const auto to = records_root / profile;
+  std::vector<std::string> recorded;
+  std::vector<std::pair<std::filesystem::path, std::string>> files;
+  for (const auto& id : claim_ids) {
+    const auto rows_file = from / (id + ".csv");
+    const auto summary = summary_file(from, id);
+    if (!std::filesystem::exists(rows_file)) continue;
+    const auto rows = read_results_csv(rows_file);  // checks the file
+    for (const auto& r : rows) {
+      if (r.metric == "error") {
+        throw ArtifactError(fmt::format("{}: seed {} of {} ended in an error ({}); an error is "
+                                        "not recorded: fix it and rerun",
+                                        rows_file.string(), r.seed, id, r.note));
+      }
+    }
+    const auto summary_rows = read_summary_csv(summary);
+    if (!summary_rows.empty() && summary_rows.front().verdict == "error") {
+      throw ArtifactError(summary.string() + ": the run ended in an error; not recorded");
+    }
+    files.emplace_back(to / rows_file.filename(), read_bytes(rows_file));
+    files.emplace_back(to / summary.filename(), read_bytes(summary));
+    recorded.push_back(id);
+  }
+  if (recorded.empty()) {
+    throw ArtifactError(fmt::format("no claim results in {}: run the claims first (aerepro run "
+                                    "--profile {})", from.string(), profile));
+  }
+  std::filesystem::create_directories(to);
+  for (const auto& [file, text] : files) write_text_atomically(file, text);
+  if (std::filesystem::exists(index_file(from))) {
+    read_index_csv(index_file(from));
+    write_text_atomically(index_file(to), read_bytes(index_file(from)));
+  }
+  return recorded;
+}
+
+}  // namespace aerepro::results
