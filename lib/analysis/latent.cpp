@@ -56,6 +56,7 @@ ManifoldAscentResult manifold_ascent(const torch::Tensor& x0, const TensorMap& r
   std::vector<torch::Tensor> iterates{x0};
   std::vector<torch::Tensor> residuals;
   auto x = x0;
+  const auto anchored = options.anchor.defined() ? reconstruct(options.anchor) : torch::Tensor();
   for (int64_t t = 0;; ++t) {
     const auto r = reconstruct(x);
     if (!r.defined() || r.sizes() != x.sizes()) {
@@ -64,7 +65,8 @@ ManifoldAscentResult manifold_ascent(const torch::Tensor& x0, const TensorMap& r
     const auto residual = r - x;
     residuals.push_back(residual.reshape({batch, -1}).to(torch::kFloat64).norm(2, 1).cpu());
     if (t == options.iterations) break;
-    x = x + options.step * residual;  // S3.9: x ← x + η·(r(x) − x)
+    // S3.9: x ← x + η·(r(x) − x); as made, x ← x + η·(r(x) − r(anchor)).
+    x = x + options.step * (anchored.defined() ? r - anchored : residual);
     iterates.push_back(x);
   }
   return {torch::stack(iterates), torch::stack(residuals)};

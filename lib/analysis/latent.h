@@ -30,6 +30,9 @@ struct ManifoldAscentOptions {
   // plain iterated reconstruction), stable for any contractive r and smooth to look at.
   double step = 0.5;
   int64_t iterations = 50;
+  // Undefined: the faithful step r(x) − x. Defined (S3.9 as made: the report's code steps along
+  // r(x) − r(x̄), x̄ the mean digit — a slip): the step is r(x) − r(anchor), anchor (1, ...).
+  torch::Tensor anchor;
 };
 
 struct ManifoldAscentResult {
@@ -38,7 +41,8 @@ struct ManifoldAscentResult {
 };
 
 // S3.9, the faithful reading: from a batch x0 (B, ...), iterate x ← x + η·(r(x) − x) (the
-// report's code subtracts r(mean digit) instead of x: a slip). Runs without autograd.
+// report's code subtracts r(mean digit) instead of x: a slip; options.anchor runs it).
+// residual_norms are ‖r(x_t) − x_t‖ in either case. Runs without autograd.
 ManifoldAscentResult manifold_ascent(const torch::Tensor& x0, const TensorMap& reconstruct,
                                      const ManifoldAscentOptions& options = {});
 

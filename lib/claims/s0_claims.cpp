@@ -16,6 +16,7 @@
 #include <utility>
 
 namespace aerepro::claims {
+namespace s0 {  // per source: unity builds join these files
 namespace {
 
 // The set-up of S0.1/S0.5 per profile.
@@ -306,8 +307,10 @@ Claim generated_digits_nearer_data() {
 }
 
 }  // namespace
+}  // namespace s0
 
 std::vector<Claim> s0_claims() {
+  using namespace s0;
   return {kmeans_codes_above_70(), s1_kmeans_majority_above_70(), codes_beat_raw_pixels(),
           generated_digits_nearer_data()};
 }

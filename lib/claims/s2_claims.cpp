@@ -23,6 +23,7 @@
 #include <vector>
 
 namespace aerepro::claims {
+namespace s2 {  // per source: unity builds join these files
 namespace {
 
 using data::Split;
@@ -718,8 +719,10 @@ Claim conv_aes_reach_low_loss() {
 }
 
 }  // namespace
+}  // namespace s2
 
 std::vector<Claim> s2_claims() {
+  using namespace s2;
   return {pca_beats_source_ae(),
           well_trained_ae_beats_pca(),
           error_falls_with_hidden_size(),

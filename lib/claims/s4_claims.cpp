@@ -9,6 +9,7 @@
 #include <fmt/format.h>
 
 namespace aerepro::claims {
+namespace s4 {  // per source: unity builds join these files
 namespace {
 
 struct FashionSetup {
@@ -106,7 +107,8 @@ Claim cnn_beats_ae_classifier() {
 }
 
 }  // namespace
+}  // namespace s4
 
-std::vector<Claim> s4_claims() { return {cnn_beats_ae_classifier()}; }
+std::vector<Claim> s4_claims() { return {s4::cnn_beats_ae_classifier()}; }
 
 }  // namespace aerepro::claims

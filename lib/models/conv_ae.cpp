@@ -10,9 +10,9 @@ namespace aerepro::models {
 namespace nn = torch::nn;
 
 namespace {
-constexpr int64_t kCodeChannels = 16;
-constexpr int64_t kCodeSide = 3;                                       // 28 -> 14 -> 7 -> 3
-constexpr int64_t kCodeWidth = kCodeChannels * kCodeSide * kCodeSide;  // 144
+constexpr int64_t kUnpoolCodeChannels = 16;
+constexpr int64_t kUnpoolCodeSide = 3;                                       // 28 -> 14 -> 7 -> 3
+constexpr int64_t kCodeWidth = kUnpoolCodeChannels * kUnpoolCodeSide * kUnpoolCodeSide;  // 144
 
 // 2x2 max-pooling, stride 2, floor; returns (output, indices).
 std::tuple<torch::Tensor, torch::Tensor> max_pool2(const torch::Tensor& x) {
@@ -102,7 +102,7 @@ torch::Tensor ConvAutoencoderImpl::decode(const torch::Tensor& code) {
 torch::Tensor ConvAutoencoderImpl::decode_with_indices(const torch::Tensor& code,
                                                        const PoolingIndices& indices) {
   auto x = detail::flatten_samples(code, kCodeWidth, "ConvAutoencoder")
-               .reshape({code.size(0), kCodeChannels, kCodeSide, kCodeSide});
+               .reshape({code.size(0), kUnpoolCodeChannels, kUnpoolCodeSide, kUnpoolCodeSide});
   switch (options_.decoder) {
     case ConvDecoder::deconv:
       x = torch::relu(decoder_deconv1(x));     // (N,16,7,7)

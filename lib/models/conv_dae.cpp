@@ -7,9 +7,9 @@ namespace aerepro::models {
 namespace nn = torch::nn;
 
 namespace {
-constexpr int64_t kCodeChannels = 32;  // S0.3: third conv's channels
-constexpr int64_t kCodeSide = 3;       // 28 -> 14 -> 7 -> 3
-constexpr int64_t kFlatWidth = kCodeChannels * kCodeSide * kCodeSide;  // 288
+constexpr int64_t kDaeCodeChannels = 32;  // S0.3: third conv's channels
+constexpr int64_t kDaeCodeSide = 3;       // 28 -> 14 -> 7 -> 3
+constexpr int64_t kFlatWidth = kDaeCodeChannels * kDaeCodeSide * kDaeCodeSide;  // 288
 constexpr int64_t kDenseWidth = 128;
 }  // namespace
 
@@ -25,7 +25,7 @@ ConvDenoisingAutoencoderImpl::ConvDenoisingAutoencoderImpl(ConvDenoisingAutoenco
                                   nn::Conv2d(nn::Conv2dOptions(8, 16, 3).stride(2).padding(1)));
   encoder_norm2 = register_module("encoder_norm2", nn::BatchNorm2d(16));
   encoder_conv3 = register_module(
-      "encoder_conv3", nn::Conv2d(nn::Conv2dOptions(16, kCodeChannels, 3).stride(2).padding(0)));
+      "encoder_conv3", nn::Conv2d(nn::Conv2dOptions(16, kDaeCodeChannels, 3).stride(2).padding(0)));
   encoder_fc1 = register_module("encoder_fc1", nn::Linear(kFlatWidth, kDenseWidth));
   encoder_fc2 = register_module("encoder_fc2", nn::Linear(kDenseWidth, options_.latent_dim));
   // S0.4 decoder.
@@ -34,7 +34,7 @@ ConvDenoisingAutoencoderImpl::ConvDenoisingAutoencoderImpl(ConvDenoisingAutoenco
   decoder_deconv1 = register_module(
       "decoder_deconv1",
       nn::ConvTranspose2d(
-          nn::ConvTranspose2dOptions(kCodeChannels, 16, 3).stride(2).output_padding(0)));
+          nn::ConvTranspose2dOptions(kDaeCodeChannels, 16, 3).stride(2).output_padding(0)));
   decoder_norm1 = register_module("decoder_norm1", nn::BatchNorm2d(16));
   decoder_deconv2 = register_module(
       "decoder_deconv2",
@@ -59,7 +59,7 @@ torch::Tensor ConvDenoisingAutoencoderImpl::encode(const torch::Tensor& images) 
 torch::Tensor ConvDenoisingAutoencoderImpl::decode(const torch::Tensor& code) {
   auto x = torch::relu(decoder_fc1(code));
   x = torch::relu(decoder_fc2(x));
-  x = x.reshape({x.size(0), kCodeChannels, kCodeSide, kCodeSide});
+  x = x.reshape({x.size(0), kDaeCodeChannels, kDaeCodeSide, kDaeCodeSide});
   x = torch::relu(decoder_norm1(decoder_deconv1(x)));  // (N,16,7,7)
   x = torch::relu(decoder_norm2(decoder_deconv2(x)));  // (N,8,14,14)
   return torch::sigmoid(decoder_deconv3(x));           // (N,1,28,28)

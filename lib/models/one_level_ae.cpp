@@ -1,5 +1,6 @@
 #include "models/one_level_ae.h"
 
+#include "models/glorot_init.h"
 #include "models/image_shape.h"
 
 namespace aerepro::models {
@@ -11,6 +12,7 @@ OneLevelAutoencoderImpl::OneLevelAutoencoderImpl(OneLevelAutoencoderOptions opti
   }
   encoder = register_module("encoder", torch::nn::Linear(options_.input_dim, options_.hidden));
   decoder = register_module("decoder", torch::nn::Linear(options_.hidden, options_.input_dim));
+  if (options_.glorot_uniform) glorot_initialize(*this);  // S3.1
 }
 
 torch::Tensor OneLevelAutoencoderImpl::encode(const torch::Tensor& input) {

@@ -9,10 +9,13 @@ struct OneLevelAutoencoderOptions {
   int64_t input_dim = kImagePixels;                    // 784 for images; a code width when stacked
   int64_t hidden = 128;                                // S3.2: Dense(128, ReLU)
   Activation output_activation = Activation::sigmoid;  // S3.2: Dense(784, sigmoid)
+  // S3.1: Keras' Dense defaults, Glorot-uniform weights and zero biases (false: LibTorch's
+  // default initialisation).
+  bool glorot_uniform = true;
 };
 
-// S3.2: Dense(input→hidden, ReLU) → Dense(hidden→input, output activation). S3.3's DAE is the
-// same model trained noisy → clean.
+// S3.2: Dense(input→hidden, ReLU) → Dense(hidden→input, output activation), Glorot-uniform
+// (S3.1). S3.3's DAE is the same model trained noisy → clean.
 // Inputs: for input_dim == 784, images (N,1,28,28) (a flat (N,784) is accepted too);
 // otherwise flat (N,input_dim) codes. decode returns (N,1,28,28) when input_dim == 784 and
 // (N,input_dim) otherwise; forward's reconstruction has the input's shape. code = hidden =

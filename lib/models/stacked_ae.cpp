@@ -16,6 +16,7 @@ StackedAutoencoderImpl::StackedAutoencoderImpl(StackedAutoencoderOptions options
     level_options.hidden = options_.levels[i];
     level_options.output_activation =
         i == 0 ? options_.first_output_activation : options_.deeper_output_activation;
+    level_options.glorot_uniform = options_.glorot_uniform;
     levels_.push_back(
         register_module("level" + std::to_string(i), OneLevelAutoencoder(level_options)));
     input_dim = options_.levels[i];

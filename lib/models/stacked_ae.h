@@ -13,9 +13,11 @@ struct StackedAutoencoderOptions {
   std::vector<int64_t> levels = {512, 128};  // S3.4: levels [512, 128]
   // Level 0 reconstructs pixels in [0,1]: sigmoid, as S3.2.
   Activation first_output_activation = Activation::sigmoid;
-  // Our reading: deeper levels reconstruct the previous level's ReLU codes, which are
-  // non-negative and unbounded, so their output is ReLU (a sigmoid could not reach codes > 1).
-  Activation deeper_output_activation = Activation::relu;
+  // S3.4 as made: the report's design_AE puts a sigmoid on every level's output, also where
+  // it reconstructs the previous level's unbounded ReLU codes (a design slip). The corrected
+  // variant sets ReLU here (a sigmoid cannot reach codes > 1).
+  Activation deeper_output_activation = Activation::sigmoid;
+  bool glorot_uniform = true;  // S3.1: every level Glorot-uniform, zero biases
 };
 
 // Level i is a OneLevelAutoencoder (input = level i-1's code width, hidden = levels[i]),

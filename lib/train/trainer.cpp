@@ -52,8 +52,12 @@ void check_finite(double loss, const TrainOptions& options, int64_t epoch) {
 }  // namespace
 
 std::string TrainOptions::describe() const {
-  return fmt::format("adam lr={} batch={} epochs={} seed={} corruption={} shuffle={}",
-                     learning_rate, batch_size, epochs, seed, corruption.describe(), shuffle);
+  // Fields added later appear only when they differ from their defaults: the descriptions,
+  // and so the checkpoint keys, of every training that leaves them alone stay as they were.
+  return fmt::format("adam lr={}{} batch={} epochs={} seed={} corruption={}{} shuffle={}",
+                     learning_rate, adam_epsilon == 1e-8 ? "" : fmt::format(" eps={}", adam_epsilon),
+                     batch_size, epochs, seed, corruption.describe(),
+                     noise_drawn_once && corruption.active() ? " drawn once" : "", shuffle);
 }
 
 double evaluate(torch::nn::Module& module, const Objective& objective, const TrainData& data,
@@ -76,7 +80,8 @@ double evaluate(torch::nn::Module& module, const Objective& objective, const Tra
 
 TrainHistory train(torch::nn::Module& module, const Objective& objective, const TrainData& data,
                    const TrainData* validation, const TrainOptions& options) {
-  if (options.epochs < 0 || options.batch_size < 1 || !(options.learning_rate > 0)) {
+  if (options.epochs < 0 || options.batch_size < 1 || !(options.learning_rate > 0) ||
+      !(options.adam_epsilon > 0)) {
     throw UsageError(fmt::format("{}: invalid training options ({})", options.label,
                                  options.describe()));
   }
@@ -84,7 +89,10 @@ TrainHistory train(torch::nn::Module& module, const Objective& objective, const 
   const auto device = data.inputs.device();
   auto gen = compat::make_generator(device, options.seed);
   torch::optim::Adam optimizer(module.parameters(),
-                               torch::optim::AdamOptions(options.learning_rate));
+                               torch::optim::AdamOptions(options.learning_rate).eps(options.adam_epsilon));
+  // S3.1: the noisy copy drawn once, before the first epoch's order, from the same generator.
+  const bool drawn_once = options.noise_drawn_once && options.corruption.active();
+  const auto noisy_inputs = drawn_once ? options.corruption.apply(data.inputs, gen) : torch::Tensor();
   ProgressLine progress(options.progress);
   TrainHistory history;
   const auto start = Clock::now();
@@ -103,7 +111,8 @@ TrainHistory train(torch::nn::Module& module, const Objective& objective, const 
       const auto first = b * options.batch_size;
       const auto count = std::min(options.batch_size, n - first);
       const auto index = order.narrow(0, first, count);
-      const auto input = options.corruption.apply(data.inputs.index_select(0, index), gen);
+      const auto input = drawn_once ? noisy_inputs.index_select(0, index)
+                                    : options.corruption.apply(data.inputs.index_select(0, index), gen);
       const auto target = data.target_tensor().index_select(0, index);
       optimizer.zero_grad();
       const auto loss = objective(input, target);

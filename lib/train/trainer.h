@@ -31,8 +31,12 @@ struct TrainOptions {
   int64_t epochs = 10;
   int64_t batch_size = 256;
   double learning_rate = 1e-3;   // Adam
+  double adam_epsilon = 1e-8;    // LibTorch's default; S3.1 (Keras): 1e-7
   uint64_t seed = 0;             // noise and shuffling (model initialisation: see seeded())
   Corruption corruption;         // applied to each training batch's inputs (target stays clean)
+  // false: fresh noise for every batch. true (S3.1): one noisy copy of all the inputs, drawn
+  // before the first epoch and reused every epoch (Keras' GaussianNoise applied to the arrays).
+  bool noise_drawn_once = false;
   bool shuffle = true;
   bool progress = true;          // a progress line on stderr, only when stderr is a terminal
   std::string label = "train";   // shown in the progress line and in errors

@@ -369,6 +369,25 @@ TEST(Latent, ManifoldAscentConvergesToAPerfectReconstruction) {
   EXPECT_TRUE(torch::allclose(r[1], 0.5 * r[0], 1e-5));
 }
 
+TEST(Latent, ManifoldAscentAsMadeStepsAlongTheReconstructionMinusTheAnchors) {
+  // S3.9 as made: x ← x + η·(r(x) − r(x̄)). With r(x) = x / 2 and η = 1 every step adds
+  // (x − x̄) / 2: x_t − x̄ grows by 3/2 per step instead of converging.
+  auto gen = cpu_generator(15);
+  const auto start = torch::rand({2, 4}, gen);
+  const auto anchor = torch::rand({1, 4}, gen);
+  const TensorMap reconstruct = [](const torch::Tensor& x) { return x / 2; };
+  ManifoldAscentOptions options;
+  options.step = 1.0;
+  options.iterations = 3;
+  options.anchor = anchor;
+  const auto result = manifold_ascent(start, reconstruct, options);
+  const auto expected = anchor + (start - anchor) * std::pow(1.5, 3);
+  EXPECT_TRUE(torch::allclose(result.iterates[3], expected, 1e-5, 1e-5));
+  // The residual is still ‖r(x) − x‖ = ‖x‖ / 2.
+  EXPECT_TRUE(torch::allclose(result.residual_norms[3].to(torch::kFloat32),
+                              result.iterates[3].norm(2, 1) / 2, 1e-5, 1e-5));
+}
+
 
 }  // namespace
 }  // namespace aerepro::analysis

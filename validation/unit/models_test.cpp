@@ -292,6 +292,31 @@ TEST(OneLevelAutoencoder, ImagesInImagesOutWithSigmoidPixels) {
   EXPECT_EQ(sizes(model->forward(torch::rand({2, 784})).reconstruction), (Sizes{2, 784}));
 }
 
+TEST(OneLevelAutoencoder, IsGlorotUniformWithZeroBiasesAsKeras) {
+  torch::manual_seed(0);
+  OneLevelAutoencoder model;  // S3.1: U(-a, a), a = sqrt(6 / (784 + 128)), std a / sqrt(3)
+  const double a = std::sqrt(6.0 / (784 + 128));
+  for (const auto& weight : {model->encoder->weight, model->decoder->weight}) {
+    EXPECT_LE(weight.abs().max().item<double>(), a);
+    EXPECT_GT(weight.abs().max().item<double>(), 0.99 * a);
+    EXPECT_NEAR(weight.std().item<double>(), a / std::sqrt(3.0), 0.01 * a);
+  }
+  EXPECT_EQ(model->encoder->bias.abs().max().item<float>(), 0.0f);
+  EXPECT_EQ(model->decoder->bias.abs().max().item<float>(), 0.0f);
+  // LibTorch's default (kaiming_uniform, a = sqrt(5)): bound 1 / sqrt(fan_in), biases not zero.
+  OneLevelAutoencoderOptions libtorch_default;
+  libtorch_default.glorot_uniform = false;
+  OneLevelAutoencoder other(libtorch_default);
+  EXPECT_LE(other->encoder->weight.abs().max().item<double>(), 1.0 / std::sqrt(784.0));
+  EXPECT_GT(other->encoder->bias.abs().max().item<float>(), 0.0f);
+}
+
+TEST(StackedAutoencoder, EveryLevelIsGlorotUniform) {
+  StackedAutoencoder model;
+  EXPECT_EQ(model->level(1)->decoder->bias.abs().max().item<float>(), 0.0f);
+  EXPECT_LE(model->level(1)->decoder->weight.abs().max().item<double>(), std::sqrt(6.0 / (128 + 512)));
+}
+
 TEST(OneLevelAutoencoder, TakesFlatCodesWhenItsInputIsNotAnImage) {
   OneLevelAutoencoderOptions options;
   options.input_dim = 512;
@@ -327,7 +352,8 @@ TEST(StackedAutoencoder, LevelsAreNamedSubmodulesWithTheSourcesWidths) {
   EXPECT_EQ(model->level(0)->options().output_activation, Activation::sigmoid);
   EXPECT_EQ(model->level(1)->options().input_dim, 512);
   EXPECT_EQ(model->level(1)->options().hidden, 128);
-  EXPECT_EQ(model->level(1)->options().output_activation, Activation::relu);
+  // S3.4 as made: design_AE's sigmoid on every level, also on the codes (a design slip).
+  EXPECT_EQ(model->level(1)->options().output_activation, Activation::sigmoid);
   const auto children = model->named_children();
   EXPECT_NE(children.find("level0"), nullptr);
   EXPECT_NE(children.find("level1"), nullptr);
@@ -401,13 +427,20 @@ TEST(FashionAutoencoder, ParameterCountMatchesTheSource) {
   EXPECT_EQ(count_parameters(*model->encoder), encoder);
 }
 
-TEST(FashionAutoencoder, LinearCodeAndNonNegativeReconstruction) {
-  FashionAutoencoder model;
+TEST(FashionAutoencoder, ReluCodeAsMadeAndNonNegativeReconstruction) {
+  FashionAutoencoder model;  // S4.3 as made: ReLU on the 32-d code too
   expect_autoencoder_shapes(model, 32);
   torch::NoGradGuard no_grad;
-  const auto output = model->forward(random_images(8));
-  EXPECT_LT(output.code.min().item<float>(), 0.0f);  // not clipped: a linear code
+  const auto images = random_images(8);
+  const auto output = model->forward(images);
+  expect_non_negative(output.code);
+  EXPECT_GT(output.code.max().item<float>(), 0.0f);  // not all dead at initialisation
   expect_non_negative(output.reconstruction);
+
+  FashionAutoencoderOptions earlier_reading;
+  earlier_reading.relu_code = false;
+  FashionAutoencoder linear_code(earlier_reading);
+  EXPECT_LT(linear_code->forward(images).code.min().item<float>(), 0.0f);  // not clipped
 }
 
 TEST(FashionAutoencoder, IsHeInitialisedWithZeroBiases) {

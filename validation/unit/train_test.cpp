@@ -118,6 +118,46 @@ TEST(Trainer, SameSeedGivesIdenticalWeights) {
   EXPECT_FALSE(same_weights(*a, *c));
 }
 
+// The noise each epoch's training inputs carried (shuffle off, one batch per epoch).
+std::vector<torch::Tensor> noise_seen(bool drawn_once) {
+  auto model = seeded<TinyAutoencoder>(2);
+  const auto data = low_rank_data(64);
+  auto options = quick_options();
+  options.epochs = 3;
+  options.batch_size = 64;
+  options.shuffle = false;
+  options.corruption = Corruption::gaussian(0.4);
+  options.noise_drawn_once = drawn_once;
+  std::vector<torch::Tensor> seen;
+  const auto objective = [&](const torch::Tensor& input, const torch::Tensor& target) {
+    seen.push_back((input - target).detach().clone());
+    return model->forward(input).reconstruction.sub(target).pow(2).mean();
+  };
+  train(*model, objective, data, nullptr, options);
+  return seen;
+}
+
+TEST(Trainer, S31NoiseDrawnOnceIsReusedEveryEpoch) {
+  const auto once = noise_seen(true);
+  ASSERT_EQ(once.size(), 3u);
+  EXPECT_TRUE(torch::equal(once[0], once[1]));
+  EXPECT_TRUE(torch::equal(once[0], once[2]));
+  EXPECT_NEAR(once[0].std().item<double>(), 0.4, 0.04);
+  const auto per_batch = noise_seen(false);
+  EXPECT_FALSE(torch::equal(per_batch[0], per_batch[1]));
+}
+
+TEST(Trainer, DescriptionNamesTheNewFieldsOnlyWhenSet) {
+  TrainOptions options;
+  EXPECT_THAT(options.describe(), ::testing::Not(HasSubstr("eps")));
+  options.adam_epsilon = 1e-7;
+  options.noise_drawn_once = true;
+  EXPECT_THAT(options.describe(), ::testing::Not(HasSubstr("drawn once")));  // no noise: no-op
+  options.corruption = Corruption::gaussian(0.4);
+  EXPECT_THAT(options.describe(), HasSubstr("eps=1e-07"));
+  EXPECT_THAT(options.describe(), HasSubstr("gaussian(0.4) drawn once"));
+}
+
 TEST(Trainer, DivergenceStopsWithEpochAndLoss) {
   auto model = seeded<TinyAutoencoder>(1);
   auto data = low_rank_data();
@@ -152,6 +192,10 @@ TEST(Trainer, RejectsInvalidOptions) {
   auto model = seeded<TinyAutoencoder>(1);
   auto options = quick_options();
   options.batch_size = 0;
+  EXPECT_THROW(train(*model, reconstruction_objective(model), low_rank_data(), nullptr, options),
+               UsageError);
+  options = quick_options();
+  options.adam_epsilon = 0;
   EXPECT_THROW(train(*model, reconstruction_objective(model), low_rank_data(), nullptr, options),
                UsageError);
 }

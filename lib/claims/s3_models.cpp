@@ -1,0 +1,158 @@
+#include "claims/s3_models.h"
+
+#include "data/splits.h"
+#include "models/one_level_ae.h"
+#include "models/stacked_ae.h"
+#include "train/checkpoint.h"
+#include "train/layerwise.h"
+#include "train/objectives.h"
+
+#include <fmt/format.h>
+
+namespace aerepro::claims::s3 {
+namespace {
+
+const PerProfile<Setup> kSetup{
+    /*smoke*/ {1000, 1, 1, 1, 1, 500, 1000, 2, 4, 5},
+    /*ci*/ {12000, 5, 10, 3, 3, 10000, 10000, 8, 16, 10},
+    /*full*/ {50000, 5, 10, 5, 5, 10000, 10000, 20, 16, 10},
+};
+
+constexpr int64_t kBatch = 32;            // S3.1: Keras' fit(batch_size=32)
+constexpr double kLearningRate = 1e-3;    // S3.1: Keras' Adam default rate
+constexpr double kAdamEpsilon = 1e-7;     // S3.1: Keras' Adam default epsilon
+constexpr double kPixelNoise = 0.4;       // S3.1, S3.3, S3.5 first level
+constexpr double kCodeNoise = 0.2;        // S3.5 deeper levels
+
+// The S3.1 training images of this context: the first 50,000 of the training file (head/tail
+// split), subsampled in the ci/smoke profiles (seeded by the context's seed). The data enter
+// checkpoint keys by content (training_data_digest).
+struct TrainingSet {
+  torch::Tensor images;
+  std::string description;  // part of every model description (which images)
+};
+
+TrainingSet training_set(ClaimContext& ctx) {
+  const auto& train = mnist(ctx, data::Split::train);
+  mnist(ctx, data::Split::test);
+  const auto split = data::head_tail_split(train, 50000);  // S3.1
+  const auto n = setup(ctx.profile).train_images;
+  if (n >= split.train.size()) return {split.train.images, "head 50000"};
+  const uint64_t subset_seed = 1000 + ctx.seed;
+  return {data::random_subset(split.train, n, subset_seed).images.contiguous(),
+          fmt::format("random {} of head 50000 (seed {})", n, subset_seed)};
+}
+
+// S3.1: Keras' fit as the report called it: Adam (lr 1e-3, epsilon 1e-7), batch 32, shuffled
+// every epoch; a denoising model's noisy copy drawn once and reused every epoch.
+train::TrainOptions keras_options(const ClaimContext& ctx, const std::string& label, int64_t epochs,
+                                  const train::Corruption& noise = {}) {
+  auto options = training_options(ctx, label, epochs, kBatch, kLearningRate);
+  options.adam_epsilon = kAdamEpsilon;
+  options.corruption = noise;
+  options.noise_drawn_once = true;
+  return options;
+}
+
+std::string cached_description(const std::string& model, const std::string& training,
+                               const TrainingSet& data, ClaimContext& ctx) {
+  return fmt::format("model: {} | training: {} | data: {} [{}] | profile: {} | device: {}",
+                     model, training, training_data_digest({data.images, {}}), data.description,
+                     to_string(ctx.profile), training_device_key(ctx));
+}
+
+// S3.2 (denoising = false) / S3.3 (true): the one-level AE / DAE of this seed.
+models::OneLevelAutoencoder one_level(ClaimContext& ctx, const TrainingSet& data, bool denoising) {
+  const auto s = setup(ctx.profile);
+  auto model = train::seeded<models::OneLevelAutoencoder>(ctx.seed, models::OneLevelAutoencoderOptions{});
+  model->to(ctx.device);
+  const auto options =
+      keras_options(ctx, denoising ? "S3.3 one-level dae" : "S3.2 one-level ae",
+                    denoising ? s.dae_epochs : s.ae_epochs,
+                    denoising ? train::Corruption::gaussian(kPixelNoise) : train::Corruption{});
+  train_cached(*model, "S3 OneLevelAutoencoder 784-128 relu, sigmoid out, glorot-uniform [" +
+                           data.description + "]",
+               train::reconstruction_objective(model), {data.images, {}}, options, ctx);
+  model->eval();
+  return model;
+}
+
+// S3.4 (denoising = false) / S3.5 (true): the stack [512, 128] pretrained layer-wise, and with
+// fine_tuned, S3.6: then trained end to end (the DAE noisy -> clean, sigma 0.4). Each stage is
+// one checkpoint; the fine-tuned one's description contains the pretrained one's.
+models::StackedAutoencoder stack(ClaimContext& ctx, const TrainingSet& data, bool denoising,
+                                 bool fine_tuned, StackReading reading) {
+  const auto s = setup(ctx.profile);
+  models::StackedAutoencoderOptions model_options;
+  model_options.deeper_output_activation =
+      reading == StackReading::as_made ? models::Activation::sigmoid : models::Activation::relu;
+  auto model = train::seeded<models::StackedAutoencoder>(ctx.seed, model_options);
+  model->to(ctx.device);
+  const std::string name = fmt::format("{} ({})", denoising ? "S3.5 stacked dae" : "S3.4 stacked ae",
+                                       to_string(reading));
+  train::LayerwiseOptions layerwise;
+  layerwise.training = keras_options(ctx, name, s.level_epochs);
+  if (denoising) {
+    layerwise.first_level = train::Corruption::gaussian(kPixelNoise);  // S3.5
+    layerwise.deeper_levels = train::Corruption::gaussian(kCodeNoise);
+  }
+  const auto pretrained = cached_description(
+      fmt::format("S3 StackedAutoencoder 784-512-128 relu, glorot-uniform, level0 sigmoid out, "
+                  "deeper {} out",
+                  models::to_string(model_options.deeper_output_activation)),
+      fmt::format("layerwise {}; first level {}; deeper levels {}", layerwise.training.describe(),
+                  layerwise.first_level.describe(), layerwise.deeper_levels.describe()),
+      data, ctx);
+  const auto pretraining = train::train_or_load(*model, pretrained, ctx.checkpoints, [&] {
+    train::TrainHistory all;
+    for (const auto& level : train::pretrain_layerwise(model, data.images, layerwise)) {
+      for (auto e : level.epochs) {
+        e.epoch = static_cast<int64_t>(all.epochs.size()) + 1;
+        all.epochs.push_back(e);
+      }
+      all.seconds += level.seconds;
+    }
+    return all;
+  });
+  record_loss_curve(ctx, name + " layer-wise (levels in turn)", pretraining.history);
+  if (fine_tuned) {
+    const auto options = keras_options(ctx, name + " fine-tuned", s.finetune_epochs,
+                                       denoising ? train::Corruption::gaussian(kPixelNoise)
+                                                 : train::Corruption{});  // S3.6
+    const auto description =
+        cached_description("S3.6 fine-tuned stack, from {" + pretrained + "}", options.describe(), data, ctx);
+    const auto tuning = train::train_or_load(*model, description, ctx.checkpoints, [&] {
+      return train::train(*model, train::reconstruction_objective(model), {data.images, {}}, nullptr, options);
+    });
+    record_loss_curve(ctx, name + " fine-tuned", tuning.history);
+  }
+  model->eval();
+  return model;
+}
+
+template <typename Model>
+TrainedModel trained(std::string name, std::string key, Model model) {
+  return {std::move(name), std::move(key), [model](const torch::Tensor& x) mutable { return model->encode(x); },
+          [model](const torch::Tensor& z) mutable { return model->decode(z); },
+          [model](const torch::Tensor& x) mutable { return model->forward(x).reconstruction; }};
+}
+
+}  // namespace
+
+Setup setup(Profile profile) { return kSetup(profile); }
+
+std::string to_string(StackReading reading) {
+  return reading == StackReading::as_made ? "as made" : "corrected";
+}
+
+std::vector<TrainedModel> six_models(ClaimContext& ctx, StackReading reading) {
+  const auto data = training_set(ctx);
+  return {trained("one-level AE", "one_level_ae", one_level(ctx, data, false)),
+          trained("one-level DAE", "one_level_dae", one_level(ctx, data, true)),
+          trained("layer-wise AE", "layerwise_ae", stack(ctx, data, false, false, reading)),
+          trained("layer-wise DAE", "layerwise_dae", stack(ctx, data, true, false, reading)),
+          trained("fine-tuned AE", "fine_tuned_ae", stack(ctx, data, false, true, reading)),
+          trained("fine-tuned DAE", "fine_tuned_dae", stack(ctx, data, true, true, reading))};
+}
+
+}  // namespace aerepro::claims::s3

@@ -1,0 +1,46 @@
+// S3: the ISPR midterm's six models (S3.2–S3.6), trained as the report's code trained them
+// (S3.1: Keras defaults), through the checkpoint store: shared by the S3 claims.
+#pragma once
+#include "analysis/latent.h"
+#include "claims/claim_support.h"
+
+#include <string>
+#include <vector>
+
+namespace aerepro::claims::s3 {
+
+// The set-up of each profile. full = the source's (S3.1–S3.9); S3.6 gives no fine-tuning
+// length, the harness takes 5 epochs (as every other S3 training).
+struct Setup {
+  int64_t train_images;      // S3.1: 50,000 (head of the training file)
+  int64_t ae_epochs;         // S3.2: 5
+  int64_t dae_epochs;        // S3.3: 10
+  int64_t level_epochs;      // S3.4/S3.5: 5 per level
+  int64_t finetune_epochs;   // S3.6: not given; 5
+  int64_t test_images;       // S3.7: the 10,000 test images
+  int64_t reference_images;  // S3.8/S3.9: nearest-neighbour reference (first training images)
+  int64_t pairs;             // S3.8: pairs of each kind (same class, different classes) per seed
+  int64_t noise_images;      // S3.9: pure-noise starting images per seed
+  int64_t ascent_iterations; // S3.9: n = 10
+};
+Setup setup(Profile profile);
+
+// S3.4's stack as the report made it (design_AE: a sigmoid on every level's output, also on the
+// deeper levels that reconstruct unbounded ReLU codes — a design slip), or corrected (ReLU
+// outputs on the deeper levels). The one-level models are the same in both readings.
+enum class StackReading { as_made, corrected };
+std::string to_string(StackReading reading);  // "as made" / "corrected"
+
+// One trained model as the analyses see it.
+struct TrainedModel {
+  std::string name;  // "one-level AE", "one-level DAE", "layer-wise AE", …, "fine-tuned DAE"
+  std::string key;   // "one_level_ae", …, "fine_tuned_dae": metric names
+  analysis::TensorMap encode, decode, reconstruct;  // images (N,1,28,28) <-> codes
+};
+
+// S3.7's six models of this context's seed, in the order: one-level AE (S3.2), one-level DAE
+// (S3.3), layer-wise AE (S3.4), layer-wise DAE (S3.5), fine-tuned AE, fine-tuned DAE (S3.6).
+// Each is trained once per set-up and seed (checkpoints); the models are in eval mode.
+std::vector<TrainedModel> six_models(ClaimContext& ctx, StackReading reading);
+
+}  // namespace aerepro::claims::s3
