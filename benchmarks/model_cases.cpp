@@ -82,7 +82,8 @@ std::vector<ModelCase> make_cases() {
                    [] { return autoencoder(seeded<ConvAutoencoder>(ConvAutoencoderOptions{ConvDecoder::deconv})); }});
   // S2.9 (c): as (a) with stride-1 transposed convs.
   cases.push_back({"s2_conv_ae_unpool_deconv", "S2.9c", 256, mnist_train, false,
-                   with(conv_ae_encoder_sides(), {{"decoder_deconv1", 14}, {"decoder_deconv2", 28}}),
+                   with(conv_ae_encoder_sides(),
+                        {{"decoder_deconv1", 7}, {"decoder_deconv2", 14}, {"decoder_deconv3", 28}}),
                    [] { return autoencoder(seeded<ConvAutoencoder>(ConvAutoencoderOptions{ConvDecoder::unpool_deconv})); }});
   // S3.2: batch 32; S3.1: 50k training images. S3.6: the fine-tuned [512, 128] stack.
   cases.push_back({"s3_one_level_ae", "S3.2", 32, 50000, false, {},

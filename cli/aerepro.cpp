@@ -1,9 +1,10 @@
 // aerepro: list the claims of SOURCES.md and run them.
 //   aerepro list [--departures]
 //   aerepro record [--profile ci|full] [--claim ID] [--results DIR] [--records DIR]
-//   aerepro run [--claim ID | --source S0] [--profile smoke|ci|full] [--seeds N]
+//   aerepro run [--claim ID | --source S0] [--profile smoke|ci|full] [--seeds N | --seed K]
 //               [--device cpu|cuda] [--deterministic] [--threads T] [--results DIR] [--data DIR]
 //               [--no-checkpoints]
+//   aerepro merge [--claim ID | --source S0] [--profile ci|full] [--results DIR] [--records DIR]
 //   aerepro report [--profile P] [--results DIR] [--out DIR] | --compare A B
 //   aerepro bench [--profile smoke|short|full] [--filter REGEX] [--rounds N] [--no-python]
 #include "claims/claim.h"
@@ -12,6 +13,7 @@
 #include "common/error.h"
 #include "reports/report.h"
 #include "results/claim_runner.h"
+#include "results/seed_shards.h"
 
 #include <CLI/CLI.hpp>
 #include <fmt/format.h>
@@ -21,6 +23,7 @@
 #include <cstring>
 #include <filesystem>
 #include <iostream>
+#include <optional>
 #include <string>
 #include <unistd.h>
 #include <vector>
@@ -54,6 +57,7 @@ struct RunArguments {
   int seeds = 0;
   int threads = 0;
   uint64_t first_seed = 0;
+  std::optional<uint64_t> shard_seed;  // --seed K: one seed, written as a shard
   bool no_checkpoints = false;
   bool deterministic = false;
 };
@@ -64,8 +68,8 @@ int run_claims(const RunArguments& args) {
   if (args.deterministic) use_deterministic_algorithms();  // before any CUDA work
   options.deterministic_algorithms = args.deterministic;
   options.device = parse_device(args.device);
-  options.seeds = args.seeds;
-  options.first_seed = args.first_seed;
+  options.seeds = args.shard_seed ? 1 : args.seeds;
+  options.first_seed = args.shard_seed.value_or(args.first_seed);
   options.results_root = args.results;
   options.records_root = args.records;
   options.data.root = args.data;
@@ -86,8 +90,55 @@ int run_claims(const RunArguments& args) {
                            threads, results::resolve_results_root(options).string());
   int unexpected = 0;
   for (const auto* claim : selected) {
+    if (args.shard_seed) {  // one seed: a shard, judged when the claim's shards are merged
+      const auto seed_results = results::evaluate_seeds(*claim, options);
+      const auto file = results::write_shard(options, claim->id, seed_results);
+      std::cout << fmt::format("  shard of {} seed {} written: {}\n", claim->id, *args.shard_seed,
+                               file.string());
+      for (const auto& row : seed_results.rows) {
+        if (row.metric == "error") ++unexpected;
+      }
+      continue;
+    }
     const auto outcome = results::run_claim(*claim, options);
     if (!outcome.ok()) ++unexpected;
+  }
+  if (args.shard_seed && unexpected == 0) {
+    std::cout << fmt::format("when every seed has run: aerepro merge --profile {}{}\n", args.profile,
+                             !args.claim.empty() ? " --claim " + args.claim
+                             : !args.source.empty() ? " --source " + args.source : "");
+  }
+  if (unexpected > 0) {
+    std::cout << unexpected << " claim(s) ended in an error or differ from their record\n";
+    return 1;
+  }
+  return 0;
+}
+
+struct MergeArguments {
+  std::string claim, source, profile = "ci", results, records;
+};
+
+// `aerepro merge`: each selected claim's seed shards become its results, judged and compared
+// with its record as one run over those seeds would be.
+int merge_claims(const MergeArguments& args) {
+  results::RunOptions options;
+  options.profile = claims::parse_profile(args.profile);
+  options.results_root = args.results;
+  options.records_root = args.records;
+  options.log = &std::cout;
+  int merged = 0, unexpected = 0;
+  for (const auto* claim : claims::select_claims(args.claim, args.source)) {
+    if (args.claim.empty() && !std::filesystem::exists(results::shard_folder(options, claim->id))) continue;
+    const auto outcome = results::merge_shards(*claim, options);
+    ++merged;
+    if (!outcome.ok()) ++unexpected;
+  }
+  if (merged == 0) {
+    throw UsageError(fmt::format("no shards to merge in {} (run some first: aerepro run --claim ID "
+                                 "--profile {} --seed K)",
+                                 (results::resolve_results_root(options) / args.profile / "shards").string(),
+                                 args.profile));
   }
   if (unexpected > 0) {
     std::cout << unexpected << " claim(s) ended in an error or differ from their record\n";
@@ -164,7 +215,12 @@ int main(int argc, char** argv) {
   run->add_option("--profile", args.profile, "smoke | ci | full")->capture_default_str();
   run->add_option("--seeds", args.seeds, "Seeds per claim (default: the profile's)")
       ->check(CLI::Range(1, 100));
-  run->add_option("--first-seed", args.first_seed, "First seed")->capture_default_str();
+  auto* first_seed = run->add_option("--first-seed", args.first_seed, "First seed")->capture_default_str();
+  run->add_option("--seed", args.shard_seed,
+                  "Run this one seed as a shard (results/<profile>/shards/<claim>/); join the "
+                  "shards with `aerepro merge`")
+      ->excludes(first_seed)
+      ->excludes("--seeds");
   run->add_option("--device", args.device, "cpu | cuda | cuda:N")->capture_default_str();
   run->add_option("--threads", args.threads, "LibTorch threads (default: $AEREPRO_THREADS or all)")
       ->check(CLI::Range(1, 1024));
@@ -175,6 +231,15 @@ int main(int argc, char** argv) {
                 "LibTorch's deterministic algorithms (CUDA; CPU runs are deterministic anyway); "
                 "recorded in every row");
   run->add_flag("--no-checkpoints", args.no_checkpoints, "Retrain everything; read and write no checkpoints");
+  MergeArguments merge_args;
+  auto* merge = app.add_subcommand(
+      "merge", "Join the seed shards of `aerepro run --seed K` into each claim's results and verdict");
+  auto* merge_claim = merge->add_option("--claim", merge_args.claim, "One claim id");
+  merge->add_option("--source", merge_args.source, "All claims of one source report with shards: S0 … S4")
+      ->excludes(merge_claim);
+  merge->add_option("--profile", merge_args.profile, "smoke | ci | full")->capture_default_str();
+  merge->add_option("--results", merge_args.results, "Results folder (default: $AEREPRO_RESULTS_DIR or ./results)");
+  merge->add_option("--records", merge_args.records, "Records compared with (default: $AEREPRO_RECORDS_DIR or ./records)");
   RecordArguments record_args;
   auto* record = app.add_subcommand(
       "record", "Make a run's results the record of its profile (records/<profile>/, committed)");
@@ -199,6 +264,7 @@ int main(int argc, char** argv) {
     if (*list) return list_claims(verbose);
     if (*record) return record_results(record_args);
     if (*run) return run_claims(args);
+    if (*merge) return merge_claims(merge_args);
     if (*report) return aerepro::reports::run_report_command(report_args, std::cout);
     if (*bench) return run_benchmarks(bench_args);
   } catch (const aerepro::Error& e) {

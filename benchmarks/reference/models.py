@@ -74,7 +74,8 @@ class ConvAe(nn.Module):  # S2.9 (a) unpool_conv, (b) deconv, (c) unpool_deconv
             self.d3 = nn.ConvTranspose2d(8, 1, 4, stride=2, padding=1)
         elif decoder == "unpool_conv":
             self.d1, self.d2 = nn.Conv2d(16, 8, 3, padding=1), nn.Conv2d(8, 1, 3, padding=1)
-        else:
+        else:  # (c): three stride-1 transposed convolutions (SOURCES.md S2.9, revised 2026-12-01)
+            self.d0 = nn.ConvTranspose2d(16, 16, 3, padding=1)
             self.d1, self.d2 = nn.ConvTranspose2d(16, 8, 3, padding=1), nn.ConvTranspose2d(8, 1, 3, padding=1)
 
     def forward(self, x):
@@ -84,6 +85,8 @@ class ConvAe(nn.Module):  # S2.9 (a) unpool_conv, (b) deconv, (c) unpool_deconv
         if self.kind == "deconv":
             return F.relu(self.d3(F.relu(self.d2(F.relu(self.d1(x))))))
         x = F.max_unpool2d(x, i3, 2, output_size=(7, 7))
+        if self.kind == "unpool_deconv":
+            x = F.relu(self.d0(x))
         x = F.max_unpool2d(x, i2, 2, output_size=(14, 14))
         x = F.relu(self.d1(x))
         x = F.max_unpool2d(x, i1, 2, output_size=(28, 28))
@@ -94,9 +97,9 @@ def one_level_ae():  # S3.2: Dense(128, ReLU) -> Dense(784, sigmoid)
     return FlatAe(mlp([784, 128], nn.ReLU()), mlp([128, 784], nn.Sigmoid()))
 
 
-def stacked_ae():  # S3.4-S3.6: levels [512, 128]; deeper levels reconstruct ReLU codes (ReLU out)
+def stacked_ae():  # S3.4-S3.6 as made: levels [512, 128]; design_AE's sigmoid on every level
     return FlatAe(nn.Sequential(nn.Linear(784, 512), nn.ReLU(), nn.Linear(512, 128), nn.ReLU()),
-                  nn.Sequential(nn.Linear(128, 512), nn.ReLU(), nn.Linear(512, 784), nn.Sigmoid()))
+                  nn.Sequential(nn.Linear(128, 512), nn.Sigmoid(), nn.Linear(512, 784), nn.Sigmoid()))
 
 
 def he_init(module):  # S4.2/S4.3: kaiming_normal_(fan_in, relu), zero biases
@@ -114,8 +117,8 @@ def fashion_cnn():  # S4.2
         nn.MaxPool2d(2), nn.Flatten(), nn.Linear(6400, 256), nn.ReLU(), nn.Linear(256, 10)))
 
 
-def fashion_encoder():  # S4.3 encoder, linear 32-d code
-    return mlp([784, 392, 196, 98, 32], None)
+def fashion_encoder():  # S4.3 encoder as made: ReLU on the 32-d code too
+    return mlp([784, 392, 196, 98, 32], nn.ReLU())
 
 
 def fashion_ae():  # S4.3

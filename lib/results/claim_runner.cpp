@@ -12,6 +12,7 @@
 #include <ctime>
 #include <cmath>
 #include <cstdlib>
+#include <map>
 
 namespace aerepro::results {
 namespace {
@@ -138,20 +139,24 @@ std::filesystem::path results_file(const RunOptions& options, const std::string&
   return resolve_results_root(options) / claims::to_string(options.profile) / (claim_id + ".csv");
 }
 
-ClaimOutcome run_claim(const claims::Claim& claim, const RunOptions& options) {
-  ClaimOutcome outcome;
-  outcome.claim = &claim;
-  outcome.profile = options.profile;
-  outcome.file = results_file(options, claim.id);
-  const int seeds = options.seeds > 0 ? options.seeds : claims::default_seeds(options.profile);
-  const auto env = current_environment(options.device);
-  const auto start = std::chrono::steady_clock::now();
+namespace {
 
-  // The assertions in force in this profile, by metric.
+// The assertions in force in `profile`, by metric.
+std::map<std::string, const claims::Assertion*> assertions_in_force(const claims::Claim& claim,
+                                                                    claims::Profile profile) {
   std::map<std::string, const claims::Assertion*> asserted;
   for (const auto& a : claim.assertions) {
-    if (a.threshold(options.profile)) asserted[a.metric] = &a;
+    if (a.threshold(profile)) asserted[a.metric] = &a;
   }
+  return asserted;
+}
+
+}  // namespace
+
+SeedResults evaluate_seeds(const claims::Claim& claim, const RunOptions& options) {
+  const int seeds = options.seeds > 0 ? options.seeds : claims::default_seeds(options.profile);
+  const auto env = current_environment(options.device);
+  const auto asserted = assertions_in_force(claim, options.profile);
 
   ResultRow base;
   base.profile = claims::to_string(options.profile);
@@ -164,11 +169,7 @@ ClaimOutcome run_claim(const claims::Claim& claim, const RunOptions& options) {
   base.deterministic = !options.device.is_cuda() || options.deterministic_algorithms;
 
   const auto cache = options.cache ? options.cache : std::make_shared<claims::DataCache>();
-  std::vector<std::string> order;                       // metrics in first-seen order
-  std::map<std::string, std::vector<double>> values;
-  std::map<std::string, double> source_figures;
-  std::vector<SeriesPoint> series;
-  std::vector<ImageCell> images;  // of the first seed that produced any
+  SeedResults out;
   for (int i = 0; i < seeds; ++i) {
     claims::ClaimContext context;
     context.profile = options.profile;
@@ -203,30 +204,27 @@ ClaimOutcome run_claim(const claims::Claim& claim, const RunOptions& options) {
     row.seconds = seconds;
     row.date = utc_now();
     if (!failure.empty()) {
-      if (outcome.error.empty()) outcome.error = fmt::format("seed {}: {}", context.seed, failure);
       row.metric = "error";
       row.value = std::nan("");
       row.threshold = std::nan("");
       row.source_figure = std::nan("");
       row.verdict = "error";
       row.note = failure;
-      outcome.rows.push_back(row);
+      out.rows.push_back(row);
       if (options.log) *options.log << fmt::format("  {} seed {}: error: {}\n", claim.id, context.seed, failure);
       continue;
     }
     for (const auto& p : context.artifacts.points()) {
-      series.push_back({claim.id, row.seed, p.figure, p.series, p.x, p.y});
+      out.series.push_back({claim.id, row.seed, p.figure, p.series, p.x, p.y});
     }
-    if (images.empty()) {
+    if (out.images.empty()) {
       for (const auto& im : context.artifacts.images()) {
-        images.push_back({claim.id, row.seed, im.figure, im.row, im.col, im.row_label, im.height,
-                          im.width, im.pixels});
+        out.images.push_back({claim.id, row.seed, im.figure, im.row, im.col, im.row_label, im.height,
+                              im.width, im.pixels});
       }
     }
     std::string line = fmt::format("  {} seed {} ({:.1f} s):", claim.id, context.seed, seconds);
     for (const auto& m : measurements) {
-      if (!values.count(m.metric)) order.push_back(m.metric);
-      values[m.metric].push_back(m.value);
       const auto a = asserted.find(m.metric);
       row.metric = m.metric;
       row.value = m.value;
@@ -242,10 +240,36 @@ ClaimOutcome run_claim(const claims::Claim& claim, const RunOptions& options) {
         row.verdict = claims::meets(m.value, a->second->comparison, threshold) ? "pass" : "fail";
         line += fmt::format(" {}={:.4g} ({} {:.4g})", m.metric, m.value, row.comparison, threshold);
       }
-      if (!std::isnan(row.source_figure)) source_figures[m.metric] = row.source_figure;
-      outcome.rows.push_back(row);
+      out.rows.push_back(row);
     }
     if (options.log) *options.log << line << "\n";
+  }
+  return out;
+}
+
+ClaimOutcome conclude_claim(const claims::Claim& claim, const RunOptions& options,
+                            const SeedResults& results, double seconds) {
+  ClaimOutcome outcome;
+  outcome.claim = &claim;
+  outcome.profile = options.profile;
+  outcome.file = results_file(options, claim.id);
+  outcome.rows = results.rows;
+  outcome.seconds = seconds;
+  const auto asserted = assertions_in_force(claim, options.profile);
+
+  std::vector<std::string> order;  // metrics in first-seen order
+  std::map<std::string, std::vector<double>> values;
+  std::map<std::string, double> source_figures;
+  std::vector<long long> seeds;
+  for (const auto& row : results.rows) {
+    if (std::find(seeds.begin(), seeds.end(), row.seed) == seeds.end()) seeds.push_back(row.seed);
+    if (row.metric == "error") {
+      if (outcome.error.empty()) outcome.error = fmt::format("seed {}: {}", row.seed, row.note);
+      continue;
+    }
+    if (!values.count(row.metric)) order.push_back(row.metric);
+    values[row.metric].push_back(row.value);
+    if (!std::isnan(row.source_figure)) source_figures[row.metric] = row.source_figure;
   }
 
   std::vector<claims::MetricVerdict> verdicts;
@@ -286,13 +310,12 @@ ClaimOutcome run_claim(const claims::Claim& claim, const RunOptions& options) {
                                          claims::to_string(options.profile), claim.id,
                                          outcome.rows, fresh);
   }
-  outcome.seconds = seconds_since(start);
   write_results_csv(outcome.file, outcome.rows);
-  write_claim_artifacts(outcome, series, images);
+  write_claim_artifacts(outcome, results.series, results.images);
   if (options.log) {
     *options.log << fmt::format("{} [{}] {}: {} ({:.1f} s, {} seeds){}\n", claim.id, claim.source,
                                 claims::to_string(options.profile), outcome.verdict_text(),
-                                outcome.seconds, seeds,
+                                outcome.seconds, seeds.size(),
                                 outcome.verdict_note.empty() ? "" : " — " + outcome.verdict_note);
     for (const auto& m : outcome.metrics) {
       if (m.asserted()) {
@@ -304,6 +327,12 @@ ClaimOutcome run_claim(const claims::Claim& claim, const RunOptions& options) {
     *options.log << outcome.record.describe();
   }
   return outcome;
+}
+
+ClaimOutcome run_claim(const claims::Claim& claim, const RunOptions& options) {
+  const auto start = std::chrono::steady_clock::now();
+  const auto results = evaluate_seeds(claim, options);
+  return conclude_claim(claim, options, results, seconds_since(start));
 }
 
 }  // namespace aerepro::results

@@ -73,8 +73,25 @@ struct ClaimOutcome {
   // No error, and the record (where one exists) agrees.
   bool ok() const { return error.empty() && record.status != RecordStatus::differs; }
 };
-// Evaluates `claim` for each seed. An aerepro::Error or LibTorch error in one seed is recorded
-// (row note, outcome.error) and the remaining seeds still run; the rows are written even then.
+// What a claim's seeds produced: rows (one per seed and metric; a failed seed has one row with
+// metric "error" and the error in its note), figure data and image grids (those of the first
+// seed that produced any).
+struct SeedResults {
+  std::vector<ResultRow> rows;
+  std::vector<SeriesPoint> series;
+  std::vector<ImageCell> images;
+};
+
+// Evaluates `claim` for seeds first_seed … first_seed + seeds - 1. An aerepro::Error or
+// LibTorch error in one seed is recorded (an "error" row) and the remaining seeds still run.
+SeedResults evaluate_seeds(const claims::Claim& claim, const RunOptions& options);
+
+// Summarises `results` per metric, judges the asserted ones, compares with the record, and
+// writes the rows and artifacts to results/<profile>/ (`seconds`: the claim's wall time).
+ClaimOutcome conclude_claim(const claims::Claim& claim, const RunOptions& options,
+                            const SeedResults& results, double seconds);
+
+// evaluate_seeds, then conclude_claim; the rows are written even when a seed failed.
 ClaimOutcome run_claim(const claims::Claim& claim, const RunOptions& options);
 
 }  // namespace aerepro::results

@@ -4,10 +4,12 @@
 #include "common/compat.h"
 #include "common/environment.h"
 #include "common/error.h"
+#include "common/file_lock.h"
 #include "data/checksum.h"
 
 #include <nlohmann/json.hpp>
 
+#include <cstdio>
 #include <cstdlib>
 #include <fstream>
 
@@ -149,6 +151,11 @@ CheckpointOutcome train_or_load(torch::nn::Module& module, const std::string& de
   const auto folder = store.resolved_root();
   outcome.file = folder / (key + ".pt");
   const auto meta = folder / (key + ".json");
+  // One process trains a key at a time (parallel seed shards, claims that share a model): a
+  // second one waits here, then loads what the first saved.
+  const FileLock lock(folder / ".locks" / (key + ".lock"), [&] {
+    std::fprintf(stderr, "waiting for another process that trains checkpoint %s\n", key.c_str());
+  });
   outcome.note = try_load(module, description, outcome.file, meta, outcome.history);
   if (outcome.note.empty() && std::filesystem::exists(meta)) {
     outcome.loaded = true;

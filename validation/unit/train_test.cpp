@@ -1,6 +1,7 @@
 // lib/train: corruption, the trainer (seeds, loss falls, divergence), checkpoints.
 #include "common/error.h"
 #include "common/compat.h"
+#include "common/file_lock.h"
 #include "train/checkpoint.h"
 #include "train/corruption.h"
 #include "train/objectives.h"
@@ -10,7 +11,11 @@
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
+#include <atomic>
+#include <chrono>
 #include <fstream>
+#include <memory>
+#include <thread>
 
 namespace aerepro::train {
 namespace {
@@ -253,6 +258,48 @@ TEST(Checkpoint, GarbageMetadataIsNotTrusted) {
   const auto second = train_or_load(*a, "tiny", store, trainer);
   EXPECT_FALSE(second.loaded);
   EXPECT_THAT(second.note, HasSubstr("unreadable metadata"));
+}
+
+TEST(Checkpoint, ASecondTrainerOfTheSameKeyWaitsAndLoads) {
+  aerepro::testing::TempDir dir;
+  CheckpointStore store{dir.path()};
+  const auto data = low_rank_data(64);
+  std::atomic<int> trainings{0};
+  auto train_once = [&](TinyAutoencoder model) {
+    return train_or_load(*model, "tiny shared", store, [&] {
+      ++trainings;
+      std::this_thread::sleep_for(std::chrono::milliseconds(300));  // the other one arrives
+      return train(*model, reconstruction_objective(model), data, nullptr, quick_options());
+    });
+  };
+  auto a = seeded<TinyAutoencoder>(4);
+  auto b = seeded<TinyAutoencoder>(4);
+  CheckpointOutcome first, second;
+  std::thread other([&] { first = train_once(a); });
+  std::this_thread::sleep_for(std::chrono::milliseconds(100));
+  second = train_once(b);
+  other.join();
+  EXPECT_EQ(trainings.load(), 1);
+  EXPECT_NE(first.loaded, second.loaded);
+  EXPECT_TRUE(same_weights(*a, *b));
+}
+
+TEST(FileLock, TheSecondHolderWaitsForTheFirst) {
+  aerepro::testing::TempDir dir;
+  std::atomic<bool> waited{false}, acquired{false};
+  auto first = std::make_unique<FileLock>(dir / "x.lock");
+  std::thread other([&] {
+    FileLock second(dir / "x.lock", [&] { waited = true; });
+    acquired = true;
+  });
+  std::this_thread::sleep_for(std::chrono::milliseconds(200));
+  EXPECT_FALSE(acquired.load());
+  first.reset();
+  other.join();
+  EXPECT_TRUE(waited.load());
+  EXPECT_TRUE(acquired.load());
+  std::ofstream(dir / "file") << "x";
+  EXPECT_THROW(FileLock(dir / "file" / "sub" / "y.lock"), ArtifactError);
 }
 
 TEST(Checkpoint, UnwritableFolderIsAClearError) {

@@ -1,0 +1,120 @@
+// lib/results/seed_shards: seeds run one by one as shards, joined by merge_shards.
+#include "common/error.h"
+#include "results/artifacts_csv.h"
+#include "results/results_csv.h"
+#include "results/seed_shards.h"
+#include "test_files.h"
+
+#include <gmock/gmock.h>
+#include <gtest/gtest.h>
+
+#include <fstream>
+
+namespace aerepro::results {
+namespace {
+
+using aerepro::testing::TempDir;
+using ::testing::HasSubstr;
+
+claims::Claim shardable_claim() {
+  claims::Claim claim;
+  claim.id = "test.sharded";
+  claim.source = "S9.9";
+  claim.sentence = "the value exceeds one half";
+  claim.departures[claims::Profile::ci] = {"none", claims::Bias::none};
+  claim.assertions = {{"value", claims::Comparison::greater, 0.5, 0.5, std::nullopt, ""}};
+  claim.evaluate = [](claims::ClaimContext& context) {
+    context.dataset_checksum = "none";
+    const double value = 0.8 + 0.01 * static_cast<double>(context.seed);
+    context.artifacts.add_point("curve", "value", "x", value);
+    return std::vector<claims::Measurement>{{"value", value}, {"evidence", 2.0 * value}};
+  };
+  return claim;
+}
+
+RunOptions options_in(const std::filesystem::path& root) {
+  RunOptions options;
+  options.results_root = root;
+  options.records_root = root / "records";
+  options.progress = false;
+  return options;
+}
+
+void run_shard(const claims::Claim& claim, RunOptions options, uint64_t seed) {
+  options.seeds = 1;
+  options.first_seed = seed;
+  write_shard(options, claim.id, evaluate_seeds(claim, options));
+}
+
+TEST(SeedShards, MergedShardsGiveTheValuesOfOneRunOverTheSameSeeds) {
+  const auto claim = shardable_claim();
+  TempDir whole, sharded;
+  auto options = options_in(whole.path());
+  options.seeds = 3;
+  const auto reference = run_claim(claim, options);
+
+  const auto shards = options_in(sharded.path());
+  for (const uint64_t seed : {2, 0, 1, 1}) run_shard(claim, shards, seed);  // out of order, seed 1 twice
+  // A shard killed before its rows were written does not count.
+  std::ofstream(shard_folder(shards, claim.id) / "seed-7.series.csv") << "half-written";
+  const auto merged = merge_shards(claim, shards);
+
+  EXPECT_EQ(merged.verdict, reference.verdict);
+  ASSERT_EQ(merged.rows.size(), reference.rows.size());
+  for (size_t i = 0; i < merged.rows.size(); ++i) {
+    EXPECT_EQ(merged.rows[i].seed, reference.rows[i].seed);
+    EXPECT_EQ(merged.rows[i].metric, reference.rows[i].metric);
+    EXPECT_EQ(merged.rows[i].value, reference.rows[i].value);
+  }
+  ASSERT_EQ(merged.metrics.size(), 2u);
+  EXPECT_EQ(merged.metrics[0].summary.n, 3);
+  EXPECT_EQ(merged.metrics[0].summary.mean, reference.metrics[0].summary.mean);
+  EXPECT_EQ(read_results_csv(sharded / "ci" / "test.sharded.csv").size(), 6u);
+  EXPECT_EQ(read_series_csv(series_file(sharded / "ci", claim.id)).size(), 3u);
+  EXPECT_EQ(read_summary_csv(summary_file(sharded / "ci", claim.id)).front().verdict,
+            claims::to_string(reference.verdict));
+}
+
+TEST(SeedShards, ShardsOfDifferentSetUpsAreRefusedByName) {
+  const auto claim = shardable_claim();
+  TempDir dir;
+  const auto options = options_in(dir.path());
+  run_shard(claim, options, 0);
+  run_shard(claim, options, 1);
+  const auto odd = shard_folder(options, claim.id) / "seed-1.csv";
+  auto rows = read_results_csv(odd);
+  for (auto& r : rows) r.git_revision = "0123456789ab";
+  write_results_csv(odd, rows);
+  try {
+    merge_shards(claim, options);
+    FAIL() << "expected an ArtifactError";
+  } catch (const ArtifactError& e) {
+    EXPECT_THAT(e.what(), HasSubstr("seed-1.csv"));
+    EXPECT_THAT(e.what(), HasSubstr("revision 0123456789ab"));
+    EXPECT_THAT(e.what(), HasSubstr("different set-ups"));
+  }
+}
+
+TEST(SeedShards, AShardOfAnotherSeedThanItsNameIsRefused) {
+  const auto claim = shardable_claim();
+  TempDir dir;
+  const auto options = options_in(dir.path());
+  run_shard(claim, options, 0);
+  const auto folder = shard_folder(options, claim.id);
+  std::filesystem::copy_file(folder / "seed-0.csv", folder / "seed-4.csv");
+  EXPECT_THROW(merge_shards(claim, options), ArtifactError);
+}
+
+TEST(SeedShards, NoShardsIsAClearError) {
+  TempDir dir;
+  try {
+    merge_shards(shardable_claim(), options_in(dir.path()));
+    FAIL() << "expected a UsageError";
+  } catch (const UsageError& e) {
+    EXPECT_THAT(e.what(), HasSubstr("no shards of test.sharded"));
+    EXPECT_THAT(e.what(), HasSubstr("--seed K"));
+  }
+}
+
+}  // namespace
+}  // namespace aerepro::results
