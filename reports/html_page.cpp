@@ -117,10 +117,11 @@ std::string environment_table(const ProfileData& data, const PageInfo& info) {
 
 std::string counts_line(const ProfileData& data) {
   std::map<std::string, int> counts;
-  int differs = 0;
+  int differs = 0, stale = 0;
   for (const auto& c : data.claims) {
     ++counts[c.verdict()];
     if (!c.summary.empty() && c.summary.front().record_status == "differs") ++differs;
+    if (c.staleness.stale()) ++stale;
   }
   std::string out = fmt::format("{} claims:", data.claims.size());
   bool first = true;
@@ -129,6 +130,10 @@ std::string counts_line(const ProfileData& data) {
     first = false;
   }
   if (differs > 0) out += fmt::format(". {} differ from their record", differs);
+  if (stale > 0) {
+    out += fmt::format(". <span class=\"flag\">{} may be stale</span>: files that define them "
+                       "changed since the revision that ran them (see each claim)", stale);
+  }
   return "<p>" + out + ".</p>\n<p>How a verdict is reached: for each asserted metric the one-sided "
          "95 % Student-t bound of the mean over seeds, in the claim's direction, must clear the "
          "threshold (<i>holds</i>); if even the opposite bound misses it the metric <i>fails</i>, "
@@ -263,6 +268,8 @@ std::string claim_section(const ProfileData& data, const ClaimData& c,
         << (s.record_status == "differs" ? " — <span class=\"flag\">the run differs from its record.</span>" : "")
         << fmt::format(" The claim took {} s.", format_number(s.claim_seconds)) << "</p>\n";
     if (!s.record_note.empty()) out << "<p><b>Record:</b> " << e(s.record_note) << "</p>\n";
+    out << "<p" << (c.staleness.stale() ? " class=\"flag\"" : "") << "><b>Revision "
+        << e(s.git_revision) << ":</b> " << e(c.staleness.describe()) << "</p>\n";
     if (!s.error.empty()) out << "<p class=\"error\"><b>Error:</b> " << e(s.error) << "</p>\n";
   } else if (c.record && !c.record->assertions.empty()) {
     out << "<p><b>Asserts:</b> " << e(c.record->assertions) << "</p>\n";

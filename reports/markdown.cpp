@@ -77,6 +77,7 @@ std::string report_markdown(const ProfileData& data, const std::vector<Figure>& 
       if (!s.verdict_note.empty()) out << "\n**Verdict:** " << m(s.verdict_note) << "\n";
       out << "\nAgainst its record: **" << m(s.record_status) << "**.\n";
       if (!s.record_note.empty()) out << "\n**Record:** " << m(s.record_note) << "\n";
+      out << "\n**Revision " << m(s.git_revision) << ":** " << m(c.staleness.describe()) << "\n";
       if (!s.error.empty()) out << "\n**Error:** " << m(s.error) << "\n";
     } else {
       out << "\n" << (c.summary_unreadable ? "Summary unreadable (see Problems)." : "Not run in this profile.") << "\n";

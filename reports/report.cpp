@@ -6,6 +6,7 @@
 #include "reports/gnuplot_figures.h"
 #include "reports/html_page.h"
 #include "reports/markdown.h"
+#include "reports/records_table.h"
 #include "reports/report_data.h"
 
 #include <CLI/CLI.hpp>
@@ -96,6 +97,10 @@ int write_report(const ReportOptions& options, std::ostream& log) {
                                ? fs::path(AEREPRO_SOURCE_DIR) / "reports" / "out" / options.profile
                                : options.out_dir;
   ProfileData data = load_profile(profile_dir, bench_dir);
+  StalenessChecker staleness(options.source_dir.empty() ? fs::path(AEREPRO_SOURCE_DIR) : options.source_dir);
+  for (auto& c : data.claims) {
+    if (!c.summary.empty()) c.staleness = staleness.check(c.summary.front().git_revision, c.id);
+  }
   if (!data.usable()) {
     log << "aerepro-report: nothing to report in " << profile_dir.string() << ":\n";
     for (const auto& p : data.problems) log << "  " << p.message << "\n";
@@ -185,9 +190,22 @@ void add_report_options(CLI::App& app, ReportCommand& command) {
                  "Compare two results profile folders, e.g. results/ci /tmp/other/ci")
       ->expected(2);
   app.add_option("--gnuplot", command.report.gnuplot, "gnuplot command")->capture_default_str();
+  app.add_flag("--table", command.table,
+               "Print the Markdown table of the profile's verdicts (the README's table of the "
+               "records: aerepro report --table --results records --profile full)");
 }
 
 int run_report_command(const ReportCommand& command, std::ostream& log) {
+  if (command.table) {
+    const fs::path root = command.report.results_root.empty() ? default_results_root() : command.report.results_root;
+    const auto data = load_profile(root / command.report.profile, {});
+    if (!data.usable()) {
+      log << "aerepro-report: nothing to tabulate in " << (root / command.report.profile).string() << "\n";
+      return 2;
+    }
+    log << records_table_markdown(data);
+    return 0;
+  }
   if (command.compare.size() == 2) {
     CompareOptions options;
     options.a = command.compare[0];

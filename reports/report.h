@@ -19,6 +19,9 @@ struct ReportOptions {
   std::filesystem::path bench_dir;     // default: <results_root>/bench
   std::filesystem::path out_dir;       // default: <source>/reports/out/<profile>
   std::string gnuplot = "gnuplot";     // the command that draws the figures
+  // The git checkout whose lib/ decides whether results are stale (default: the tree the tool
+  // was built from).
+  std::filesystem::path source_dir;
 };
 
 struct CompareOptions {
@@ -41,6 +44,7 @@ int write_comparison(const CompareOptions& options, std::ostream& log);
 struct ReportCommand {
   ReportOptions report;
   std::vector<std::string> compare;  // two folders: compare mode
+  bool table = false;                 // print the Markdown table of verdicts (records_table.h)
   std::string out;
 };
 

@@ -3,6 +3,7 @@
 // malformed file becomes a Problem (naming file and line) and the rest is still read.
 #pragma once
 #include "reports/bench_csv.h"
+#include "reports/staleness.h"
 #include "results/artifacts_csv.h"
 #include "results/result_row.h"
 
@@ -29,6 +30,7 @@ struct ClaimData {
   std::vector<results::SeriesPoint> series;
   std::vector<results::ImageCell> images;
   bool summary_unreadable = false;                // the summary file exists but is broken
+  Staleness staleness;                            // lib/ changes since the rows' revision
 
   // "reproduced" | "not reproduced" | "error" | "ran (smoke ...)" | "not run" | "unreadable".
   std::string verdict() const;

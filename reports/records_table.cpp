@@ -1,0 +1,39 @@
+#include "reports/records_table.h"
+
+#include "reports/text_format.h"
+
+#include <fmt/format.h>
+
+namespace aerepro::reports {
+
+std::string records_table_markdown(const ProfileData& data) {
+  std::string out =
+      "| claim | metric | source figure | mean ± std [min, max], n | threshold | 95 % bound | "
+      "metric | claim verdict | revision |\n|---|---|---|---|---|---|---|---|---|\n";
+  for (const auto& c : data.claims) {
+    if (c.summary.empty()) {
+      out += fmt::format("| `{}` | | | | | | | {} | |\n", c.id, markdown_cell(c.verdict()));
+      continue;
+    }
+    for (const auto& s : c.asserted()) {
+      out += fmt::format("| `{}` | {} | {} | {} | {} | {} | {} | {} | {} |\n", c.id,
+                         markdown_cell(s.metric), format_number(s.source_figure),
+                         markdown_cell(format_spread(s)), markdown_cell(format_threshold(s)),
+                         format_number(s.bound), markdown_cell(s.metric_verdict),
+                         markdown_cell(s.verdict), markdown_cell(s.git_revision));
+    }
+  }
+  return out;
+}
+
+std::optional<std::string> marked_block(const std::string& document, const std::string& profile) {
+  const std::string open = "<!-- records:" + profile + " -->\n";
+  const std::string close = "<!-- /records:" + profile + " -->";
+  const auto begin = document.find(open);
+  if (begin == std::string::npos) return std::nullopt;
+  const auto end = document.find(close, begin + open.size());
+  if (end == std::string::npos) return std::nullopt;
+  return document.substr(begin + open.size(), end - begin - open.size());
+}
+
+}  // namespace aerepro::reports

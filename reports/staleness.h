@@ -1,0 +1,44 @@
+// Whether a claim's results (or record) may be stale: the lib/ files that define the claim and
+// changed since the git revision its rows were computed at, found with git in the source tree
+// the report tool was built from. The rows say only which revision ran; a change to a defining
+// file after it may change the values, so the report lists those files beside the verdict.
+#pragma once
+#include <filesystem>
+#include <map>
+#include <string>
+#include <vector>
+
+namespace aerepro::reports {
+
+struct Staleness {
+  bool known = false;                // false: `why` says why nothing could be said
+  std::string why;                   // e.g. "git: unknown revision 0123abcd"
+  bool dirty = false;                // the rows came from a tree with uncommitted changes
+  std::vector<std::string> changed;  // defining files changed since the revision (sorted)
+  bool stale() const { return known && !changed.empty(); }
+  std::string describe() const;      // one line for the report
+};
+
+// Files that define claim `claim_id`: lib/{common,data,models,train,analysis,claims}/ except
+// the claims files of other sources (lib/claims/sN_*; S1's claims live in s0_claims.cpp).
+bool defines_claim(const std::string& file, const std::string& claim_id);
+
+// Asks git once per revision (`git diff --name-only <revision> -- lib/`, the working tree
+// included) and filters per claim.
+class StalenessChecker {
+ public:
+  explicit StalenessChecker(std::filesystem::path source_dir);
+  // `revision` as the rows record it: 7 to 40 hex digits, optionally followed by "-dirty".
+  Staleness check(const std::string& revision, const std::string& claim_id);
+
+ private:
+  struct Changes {
+    bool known = false;
+    std::string why;
+    std::vector<std::string> files;
+  };
+  std::filesystem::path source_dir_;
+  std::map<std::string, Changes> by_revision_;
+};
+
+}  // namespace aerepro::reports
