@@ -73,7 +73,8 @@ void pca(benchmark::State& state, int64_t n, PcaSolver solver, const torch::Devi
       if (solver == PcaSolver::torch_eigh) {
         const auto covariance = centred.t().mm(centred) / static_cast<double>(n - 1);
         const auto vectors = std::get<1>(torch::linalg_eigh(covariance));  // ascending
-        benchmark::DoNotOptimize(vectors.narrow(1, 784 - kPcaComponents, kPcaComponents).contiguous().data_ptr());
+        benchmark::DoNotOptimize(
+            vectors.narrow(1, 784 - kPcaComponents, kPcaComponents).contiguous().data_ptr());
       } else {
         const auto vh = std::get<2>(torch::linalg_svd(centred, false));  // descending
         benchmark::DoNotOptimize(vh.narrow(0, 0, kPcaComponents).contiguous().data_ptr());
@@ -103,8 +104,7 @@ void add(const std::string& name, const BenchmarkInfo& info, const torch::Device
 
 }  // namespace
 
-void register_analysis_benchmarks(const BenchProfile& p, const torch::Device& device,
-                                  double peak) {
+void register_analysis_benchmarks(const BenchProfile& p, const torch::Device& device, double peak) {
   const std::string dev = device_label(device);
   const bool cpu = !device.is_cuda();
   const auto n_pca = p.pca_images;
@@ -113,31 +113,51 @@ void register_analysis_benchmarks(const BenchProfile& p, const torch::Device& de
   const double covariance_flops = 2.0 * pca_images * 784.0 * 784.0;
   if (cpu) {
     const BenchmarkInfo info{"pca30_mnist", "pca", dev, "cpp", NAN, pca_images, covariance_flops};
-    add("pca/eigen/" + dev, info, device, [=](benchmark::State& s) { pca(s, n_pca, PcaSolver::eigen, device, info, peak); }, true);
+    add(
+        "pca/eigen/" + dev, info, device,
+        [=](benchmark::State& s) { pca(s, n_pca, PcaSolver::eigen, device, info, peak); }, true);
   }
   {
     const BenchmarkInfo info{"pca30_mnist", "pca", dev, "cpp", NAN, pca_images, covariance_flops};
-    add("pca/torch_eigh/" + dev, info, device, [=](benchmark::State& s) { pca(s, n_pca, PcaSolver::torch_eigh, device, info, peak); }, true);
+    add(
+        "pca/torch_eigh/" + dev, info, device,
+        [=](benchmark::State& s) { pca(s, n_pca, PcaSolver::torch_eigh, device, info, peak); },
+        true);
     const BenchmarkInfo svd_info{"pca30_mnist", "pca", dev, "cpp", NAN, pca_images, NAN};
-    add("pca/torch_svd/" + dev, svd_info, device, [=](benchmark::State& s) { pca(s, n_pca, PcaSolver::torch_svd, device, svd_info, peak); }, true);
+    add(
+        "pca/torch_svd/" + dev, svd_info, device,
+        [=](benchmark::State& s) { pca(s, n_pca, PcaSolver::torch_svd, device, svd_info, peak); },
+        true);
   }
   {
     const auto codes = synthetic_codes(p.kmeans_codes);
     const auto n_init = p.kmeans_codes_n_init;
-    const BenchmarkInfo info{"kmeans_codes", "kmeans", dev, "cpp", NAN, static_cast<double>(p.kmeans_codes), NAN};
-    add("kmeans/codes/" + dev, info, device, [=](benchmark::State& s) { kmeans(s, codes, n_init, device, info, peak); }, true);
+    const BenchmarkInfo info{
+        "kmeans_codes", "kmeans", dev, "cpp", NAN, static_cast<double>(p.kmeans_codes), NAN};
+    add(
+        "kmeans/codes/" + dev, info, device,
+        [=](benchmark::State& s) { kmeans(s, codes, n_init, device, info, peak); }, true);
   }
   {
     const auto n = p.kmeans_pixels;
     const auto n_init = p.kmeans_pixels_n_init;
-    const BenchmarkInfo info{"kmeans_pixels", "kmeans", dev, "cpp", NAN, static_cast<double>(n), NAN};
-    add("kmeans/pixels/" + dev, info, device, [=](benchmark::State& s) {
-      with_data(s, [&] { kmeans(s, mnist_train_pixels().narrow(0, 0, n), n_init, device, info, peak); });
-    }, true);
+    const BenchmarkInfo info{"kmeans_pixels",        "kmeans", dev, "cpp", NAN,
+                             static_cast<double>(n), NAN};
+    add(
+        "kmeans/pixels/" + dev, info, device,
+        [=](benchmark::State& s) {
+          with_data(s, [&] {
+            kmeans(s, mnist_train_pixels().narrow(0, 0, n), n_init, device, info, peak);
+          });
+        },
+        true);
   }
   if (cpu) {
-    const BenchmarkInfo info{"mnist_train", "load", dev, "cpp", NAN, static_cast<double>(p.load_images), NAN};
-    add("load/mnist_train/" + dev, info, device, [=](benchmark::State& s) { load(s, info); }, false);
+    const BenchmarkInfo info{
+        "mnist_train", "load", dev, "cpp", NAN, static_cast<double>(p.load_images), NAN};
+    add(
+        "load/mnist_train/" + dev, info, device, [=](benchmark::State& s) { load(s, info); },
+        false);
   }
 }
 

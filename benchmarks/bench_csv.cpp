@@ -16,7 +16,9 @@ std::string field(const std::string& text) {
   return quoted + "\"";
 }
 
-std::string number(double value) { return std::isnan(value) ? "nan" : fmt::format("{:.6g}", value); }
+std::string number(double value) {
+  return std::isnan(value) ? "nan" : fmt::format("{:.6g}", value);
+}
 
 }  // namespace
 

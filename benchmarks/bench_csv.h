@@ -12,16 +12,16 @@ inline constexpr const char* kBenchCsvHeader =
     "gflop_per_second,percent_of_peak,threads,torch_version,git_revision";
 
 struct BenchRow {
-  std::string benchmark;       // Google Benchmark's name, e.g. "train_step/s0_conv_dae/cpu"
+  std::string benchmark;  // Google Benchmark's name, e.g. "train_step/s0_conv_dae/cpu"
   std::string model;
   std::string kind;            // train_step | inference | epoch | pca | kmeans | load | sgemm
   std::string device;          // cpu | cuda
   std::string implementation;  // cpp | python
   double batch_size;
-  double milliseconds;         // real (or manual, on CUDA) time per iteration
+  double milliseconds;  // real (or manual, on CUDA) time per iteration
   double images_per_second;
   double gflop_per_second;
-  double percent_of_peak;      // of the SGEMM peak measured in the same process
+  double percent_of_peak;  // of the SGEMM peak measured in the same process
   int threads;
   std::string torch_version;
   std::string git_revision;

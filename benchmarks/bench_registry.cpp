@@ -24,10 +24,12 @@ const BenchmarkInfo* find_benchmark_info(const std::string& name) {
 void set_rate_counters(benchmark::State& state, const BenchmarkInfo& info, double peak_gflops) {
   using benchmark::Counter;
   if (!std::isnan(info.images_per_iteration)) {
-    state.counters["images/s"] = Counter(info.images_per_iteration, Counter::kIsIterationInvariantRate);
+    state.counters["images/s"] =
+        Counter(info.images_per_iteration, Counter::kIsIterationInvariantRate);
   }
   if (!std::isnan(info.flops_per_iteration)) {
-    state.counters["GFLOP/s"] = Counter(info.flops_per_iteration * 1e-9, Counter::kIsIterationInvariantRate);
+    state.counters["GFLOP/s"] =
+        Counter(info.flops_per_iteration * 1e-9, Counter::kIsIterationInvariantRate);
     if (peak_gflops > 0) {
       state.counters["%peak"] = Counter(info.flops_per_iteration * 1e-9 / peak_gflops * 100.0,
                                         Counter::kIsIterationInvariantRate);

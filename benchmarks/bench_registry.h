@@ -13,9 +13,9 @@ struct BenchmarkInfo {
   std::string kind;    // train_step | inference | epoch | pca | kmeans | load | sgemm
   std::string device;  // "cpu" | "cuda"
   std::string implementation = "cpp";
-  double batch_size = NAN;          // NaN where not applicable
+  double batch_size = NAN;  // NaN where not applicable
   double images_per_iteration = NAN;
-  double flops_per_iteration = NAN; // analytic; NaN where not counted
+  double flops_per_iteration = NAN;  // analytic; NaN where not counted
 };
 
 // Registers `info` under the benchmark's name (as given to RegisterBenchmark).

@@ -9,10 +9,14 @@ namespace {
 
 double to_milliseconds(double time, benchmark::TimeUnit unit) {
   switch (unit) {
-    case benchmark::kNanosecond: return time * 1e-6;
-    case benchmark::kMicrosecond: return time * 1e-3;
-    case benchmark::kMillisecond: return time;
-    case benchmark::kSecond: return time * 1e3;
+    case benchmark::kNanosecond:
+      return time * 1e-6;
+    case benchmark::kMicrosecond:
+      return time * 1e-3;
+    case benchmark::kMillisecond:
+      return time;
+    case benchmark::kSecond:
+      return time * 1e3;
   }
   return NAN;
 }
@@ -35,8 +39,10 @@ void CsvCollectingReporter::ReportRuns(const std::vector<Run>& runs) {
     const std::string name = run.run_name.function_name;
     const BenchmarkInfo* info = find_benchmark_info(name);
     if (info == nullptr) continue;  // not one of ours (cannot happen: all are registered)
-    if (rows_.count(name) == 0) order_.push_back(name);
-    else if (!median && run.repetition_index > 0) continue;  // keep the first repetition or the median
+    if (rows_.count(name) == 0)
+      order_.push_back(name);
+    else if (!median && run.repetition_index > 0)
+      continue;  // keep the first repetition or the median
     rows_[name] = BenchRow{name,
                            info->model,
                            info->kind,

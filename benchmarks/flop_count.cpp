@@ -6,7 +6,9 @@
 namespace aerepro::bench {
 namespace {
 
-std::string side_text(int64_t side) { return std::to_string(side) + "x" + std::to_string(side); }
+std::string side_text(int64_t side) {
+  return std::to_string(side) + "x" + std::to_string(side);
+}
 
 int64_t input_side_of(const std::string& name, const std::map<std::string, int64_t>& plan) {
   const auto it = plan.find(name);

@@ -12,10 +12,10 @@
 namespace aerepro::bench {
 
 struct LayerFlops {
-  std::string name;     // the module's path in the model, e.g. "encoder_conv2"
-  std::string kind;     // "linear" | "conv2d" | "conv_transpose2d"
-  std::string shape;    // e.g. "784->512" or "8->16 k3 @14x14->7x7"
-  double flops = 0;     // forward FLOPs per image
+  std::string name;   // the module's path in the model, e.g. "encoder_conv2"
+  std::string kind;   // "linear" | "conv2d" | "conv_transpose2d"
+  std::string shape;  // e.g. "784->512" or "8->16 k3 @14x14->7x7"
+  double flops = 0;   // forward FLOPs per image
 };
 
 // Every Linear, Conv2d and ConvTranspose2d of `model` (in registration order), with its forward

@@ -20,10 +20,10 @@
 #include <benchmark/benchmark.h>
 #include <fmt/format.h>
 
+#include <unistd.h>
 #include <cstring>
 #include <iostream>
 #include <optional>
-#include <unistd.h>
 
 namespace {
 
@@ -47,12 +47,18 @@ Flags take_own_flags(int& argc, char** argv) {
       if (arg.rfind(p, 0) == 0) return arg.substr(p.size());
       return std::nullopt;
     };
-    if (auto v = value("--aerepro_profile")) flags.profile = *v;
-    else if (auto v2 = value("--aerepro_csv")) flags.csv = *v2;
-    else if (auto v3 = value("--aerepro_device")) flags.device = *v3;
-    else if (arg == "--aerepro_list_flops") flags.list_flops = true;
-    else if (arg.rfind("--aerepro_", 0) == 0) throw UsageError("unknown flag " + arg);
-    else argv[kept++] = argv[i];
+    if (auto v = value("--aerepro_profile"))
+      flags.profile = *v;
+    else if (auto v2 = value("--aerepro_csv"))
+      flags.csv = *v2;
+    else if (auto v3 = value("--aerepro_device"))
+      flags.device = *v3;
+    else if (arg == "--aerepro_list_flops")
+      flags.list_flops = true;
+    else if (arg.rfind("--aerepro_", 0) == 0)
+      throw UsageError("unknown flag " + arg);
+    else
+      argv[kept++] = argv[i];
   }
   argc = kept;
   if (flags.device != "all" && flags.device != "cpu" && flags.device != "cuda") {
@@ -74,11 +80,12 @@ void list_flops() {
   for (const auto& c : bench::model_cases()) {
     auto model = c.build();
     const auto layers = bench::count_forward_flops(*model.module, c.conv_input_side);
-    std::cout << fmt::format("{} ({}), batch {}: forward {:.4f} MFLOP/image, training step {:.4f} "
-                             "GFLOP/batch\n",
-                             c.name, c.source, c.batch_size, bench::total_flops(layers) * 1e-6,
-                             bench::kTrainingStepFlopFactor * bench::total_flops(layers) *
-                                 static_cast<double>(c.batch_size) * 1e-9);
+    std::cout << fmt::format(
+        "{} ({}), batch {}: forward {:.4f} MFLOP/image, training step {:.4f} "
+        "GFLOP/batch\n",
+        c.name, c.source, c.batch_size, bench::total_flops(layers) * 1e-6,
+        bench::kTrainingStepFlopFactor * bench::total_flops(layers) *
+            static_cast<double>(c.batch_size) * 1e-9);
     for (const auto& l : layers) {
       std::cout << fmt::format("  {:<28} {:<17} {:<28} {:>10.4f} MFLOP\n", l.name, l.kind, l.shape,
                                l.flops * 1e-6);
@@ -89,9 +96,10 @@ void list_flops() {
 void register_all(const bench::BenchProfile& profile, const torch::Device& device) {
   const double peak = bench::measure_sgemm_gflops(profile.peak_side, device);
   const std::string dev = bench::device_label(device);
-  std::cout << fmt::format("aerepro_benchmarks: {} SGEMM peak {:.1f} GFLOP/s (best of 5 {}^3 "
-                           "products, measured now; %peak is relative to it)\n",
-                           dev, peak, profile.peak_side);
+  std::cout << fmt::format(
+      "aerepro_benchmarks: {} SGEMM peak {:.1f} GFLOP/s (best of 5 {}^3 "
+      "products, measured now; %peak is relative to it)\n",
+      dev, peak, profile.peak_side);
   benchmark::AddCustomContext("sgemm_peak_gflops_" + dev, fmt::format("{:.2f}", peak));
   bench::register_sgemm_benchmarks(profile, device, peak);
   bench::register_model_benchmarks(profile, device, peak);

@@ -23,7 +23,8 @@ Batch random_batch(const ModelCase& c, int64_t n, const torch::Device& device) {
   auto gen = compat::make_generator(torch::kCPU, 0);
   Batch batch;
   batch.images = torch::rand({n, 1, 28, 28}, gen).to(device);
-  batch.targets = c.classifier ? torch::randint(10, {n}, gen, torch::kInt64).to(device) : batch.images;
+  batch.targets =
+      c.classifier ? torch::randint(10, {n}, gen, torch::kInt64).to(device) : batch.images;
   return batch;
 }
 
@@ -57,8 +58,8 @@ void inference(benchmark::State& state, const ModelCase& c, const torch::Device&
   set_rate_counters(state, info, peak);
 }
 
-void epoch(benchmark::State& state, const ModelCase& c, const torch::Device& device,
-           int64_t images, const BenchmarkInfo& info, double peak) {
+void epoch(benchmark::State& state, const ModelCase& c, const torch::Device& device, int64_t images,
+           const BenchmarkInfo& info, double peak) {
   auto model = c.build();
   model.module->to(device);
   const auto data = random_batch(c, images, device);
@@ -68,7 +69,8 @@ void epoch(benchmark::State& state, const ModelCase& c, const torch::Device& dev
   options.batch_size = c.batch_size;
   options.progress = false;
   options.label = "bench " + c.name;
-  run_timed(state, device, [&] { train::train(*model.module, model.objective, train_data, nullptr, options); });
+  run_timed(state, device,
+            [&] { train::train(*model.module, model.objective, train_data, nullptr, options); });
   set_rate_counters(state, info, peak);
   state.counters["epoch_images"] = static_cast<double>(images);
   state.counters["source_epoch_images"] = static_cast<double>(c.epoch_images);
@@ -76,7 +78,9 @@ void epoch(benchmark::State& state, const ModelCase& c, const torch::Device& dev
 
 }  // namespace
 
-std::string device_label(const torch::Device& device) { return device.is_cuda() ? "cuda" : "cpu"; }
+std::string device_label(const torch::Device& device) {
+  return device.is_cuda() ? "cuda" : "cpu";
+}
 
 void register_model_benchmarks(const BenchProfile& profile, const torch::Device& device,
                                double peak) {
@@ -88,12 +92,17 @@ void register_model_benchmarks(const BenchProfile& profile, const torch::Device&
     const int64_t epoch_images =
         profile.epoch_batches > 0 ? profile.epoch_batches * c.batch_size : c.epoch_images;
 
-    const BenchmarkInfo step_info{c.name, "train_step", dev, "cpp", batch, batch,
-                                  kTrainingStepFlopFactor * forward * batch};
+    const BenchmarkInfo step_info{
+        c.name, "train_step", dev, "cpp", batch, batch, kTrainingStepFlopFactor * forward * batch};
     const BenchmarkInfo infer_info{c.name, "inference", dev, "cpp", batch, batch, forward * batch};
-    const BenchmarkInfo epoch_info{c.name, "epoch", dev, "cpp", batch,
-                                   static_cast<double>(epoch_images),
-                                   kTrainingStepFlopFactor * forward * static_cast<double>(epoch_images)};
+    const BenchmarkInfo epoch_info{
+        c.name,
+        "epoch",
+        dev,
+        "cpp",
+        batch,
+        static_cast<double>(epoch_images),
+        kTrainingStepFlopFactor * forward * static_cast<double>(epoch_images)};
 
     const std::string step_name = "train_step/" + c.name + "/" + dev;
     describe_benchmark(step_name, step_info);
@@ -113,10 +122,11 @@ void register_model_benchmarks(const BenchProfile& profile, const torch::Device&
 
     const std::string epoch_name = "epoch/" + c.name + "/" + dev;
     describe_benchmark(epoch_name, epoch_info);
-    time_on(benchmark::RegisterBenchmark(epoch_name.c_str(),
-                                         [&c, device, epoch_images, epoch_info, peak](benchmark::State& s) {
-                                           epoch(s, c, device, epoch_images, epoch_info, peak);
-                                         }),
+    time_on(benchmark::RegisterBenchmark(
+                epoch_name.c_str(),
+                [&c, device, epoch_images, epoch_info, peak](benchmark::State& s) {
+                  epoch(s, c, device, epoch_images, epoch_info, peak);
+                }),
             device);
   }
 }

@@ -15,16 +15,16 @@ namespace aerepro::bench {
 // A model built on a device, with its training loss and its inference pass.
 struct BuiltModel {
   std::shared_ptr<torch::nn::Module> module;
-  train::Objective objective;                                      // loss(input, target)
-  std::function<torch::Tensor(const torch::Tensor&)> infer;        // forward output
+  train::Objective objective;                                // loss(input, target)
+  std::function<torch::Tensor(const torch::Tensor&)> infer;  // forward output
 };
 
 struct ModelCase {
-  std::string name;           // e.g. "s0_conv_dae" (the CSV's model column)
-  std::string source;         // SOURCES.md items, e.g. "S0.3-S0.5"
-  int64_t batch_size = 0;     // the source's batch size
-  int64_t epoch_images = 0;   // the source's training images per epoch
-  bool classifier = false;    // targets are labels (10 classes), not the images
+  std::string name;          // e.g. "s0_conv_dae" (the CSV's model column)
+  std::string source;        // SOURCES.md items, e.g. "S0.3-S0.5"
+  int64_t batch_size = 0;    // the source's batch size
+  int64_t epoch_images = 0;  // the source's training images per epoch
+  bool classifier = false;   // targets are labels (10 classes), not the images
   // The input side of each conv (flop_count.h); empty for fully connected models.
   std::map<std::string, int64_t> conv_input_side;
   std::function<BuiltModel()> build;  // on the CPU, seeded; move with module->to(device)

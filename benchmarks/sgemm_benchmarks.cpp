@@ -30,8 +30,8 @@ void register_sgemm_benchmarks(const BenchProfile& profile, const torch::Device&
     const BenchmarkInfo info{"sgemm_" + std::to_string(n), "sgemm", dev, "cpp", NAN, NAN,
                              2.0 * side * side * side};
     describe_benchmark(name, info);
-    time_on(benchmark::RegisterBenchmark(name.c_str(),
-                                         [=](benchmark::State& s) { sgemm(s, n, device, info, peak); }),
+    time_on(benchmark::RegisterBenchmark(
+                name.c_str(), [=](benchmark::State& s) { sgemm(s, n, device, info, peak); }),
             device);
   }
 }

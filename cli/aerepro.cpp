@@ -15,9 +15,10 @@
 #include "results/claim_runner.h"
 #include "results/seed_shards.h"
 
-#include <CLI/CLI.hpp>
 #include <fmt/format.h>
+#include <CLI/CLI.hpp>
 
+#include <unistd.h>
 #include <cerrno>
 #include <cstdlib>
 #include <cstring>
@@ -25,7 +26,6 @@
 #include <iostream>
 #include <optional>
 #include <string>
-#include <unistd.h>
 #include <vector>
 
 namespace {
@@ -33,14 +33,16 @@ namespace {
 using namespace aerepro;
 
 int list_claims(bool verbose) {
-  std::cout << "profiles: smoke (seconds, wiring only), ci (./ci/test), full (the sources' set-up)\n"
-            << "sources:  S0 S1 S2 S3 S4 (../shared/SOURCES.md)\n\nclaims:\n";
+  std::cout
+      << "profiles: smoke (seconds, wiring only), ci (./ci/test), full (the sources' set-up)\n"
+      << "sources:  S0 S1 S2 S3 S4 (../shared/SOURCES.md)\n\nclaims:\n";
   for (const auto& claim : claims::all_claims()) {
     std::cout << fmt::format("  {:<48} {:<22} {}\n", claim.id, claim.source, claim.sentence);
     for (const auto profile : {claims::Profile::ci, claims::Profile::full}) {
       for (const auto& a : claim.assertions) {
         if (a.threshold(profile)) {
-          std::cout << fmt::format("      {:<4} asserts {}\n", claims::to_string(profile), a.describe(profile));
+          std::cout << fmt::format("      {:<4} asserts {}\n", claims::to_string(profile),
+                                   a.describe(profile));
         }
       }
       const auto& d = claim.departure(profile);
@@ -85,9 +87,10 @@ int run_claims(const RunArguments& args) {
   // An unwritable results folder or a full disk stops the run before any training.
   require_writable_folder(results::resolve_results_root(options) / args.profile);
   if (const auto warning = slow_blas_kernel_warning()) std::cerr << "aerepro: " << *warning << "\n";
-  std::cout << fmt::format("running {} claim(s), profile {}, device {}, {} threads, results in {}\n",
-                           selected.size(), args.profile, current_environment(options.device).device,
-                           threads, results::resolve_results_root(options).string());
+  std::cout << fmt::format(
+      "running {} claim(s), profile {}, device {}, {} threads, results in {}\n", selected.size(),
+      args.profile, current_environment(options.device).device, threads,
+      results::resolve_results_root(options).string());
   int unexpected = 0;
   for (const auto* claim : selected) {
     if (args.shard_seed) {  // one seed: a shard, judged when the claim's shards are merged
@@ -104,9 +107,11 @@ int run_claims(const RunArguments& args) {
     if (!outcome.ok()) ++unexpected;
   }
   if (args.shard_seed && unexpected == 0) {
-    std::cout << fmt::format("when every seed has run: aerepro merge --profile {}{}\n", args.profile,
-                             !args.claim.empty() ? " --claim " + args.claim
-                             : !args.source.empty() ? " --source " + args.source : "");
+    std::cout << fmt::format("when every seed has run: aerepro merge --profile {}{}\n",
+                             args.profile,
+                             !args.claim.empty()    ? " --claim " + args.claim
+                             : !args.source.empty() ? " --source " + args.source
+                                                    : "");
   }
   if (unexpected > 0) {
     std::cout << unexpected << " claim(s) ended in an error or differ from their record\n";
@@ -129,16 +134,17 @@ int merge_claims(const MergeArguments& args) {
   options.log = &std::cout;
   int merged = 0, unexpected = 0;
   for (const auto* claim : claims::select_claims(args.claim, args.source)) {
-    if (args.claim.empty() && !std::filesystem::exists(results::shard_folder(options, claim->id))) continue;
+    if (args.claim.empty() && !std::filesystem::exists(results::shard_folder(options, claim->id)))
+      continue;
     const auto outcome = results::merge_shards(*claim, options);
     ++merged;
     if (!outcome.ok()) ++unexpected;
   }
   if (merged == 0) {
-    throw UsageError(fmt::format("no shards to merge in {} (run some first: aerepro run --claim ID "
-                                 "--profile {} --seed K)",
-                                 (results::resolve_results_root(options) / args.profile / "shards").string(),
-                                 args.profile));
+    throw UsageError(fmt::format(
+        "no shards to merge in {} (run some first: aerepro run --claim ID "
+        "--profile {} --seed K)",
+        (results::resolve_results_root(options) / args.profile / "shards").string(), args.profile));
   }
   if (unexpected > 0) {
     std::cout << unexpected << " claim(s) ended in an error or differ from their record\n";
@@ -154,18 +160,21 @@ struct RecordArguments {
 // `aerepro record`: the results of a run become the profile's record (records/<profile>/).
 int record_results(const RecordArguments& args) {
   const auto profile = claims::parse_profile(args.profile);
-  if (profile == claims::Profile::smoke) throw UsageError("the smoke profile gives no verdicts: nothing to record");
+  if (profile == claims::Profile::smoke)
+    throw UsageError("the smoke profile gives no verdicts: nothing to record");
   std::vector<std::string> ids;
   for (const auto* claim : claims::select_claims(args.claim, "")) ids.push_back(claim->id);
   results::RunOptions where;
   where.results_root = args.results;
   const auto root = results::resolve_records_root(args.records);
-  const auto recorded = results::write_records(results::resolve_results_root(where), root,
-                                               args.profile, ids);
+  const auto recorded =
+      results::write_records(results::resolve_results_root(where), root, args.profile, ids);
   for (const auto& id : recorded) std::cout << "recorded " << id << "\n";
-  std::cout << recorded.size() << " claim(s) recorded in " << (root / args.profile).string() << "\n";
+  std::cout << recorded.size() << " claim(s) recorded in " << (root / args.profile).string()
+            << "\n";
   if (recorded.size() < ids.size()) {
-    std::cout << ids.size() - recorded.size() << " claim(s) had no results and keep their old record (if any)\n";
+    std::cout << ids.size() - recorded.size()
+              << " claim(s) had no results and keep their old record (if any)\n";
   }
   return 0;
 }
@@ -187,8 +196,9 @@ int run_benchmarks(const BenchArguments& a) {
   if (!error && std::filesystem::exists(exe) && std::getenv("AEREPRO_BENCH_EXE") == nullptr) {
     setenv("AEREPRO_BENCH_EXE", exe.c_str(), 1);
   }
-  std::vector<std::string> words = {"bash", script.string(), "--profile", a.profile,
-                                    "--filter", a.filter, "--rounds", std::to_string(a.rounds)};
+  std::vector<std::string> words = {
+      "bash",     script.string(), "--profile", a.profile,
+      "--filter", a.filter,        "--rounds",  std::to_string(a.rounds)};
   if (a.no_python) words.push_back("--no-python");
   std::vector<char*> argv;
   for (auto& w : words) argv.push_back(w.data());
@@ -208,14 +218,16 @@ int main(int argc, char** argv) {
   bool verbose = false;
   list->add_flag("--departures", verbose, "Also print each profile's departures in full");
   RunArguments args;
-  auto* run = app.add_subcommand("run", "Run claims over seeds and write results/<profile>/<claim>.csv");
+  auto* run =
+      app.add_subcommand("run", "Run claims over seeds and write results/<profile>/<claim>.csv");
   auto* claim_option = run->add_option("--claim", args.claim, "One claim id (see `aerepro list`)");
   run->add_option("--source", args.source, "All claims of one source report: S0 … S4")
       ->excludes(claim_option);
   run->add_option("--profile", args.profile, "smoke | ci | full")->capture_default_str();
   run->add_option("--seeds", args.seeds, "Seeds per claim (default: the profile's)")
       ->check(CLI::Range(1, 100));
-  auto* first_seed = run->add_option("--first-seed", args.first_seed, "First seed")->capture_default_str();
+  auto* first_seed =
+      run->add_option("--first-seed", args.first_seed, "First seed")->capture_default_str();
   run->add_option("--seed", args.shard_seed,
                   "Run this one seed as a shard (results/<profile>/shards/<claim>/); join the "
                   "shards with `aerepro merge`")
@@ -224,29 +236,40 @@ int main(int argc, char** argv) {
   run->add_option("--device", args.device, "cpu | cuda | cuda:N")->capture_default_str();
   run->add_option("--threads", args.threads, "LibTorch threads (default: $AEREPRO_THREADS or all)")
       ->check(CLI::Range(1, 1024));
-  run->add_option("--results", args.results, "Results folder (default: $AEREPRO_RESULTS_DIR or ./results)");
-  run->add_option("--records", args.records, "Records compared with (default: $AEREPRO_RECORDS_DIR or ./records)");
+  run->add_option("--results", args.results,
+                  "Results folder (default: $AEREPRO_RESULTS_DIR or ./results)");
+  run->add_option("--records", args.records,
+                  "Records compared with (default: $AEREPRO_RECORDS_DIR or ./records)");
   run->add_option("--data", args.data, "Dataset folder (default: $AEREPRO_DATA_DIR or datasets/)");
   run->add_flag("--deterministic", args.deterministic,
                 "LibTorch's deterministic algorithms (CUDA; CPU runs are deterministic anyway); "
                 "recorded in every row");
-  run->add_flag("--no-checkpoints", args.no_checkpoints, "Retrain everything; read and write no checkpoints");
+  run->add_flag("--no-checkpoints", args.no_checkpoints,
+                "Retrain everything; read and write no checkpoints");
   MergeArguments merge_args;
   auto* merge = app.add_subcommand(
-      "merge", "Join the seed shards of `aerepro run --seed K` into each claim's results and verdict");
+      "merge",
+      "Join the seed shards of `aerepro run --seed K` into each claim's results and verdict");
   auto* merge_claim = merge->add_option("--claim", merge_args.claim, "One claim id");
-  merge->add_option("--source", merge_args.source, "All claims of one source report with shards: S0 … S4")
+  merge
+      ->add_option("--source", merge_args.source,
+                   "All claims of one source report with shards: S0 … S4")
       ->excludes(merge_claim);
   merge->add_option("--profile", merge_args.profile, "smoke | ci | full")->capture_default_str();
-  merge->add_option("--results", merge_args.results, "Results folder (default: $AEREPRO_RESULTS_DIR or ./results)");
-  merge->add_option("--records", merge_args.records, "Records compared with (default: $AEREPRO_RECORDS_DIR or ./records)");
+  merge->add_option("--results", merge_args.results,
+                    "Results folder (default: $AEREPRO_RESULTS_DIR or ./results)");
+  merge->add_option("--records", merge_args.records,
+                    "Records compared with (default: $AEREPRO_RECORDS_DIR or ./records)");
   RecordArguments record_args;
   auto* record = app.add_subcommand(
       "record", "Make a run's results the record of its profile (records/<profile>/, committed)");
   record->add_option("--profile", record_args.profile, "ci | full")->capture_default_str();
-  record->add_option("--claim", record_args.claim, "One claim id (default: every claim with results)");
-  record->add_option("--results", record_args.results, "Results folder (default: $AEREPRO_RESULTS_DIR or ./results)");
-  record->add_option("--records", record_args.records, "Records folder (default: $AEREPRO_RECORDS_DIR or ./records)");
+  record->add_option("--claim", record_args.claim,
+                     "One claim id (default: every claim with results)");
+  record->add_option("--results", record_args.results,
+                     "Results folder (default: $AEREPRO_RESULTS_DIR or ./results)");
+  record->add_option("--records", record_args.records,
+                     "Records folder (default: $AEREPRO_RECORDS_DIR or ./records)");
   aerepro::reports::ReportCommand report_args;
   auto* report = app.add_subcommand(
       "report", "Write reports/out/<profile>/ (HTML, Markdown, figures) from a results folder");
@@ -256,7 +279,9 @@ int main(int argc, char** argv) {
       "bench", "Run the benchmarks and the Python reference into results/bench/ (benchmarks/run)");
   bench->add_option("--profile", bench_args.profile, "smoke | short | full")->capture_default_str();
   bench->add_option("--filter", bench_args.filter, "Regular expression over benchmark names");
-  bench->add_option("--rounds", bench_args.rounds, "Alternate C++ and Python N times, keep the fastest")
+  bench
+      ->add_option("--rounds", bench_args.rounds,
+                   "Alternate C++ and Python N times, keep the fastest")
       ->check(CLI::Range(1, 100));
   bench->add_flag("--no-python", bench_args.no_python, "Skip the Python reference");
   CLI11_PARSE(app, argc, argv);

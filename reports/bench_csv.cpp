@@ -36,8 +36,8 @@ std::vector<BenchRow> read_bench_csv(const std::filesystem::path& file) {
                        "git_revision");
     BenchRow r;
     std::string batch, ms, ips, gflops, peak, threads;
-    while (reader.read_row(r.benchmark, r.model, r.kind, r.device, r.implementation, batch, ms,
-                           ips, gflops, peak, threads, r.torch_version, r.git_revision)) {
+    while (reader.read_row(r.benchmark, r.model, r.kind, r.device, r.implementation, batch, ms, ips,
+                           gflops, peak, threads, r.torch_version, r.git_revision)) {
       const unsigned line = reader.get_file_line();
       if (r.benchmark.empty()) {
         throw ArtifactError(fmt::format("{}:{}: column 'benchmark' is empty", file.string(), line));

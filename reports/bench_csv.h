@@ -16,7 +16,7 @@ struct BenchRow {
   std::string kind;            // train_step | inference | epoch | pca | kmeans | load | sgemm
   std::string device;          // cpu | cuda ...
   std::string implementation;  // cpp | python
-  long long batch_size = 0;  // 0: none ("nan" in the file: SGEMM, PCA, k-means, loading)
+  long long batch_size = 0;    // 0: none ("nan" in the file: SGEMM, PCA, k-means, loading)
   double milliseconds = 0;
   double images_per_second = 0;
   double gflop_per_second = 0;

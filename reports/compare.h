@@ -12,9 +12,9 @@ namespace aerepro::reports {
 struct MetricDelta {
   std::string metric;
   std::optional<results::SummaryRow> a, b;  // absent where that side has no such metric
-  double delta = 0;      // b.mean - a.mean (NaN where either is missing)
-  double spread = 0;     // max(std_a, std_b); a NaN std (one seed) counts as 0
-  bool flagged = false;  // |delta| > spread
+  double delta = 0;                         // b.mean - a.mean (NaN where either is missing)
+  double spread = 0;                        // max(std_a, std_b); a NaN std (one seed) counts as 0
+  bool flagged = false;                     // |delta| > spread
 };
 
 struct ClaimDelta {

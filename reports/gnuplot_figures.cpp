@@ -30,9 +30,13 @@ namespace fs = std::filesystem;
 constexpr const char* kColours[] = {"1f77b4", "d62728", "2ca02c", "ff7f0e", "9467bd",
                                     "8c564b", "e377c2", "7f7f7f", "bcbd22", "17becf"};
 
-std::string colour(size_t i) { return fmt::format("'#{}'", kColours[i % std::size(kColours)]); }
+std::string colour(size_t i) {
+  return fmt::format("'#{}'", kColours[i % std::size(kColours)]);
+}
 // The same colour, half transparent (gnuplot's #AARRGGBB, AA = transparency).
-std::string faint(size_t i) { return fmt::format("'#90{}'", kColours[i % std::size(kColours)]); }
+std::string faint(size_t i) {
+  return fmt::format("'#90{}'", kColours[i % std::size(kColours)]);
+}
 
 // A gnuplot string literal (single quotes: no escapes but '' for ').
 std::string gp_string(std::string_view text) {
@@ -56,7 +60,9 @@ std::string data_label(std::string_view text) {
   return out + "\"";
 }
 
-std::string num(double v) { return std::isfinite(v) ? fmt::format("{:.9g}", v) : "NaN"; }
+std::string num(double v) {
+  return std::isfinite(v) ? fmt::format("{:.9g}", v) : "NaN";
+}
 
 bool parse_number(const std::string& text, double& value) {
   if (text.empty()) return false;
@@ -193,9 +199,9 @@ Figure lines_figure(Figure figure, const FigureLabels& labels,
   // Many series stack their key above the plot: keep the plot's own height.
   figure.height += 16 * static_cast<int>(series.size() > 2 ? series.size() - 2 : 0);
   figure.script = out.str();
-  figure.note = all_seeds.size() > 1
-                    ? fmt::format("bold: mean over {}; thin: each seed", seeds_note(all_seeds.size()))
-                    : seeds_note(all_seeds.size());
+  figure.note = all_seeds.size() > 1 ? fmt::format("bold: mean over {}; thin: each seed",
+                                                   seeds_note(all_seeds.size()))
+                                     : seeds_note(all_seeds.size());
   return figure;
 }
 
@@ -300,7 +306,8 @@ Figure heatmap_figure(Figure figure, const FigureLabels& labels,
   }
   const auto tics = [](const std::vector<std::string>& labels) {
     std::string t = "(";
-    for (size_t i = 0; i < labels.size(); ++i) t += fmt::format("{}{} {}", i ? ", " : "", gp_string(labels[i]), i);
+    for (size_t i = 0; i < labels.size(); ++i)
+      t += fmt::format("{}{} {}", i ? ", " : "", gp_string(labels[i]), i);
     return t + ")";
   };
   std::ostringstream out;
@@ -310,9 +317,10 @@ Figure heatmap_figure(Figure figure, const FigureLabels& labels,
       << "set xtics " << tics(cols) << " scale 0\nset ytics " << tics(rows) << " scale 0\n"
       << "set size ratio -1\nset palette defined (0 '#ffffff', 1 '#6baed6', 2 '#2171b5')\n"
       << "set cblabel 'count'\nset tics nomirror\n"
-      << fmt::format("plot $m matrix with image notitle, $m matrix using 1:2:(sprintf('{}', $3)) "
-                     "with labels font ',8' notitle\n",
-                     integral ? "%.0f" : "%.1f");
+      << fmt::format(
+             "plot $m matrix with image notitle, $m matrix using 1:2:(sprintf('{}', $3)) "
+             "with labels font ',8' notitle\n",
+             integral ? "%.0f" : "%.1f");
   figure.script = out.str();
   figure.width = 600;
   figure.height = 520;
@@ -351,8 +359,9 @@ Figure scatter_figure(Figure figure, const FigureLabels& labels,
   figure.script = out.str();
   figure.width = 660;
   figure.height = 520;
-  figure.note = fmt::format("seed {}{}", seed,
-                            seeds.size() > 1 ? fmt::format(" (lowest of {})", seeds_note(seeds.size())) : "");
+  figure.note =
+      fmt::format("seed {}{}", seed,
+                  seeds.size() > 1 ? fmt::format(" (lowest of {})", seeds_note(seeds.size())) : "");
   return figure;
 }
 
@@ -399,9 +408,9 @@ std::vector<Figure> series_figures(const std::string& claim,
       std::vector<BarSample> samples;
       for (const auto& p : mine) samples.push_back({p.x, p.series, p.y});
       figure = bars_figure(figure, labels, samples);
-      figure.note = seeds.size() > 1
-                        ? fmt::format("mean over {}; error bars: min to max", seeds_note(seeds.size()))
-                        : seeds_note(seeds.size());
+      figure.note = seeds.size() > 1 ? fmt::format("mean over {}; error bars: min to max",
+                                                   seeds_note(seeds.size()))
+                                     : seeds_note(seeds.size());
       figures.push_back(figure);
     }
   }
@@ -441,10 +450,12 @@ std::vector<Figure> image_figures(const std::string& claim,
     figure.name = name;
     figure.title = labels.title;
     figure.file = file_safe(claim + "." + name) + ".png";
-    figure.note = fmt::format("seed {}{}", seed,
-                              seeds.size() > 1 ? fmt::format(" (lowest of {})", seeds_note(seeds.size())) : "");
+    figure.note = fmt::format(
+        "seed {}{}", seed,
+        seeds.size() > 1 ? fmt::format(" (lowest of {})", seeds_note(seeds.size())) : "");
     if (total_w > 20'000 || total_h > 20'000 || total_w * total_h > 4'000'000) {
-      figure.error = fmt::format("image grid of {}x{} pixels is too large to draw", total_w, total_h);
+      figure.error =
+          fmt::format("image grid of {}x{} pixels is too large to draw", total_w, total_h);
       figures.push_back(figure);
       continue;
     }
@@ -460,7 +471,8 @@ std::vector<Figure> image_figures(const std::string& claim,
         for (int x = 0; x < c.width; ++x) {
           const long long cy = static_cast<long long>(c.row) * (h + kGap) + y;
           const long long cx = static_cast<long long>(c.col) * (w + kGap) + x;
-          canvas[static_cast<size_t>(cy * total_w + cx)] = c.pixels[static_cast<size_t>(y * c.width + x)];
+          canvas[static_cast<size_t>(cy * total_w + cx)] =
+              c.pixels[static_cast<size_t>(y * c.width + x)];
         }
       }
     }
@@ -486,7 +498,8 @@ std::vector<Figure> image_figures(const std::string& claim,
                                                              std::max(h, w) <= 64 ? 2 : 1, 4));
     size_t longest = 0;
     for (const auto& [row, label] : row_labels) longest = std::max(longest, label.size());
-    const int left = row_labels.empty() ? 20 : static_cast<int>(30 + 8 * std::min<size_t>(longest, 40));
+    const int left =
+        row_labels.empty() ? 20 : static_cast<int>(30 + 8 * std::min<size_t>(longest, 40));
     figure.width = static_cast<int>(total_w * scale) + left + 30;
     figure.height = static_cast<int>(total_h * scale) + 40;
     std::ostringstream out;
@@ -494,8 +507,7 @@ std::vector<Figure> image_figures(const std::string& claim,
         << "set border 0\nunset xtics\nset size ratio -1\n"
         << fmt::format("set xrange [-0.5:{}]\nset yrange [{}:-0.5]\n", total_w - 0.5, total_h - 0.5)
         << fmt::format("set lmargin at screen {:.4f}\nset rmargin at screen {:.4f}\n",
-                       static_cast<double>(left) / figure.width,
-                       1.0 - 15.0 / figure.width)
+                       static_cast<double>(left) / figure.width, 1.0 - 15.0 / figure.width)
         << "set tmargin at screen 0.98\nset bmargin at screen 0.02\n"
         << (row_labels.empty() ? "unset ytics\n" : "set ytics " + tics + " scale 0 font ',11'\n")
         << "plot $img matrix with image notitle\n";
@@ -527,7 +539,8 @@ std::vector<Figure> bench_figures(const std::vector<BenchRow>& rows) {
   std::vector<Figure> figures;
   for (const auto& kind : kinds) {
     bool throughput = false;
-    for (const auto& r : rows) throughput = throughput || (r.kind == kind && std::isfinite(r.images_per_second));
+    for (const auto& r : rows)
+      throughput = throughput || (r.kind == kind && std::isfinite(r.images_per_second));
     std::vector<BarSample> samples;
     double lo = INFINITY, hi = 0;
     for (const auto& r : rows) {
@@ -541,8 +554,9 @@ std::vector<Figure> bench_figures(const std::vector<BenchRow>& rows) {
     if (samples.empty()) continue;
     Figure figure;
     figure.name = "bench_" + kind;
-    figure.title = fmt::format("Benchmark: {} ({})", kind, throughput ? "images per second, higher is better"
-                                                                     : "milliseconds, lower is better");
+    figure.title = fmt::format(
+        "Benchmark: {} ({})", kind,
+        throughput ? "images per second, higher is better" : "milliseconds, lower is better");
     figure.file = file_safe("bench." + kind) + ".png";
     FigureLabels labels{figure.title, "", throughput ? "images per second" : "milliseconds"};
     figure = bars_figure(figure, labels, samples, "", lo > 0 && hi / lo > 20);
@@ -573,7 +587,8 @@ std::vector<Figure> bench_figures(const std::vector<BenchRow>& rows) {
     for (const auto& sample : samples) top = std::max(top, sample.value);
     if (std::isfinite(peak)) {
       extra = fmt::format(
-          "set arrow from graph 0, first {0} to graph 1, first {0} nohead dt 2 lw 1.5 lc rgb '#444444'\n"
+          "set arrow from graph 0, first {0} to graph 1, first {0} nohead dt 2 lw 1.5 lc rgb "
+          "'#444444'\n"
           "set label {1} at graph 0.01, first {0} offset 0, 0.7 font ',9'\n"
           "set yrange [0:{2}]\n",
           num(peak), gp_string(fmt::format("measured SGEMM peak: {} GFLOP/s", format_number(peak))),
@@ -609,12 +624,12 @@ void render_figures(std::vector<Figure>& figures, const fs::path& dir,
   for (size_t k = 0; k < figures.size(); ++k) {
     const auto& f = figures[k];
     if (f.script.empty()) continue;  // nothing to draw (error already set)
-    const std::string text =
-        fmt::format("\n# --- {} {}\nreset session\nset encoding utf8\n"
-                    "set terminal pngcairo size {},{} font 'sans,10' noenhanced\n"
-                    "set output {}\n",
-                    f.claim, f.name, f.width, f.height, gp_string(f.file)) +
-        f.script + "unset output\n";
+    const std::string text = fmt::format(
+                                 "\n# --- {} {}\nreset session\nset encoding utf8\n"
+                                 "set terminal pngcairo size {},{} font 'sans,10' noenhanced\n"
+                                 "set output {}\n",
+                                 f.claim, f.name, f.width, f.height, gp_string(f.file)) +
+                             f.script + "unset output\n";
     all += text;
     const fs::path part = dir / fmt::format(".figure-{}.gp", k);
     write_text_atomically(part, text);
@@ -632,7 +647,8 @@ void render_figures(std::vector<Figure>& figures, const fs::path& dir,
   {
     // A pipe whose reader died (no gnuplot) must not kill the report: SIGPIPE is ignored while
     // writing.
-    struct sigaction ignore {}, previous {};
+    struct sigaction ignore {
+    }, previous{};
     ignore.sa_handler = SIG_IGN;
     sigaction(SIGPIPE, &ignore, &previous);
     {

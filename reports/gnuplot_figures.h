@@ -11,15 +11,15 @@
 namespace aerepro::reports {
 
 struct Figure {
-  std::string claim;    // "" for benchmark figures
-  std::string name;     // the figure name in the CSV (e.g. loss_curve)
-  std::string title;    // from the figure catalog
-  std::string note;     // what is drawn, e.g. "bold: mean over 3 seeds; thin: each seed"
-  std::string file;     // PNG file name, relative to the report folder
+  std::string claim;  // "" for benchmark figures
+  std::string name;   // the figure name in the CSV (e.g. loss_curve)
+  std::string title;  // from the figure catalog
+  std::string note;   // what is drawn, e.g. "bold: mean over 3 seeds; thin: each seed"
+  std::string file;   // PNG file name, relative to the report folder
   int width = 660, height = 420;
-  std::string script;   // gnuplot commands (data blocks, settings, plot) that draw it
+  std::string script;  // gnuplot commands (data blocks, settings, plot) that draw it
   bool rendered = false;
-  std::string error;    // what gnuplot said when no image came out
+  std::string error;  // what gnuplot said when no image came out
 };
 
 // One figure per figure name in `points` (all of one claim): numeric x → lines (each seed thin,

@@ -55,7 +55,9 @@ window.addEventListener('load', function () {
 });
 )";
 
-std::string e(std::string_view text) { return html_escape(text); }
+std::string e(std::string_view text) {
+  return html_escape(text);
+}
 
 // An identifier that may wrap after '_' and '.' (long claim and metric names in narrow cells).
 std::string id(std::string_view text) {
@@ -79,22 +81,25 @@ std::string join(const std::vector<std::string>& values, const std::string& empt
 }
 
 std::string page_start(const std::string& title) {
-  return fmt::format("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
-                     "<title>{}</title>\n<style>{}</style>\n</head>\n"
-                     "<body data-figures-loaded=\"pending\">\n",
-                     e(title), kStyle);
+  return fmt::format(
+      "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
+      "<title>{}</title>\n<style>{}</style>\n</head>\n"
+      "<body data-figures-loaded=\"pending\">\n",
+      e(title), kStyle);
 }
 
 std::string page_end() {
-  return fmt::format("<p id=\"figures-loaded\" class=\"mono\"></p>\n<script>{}</script>\n"
-                     "</body>\n</html>\n",
-                     kScript);
+  return fmt::format(
+      "<p id=\"figures-loaded\" class=\"mono\"></p>\n<script>{}</script>\n"
+      "</body>\n</html>\n",
+      kScript);
 }
 
 std::string environment_table(const ProfileData& data, const PageInfo& info) {
   const auto env = data.environment();
   std::vector<std::string> checksums;
-  for (const auto& c : env.dataset_checksums) checksums.push_back("<code class=\"checksum\">" + e(c) + "</code>");
+  for (const auto& c : env.dataset_checksums)
+    checksums.push_back("<code class=\"checksum\">" + e(c) + "</code>");
   std::vector<std::string> revisions, torch, devices;
   for (const auto& r : env.git_revisions) revisions.push_back("<code>" + e(r) + "</code>");
   for (const auto& t : env.torch_versions) torch.push_back(e(t));
@@ -131,13 +136,17 @@ std::string counts_line(const ProfileData& data) {
   }
   if (differs > 0) out += fmt::format(". {} differ from their record", differs);
   if (stale > 0) {
-    out += fmt::format(". <span class=\"flag\">{} may be stale</span>: files that define them "
-                       "changed since the revision that ran them (see each claim)", stale);
+    out += fmt::format(
+        ". <span class=\"flag\">{} may be stale</span>: files that define them "
+        "changed since the revision that ran them (see each claim)",
+        stale);
   }
-  return "<p>" + out + ".</p>\n<p>How a verdict is reached: for each asserted metric the one-sided "
+  return "<p>" + out +
+         ".</p>\n<p>How a verdict is reached: for each asserted metric the one-sided "
          "95 % Student-t bound of the mean over seeds, in the claim's direction, must clear the "
          "threshold (<i>holds</i>); if even the opposite bound misses it the metric <i>fails</i>, "
-         "otherwise it is <i>inconclusive</i>; a claim is reproduced when all its metrics hold, not "
+         "otherwise it is <i>inconclusive</i>; a claim is reproduced when all its metrics hold, "
+         "not "
          "reproduced when one fails, else inconclusive (and a profile whose departures favour the "
          "claim cannot call it reproduced).</p>\n";
 }
@@ -152,7 +161,8 @@ std::string spread_html(const results::SummaryRow& s) {
   const std::string text = format_spread(s);
   const size_t cut = text.find(" [");
   if (cut == std::string::npos) return e(text);
-  return e(text.substr(0, cut)) + "<br><span class=\"range\">" + e(text.substr(cut + 1)) + "</span>";
+  return e(text.substr(0, cut)) + "<br><span class=\"range\">" + e(text.substr(cut + 1)) +
+         "</span>";
 }
 
 std::string claims_table(const ProfileData& data) {
@@ -165,10 +175,10 @@ std::string claims_table(const ProfileData& data) {
   for (const auto& c : data.claims) {
     const auto rows = c.asserted();
     const size_t span = std::max<size_t>(rows.size(), 1);
-    const std::string claim_cells =
-        fmt::format("<td rowspan=\"{0}\"><a href=\"#claim-{1}\"><code>{2}</code></a></td>"
-                    "<td rowspan=\"{0}\">{3}</td><td rowspan=\"{0}\" class=\"sentence\">{4}</td>",
-                    span, file_safe(c.id), id(c.id), e(c.source()), e(c.sentence()));
+    const std::string claim_cells = fmt::format(
+        "<td rowspan=\"{0}\"><a href=\"#claim-{1}\"><code>{2}</code></a></td>"
+        "<td rowspan=\"{0}\">{3}</td><td rowspan=\"{0}\" class=\"sentence\">{4}</td>",
+        span, file_safe(c.id), id(c.id), e(c.source()), e(c.sentence()));
     const std::string tail_cells = fmt::format(
         "<td rowspan=\"{0}\">{1}</td><td rowspan=\"{0}\" class=\"departure\">{2}</td>", span,
         verdict_badge(c.verdict()), c.departure().empty() ? "none" : e(c.departure()));
@@ -183,14 +193,17 @@ std::string claims_table(const ProfileData& data) {
           << "<td class=\"num\">" << e(format_number(s.source_figure)) << "</td>"
           << "<td class=\"num\">" << spread_html(s) << "</td>"
           << "<td class=\"num\">" << e(format_threshold(s)) << met_mark(s)
-          << (s.metric_verdict.empty() ? "" : "<br><span class=\"range\">" + e(s.metric_verdict) +
-                                                  (std::isnan(s.bound) ? std::string()
-                                                                       : ", bound " + e(format_number(s.bound))) +
-                                                  fmt::format(", {}/{} seeds", s.seeds_met, s.n) +
-                                                  (s.seeds_to_settle > 0 ? fmt::format(", ~{} seeds to settle", s.seeds_to_settle) : "") +
-                                                  "</span>")
-          << "</td>"
-          << (i == 0 ? tail_cells : "") << "</tr>\n";
+          << (s.metric_verdict.empty()
+                  ? ""
+                  : "<br><span class=\"range\">" + e(s.metric_verdict) +
+                        (std::isnan(s.bound) ? std::string()
+                                             : ", bound " + e(format_number(s.bound))) +
+                        fmt::format(", {}/{} seeds", s.seeds_met, s.n) +
+                        (s.seeds_to_settle > 0
+                             ? fmt::format(", ~{} seeds to settle", s.seeds_to_settle)
+                             : "") +
+                        "</span>")
+          << "</td>" << (i == 0 ? tail_cells : "") << "</tr>\n";
     }
   }
   out << "</table>\n";
@@ -206,11 +219,13 @@ std::string metrics_table(const ClaimData& c) {
   std::vector<std::string> notes;
   for (const auto& s : c.summary) metrics.push_back(s.metric);
   for (const auto& r : c.rows) {
-    if (std::find(metrics.begin(), metrics.end(), r.metric) == metrics.end()) metrics.push_back(r.metric);
+    if (std::find(metrics.begin(), metrics.end(), r.metric) == metrics.end())
+      metrics.push_back(r.metric);
     seeds.insert(r.seed);
     values[{r.metric, r.seed}] = r.value;
     const auto note = fmt::format("seed {}: {}", r.seed, r.note);
-    if (!r.note.empty() && std::find(notes.begin(), notes.end(), note) == notes.end()) notes.push_back(note);
+    if (!r.note.empty() && std::find(notes.begin(), notes.end(), note) == notes.end())
+      notes.push_back(note);
   }
   std::ostringstream out;
   out << "<table class=\"metrics\"><tr><th>metric</th><th>source figure</th>"
@@ -224,16 +239,19 @@ std::string metrics_table(const ClaimData& c) {
       if (s.metric == m) row = &s;
     }
     if (row) {
-      out << "<td class=\"num\">" << e(format_number(row->source_figure)) << "</td><td class=\"num\">"
-          << e(format_spread(*row)) << "</td><td class=\"num\">"
-          << (row->n > 1 ? e(fmt::format("[{}, {}]", format_number(row->ci95_low), format_number(row->ci95_high))) : "—")
+      out << "<td class=\"num\">" << e(format_number(row->source_figure))
+          << "</td><td class=\"num\">" << e(format_spread(*row)) << "</td><td class=\"num\">"
+          << (row->n > 1 ? e(fmt::format("[{}, {}]", format_number(row->ci95_low),
+                                         format_number(row->ci95_high)))
+                         : "—")
           << "</td><td class=\"num\">" << e(format_threshold(*row)) << met_mark(*row) << "</td>";
     } else {
       out << "<td></td><td></td><td></td><td></td>";
     }
     for (auto s : seeds) {
       auto it = values.find({m, s});
-      out << "<td class=\"num\">" << (it == values.end() ? "" : e(format_number(it->second))) << "</td>";
+      out << "<td class=\"num\">" << (it == values.end() ? "" : e(format_number(it->second)))
+          << "</td>";
     }
     out << "</tr>\n";
   }
@@ -244,13 +262,15 @@ std::string metrics_table(const ClaimData& c) {
 
 std::string figure_html(const Figure& f) {
   if (!f.rendered) {
-    return fmt::format("<figure><div class=\"missing\">Figure <code>{}</code> could not be drawn: "
-                       "{}</div><figcaption>{}</figcaption></figure>\n",
-                       e(f.name), e(f.error), e(f.title));
+    return fmt::format(
+        "<figure><div class=\"missing\">Figure <code>{}</code> could not be drawn: "
+        "{}</div><figcaption>{}</figcaption></figure>\n",
+        e(f.name), e(f.error), e(f.title));
   }
-  return fmt::format("<figure><img src=\"{}\" width=\"{}\" height=\"{}\" alt=\"{}\">"
-                     "<figcaption><b>{}</b> <code>{}</code> — {}</figcaption></figure>\n",
-                     e(f.file), f.width, f.height, e(f.title), e(f.title), e(f.name), e(f.note));
+  return fmt::format(
+      "<figure><img src=\"{}\" width=\"{}\" height=\"{}\" alt=\"{}\">"
+      "<figcaption><b>{}</b> <code>{}</code> — {}</figcaption></figure>\n",
+      e(f.file), f.width, f.height, e(f.title), e(f.title), e(f.name), e(f.note));
 }
 
 std::string claim_section(const ProfileData& data, const ClaimData& c,
@@ -264,8 +284,11 @@ std::string claim_section(const ProfileData& data, const ClaimData& c,
   if (!c.summary.empty()) {
     const auto& s = c.summary.front();
     if (!s.verdict_note.empty()) out << "<p><b>Verdict:</b> " << e(s.verdict_note) << "</p>\n";
-    out << "<p>Against its record (records/" << e(s.profile) << "/): <b>" << e(s.record_status) << "</b>"
-        << (s.record_status == "differs" ? " — <span class=\"flag\">the run differs from its record.</span>" : "")
+    out << "<p>Against its record (records/" << e(s.profile) << "/): <b>" << e(s.record_status)
+        << "</b>"
+        << (s.record_status == "differs"
+                ? " — <span class=\"flag\">the run differs from its record.</span>"
+                : "")
         << fmt::format(" The claim took {} s.", format_number(s.claim_seconds)) << "</p>\n";
     if (!s.record_note.empty()) out << "<p><b>Record:</b> " << e(s.record_note) << "</p>\n";
     out << "<p" << (c.staleness.stale() ? " class=\"flag\"" : "") << "><b>Revision "
@@ -275,7 +298,10 @@ std::string claim_section(const ProfileData& data, const ClaimData& c,
     out << "<p><b>Asserts:</b> " << e(c.record->assertions) << "</p>\n";
   }
   if (c.summary.empty()) {
-    out << "<p class=\"not-run\">" << (c.summary_unreadable ? "Its summary file is unreadable (see Problems)." : "Not run in this profile: no summary file.") << "</p>\n";
+    out << "<p class=\"not-run\">"
+        << (c.summary_unreadable ? "Its summary file is unreadable (see Problems)."
+                                 : "Not run in this profile: no summary file.")
+        << "</p>\n";
   }
   out << metrics_table(c);
   for (const auto& p : data.problems) {
@@ -296,8 +322,8 @@ std::string bench_section(const ProfileData& data, const std::vector<Figure>& fi
   std::ostringstream out;
   out << "<h2 id=\"benchmarks\">Benchmarks</h2>\n";
   if (data.bench.empty()) {
-    out << "<p>No benchmark results found (looked for <code>" << e((info.bench_dir / "*.csv").string())
-        << "</code>).</p>\n";
+    out << "<p>No benchmark results found (looked for <code>"
+        << e((info.bench_dir / "*.csv").string()) << "</code>).</p>\n";
     return out.str();
   }
   out << "<p>From ";
@@ -308,13 +334,16 @@ std::string bench_section(const ProfileData& data, const std::vector<Figure>& fi
   for (const auto& f : figures) {
     if (f.claim.empty()) out << figure_html(f);
   }
-  out << "<table><tr><th>benchmark</th><th>model</th><th>kind</th><th>device</th><th>implementation</th>"
+  out << "<table><tr><th>benchmark</th><th>model</th><th>kind</th><th>device</"
+         "th><th>implementation</th>"
          "<th>batch</th><th>ms</th><th>images/s</th><th>GFLOP/s</th><th>% of peak</th>"
          "<th>threads</th><th>LibTorch</th><th>git</th></tr>\n";
   for (const auto& r : data.bench) {
     out << "<tr><td>" << e(r.benchmark) << "</td><td>" << e(r.model) << "</td><td>" << e(r.kind)
-        << "</td><td>" << e(r.device) << "</td><td>" << e(r.implementation) << "</td><td class=\"num\">"
-        << (r.batch_size > 0 ? std::to_string(r.batch_size) : std::string("—")) << "</td><td class=\"num\">" << e(format_number(r.milliseconds))
+        << "</td><td>" << e(r.device) << "</td><td>" << e(r.implementation)
+        << "</td><td class=\"num\">"
+        << (r.batch_size > 0 ? std::to_string(r.batch_size) : std::string("—"))
+        << "</td><td class=\"num\">" << e(format_number(r.milliseconds))
         << "</td><td class=\"num\">" << e(format_number(r.images_per_second))
         << "</td><td class=\"num\">" << e(format_number(r.gflop_per_second))
         << "</td><td class=\"num\">" << e(format_number(r.percent_of_peak))
@@ -325,23 +354,25 @@ std::string bench_section(const ProfileData& data, const std::vector<Figure>& fi
   return out.str();
 }
 
-std::string problems_section(const std::vector<Problem>& problems, const std::vector<Figure>& figures) {
+std::string problems_section(const std::vector<Problem>& problems,
+                             const std::vector<Figure>& figures) {
   std::ostringstream out;
   out << "<h2 id=\"problems\">Problems</h2>\n";
   std::vector<std::string> items;
   for (const auto& p : problems) items.push_back(e(p.message));
   for (const auto& f : figures) {
     if (!f.rendered) {
-      items.push_back(fmt::format("figure <code>{}</code>{}: {}", e(f.name),
-                                  f.claim.empty() ? "" : " of claim <code>" + e(f.claim) + "</code>",
-                                  e(f.error)));
+      items.push_back(fmt::format(
+          "figure <code>{}</code>{}: {}", e(f.name),
+          f.claim.empty() ? "" : " of claim <code>" + e(f.claim) + "</code>", e(f.error)));
     }
   }
   if (items.empty()) {
     out << "<p>None: every file was read and every figure drawn.</p>\n";
     return out.str();
   }
-  out << "<p>" << items.size() << " problem(s); everything else is shown above.</p>\n<ul class=\"problems\">\n";
+  out << "<p>" << items.size()
+      << " problem(s); everything else is shown above.</p>\n<ul class=\"problems\">\n";
   for (const auto& i : items) out << "<li><span class=\"mono\">" << i << "</span></li>\n";
   out << "</ul>\n";
   return out.str();
@@ -407,7 +438,9 @@ std::string comparison_html(const Comparison& cmp, const PageInfo& info) {
           << "<td class=\"num\">" << e(side(m.a)) << "</td><td class=\"num\">" << e(side(m.b))
           << "</td><td class=\"num\">" << e(format_number(m.delta)) << "</td><td class=\"num\">"
           << e(format_number(m.spread)) << "</td><td>"
-          << (m.flagged ? "<span class=\"flag\" title=\"|Δ| exceeds the spread\">⚑ beyond spread</span>" : "")
+          << (m.flagged
+                  ? "<span class=\"flag\" title=\"|Δ| exceeds the spread\">⚑ beyond spread</span>"
+                  : "")
           << "</td></tr>\n";
     }
   }

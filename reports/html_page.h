@@ -12,8 +12,8 @@ namespace aerepro::reports {
 
 // What the header shows besides the data: when the report was made and from where.
 struct PageInfo {
-  std::string generated_at;          // UTC, e.g. 2026-11-25 10:12:03 UTC
-  std::filesystem::path bench_dir;   // where benchmark CSV files were looked for
+  std::string generated_at;         // UTC, e.g. 2026-11-25 10:12:03 UTC
+  std::filesystem::path bench_dir;  // where benchmark CSV files were looked for
 };
 
 // On window load the page's script writes data-figures-loaded="k/n" on <body>: k of its n

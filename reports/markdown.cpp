@@ -9,7 +9,9 @@
 namespace aerepro::reports {
 namespace {
 
-std::string m(std::string_view text) { return markdown_cell(text); }
+std::string m(std::string_view text) {
+  return markdown_cell(text);
+}
 
 std::string list(const std::vector<std::string>& values) {
   if (values.empty()) return "—";
@@ -18,7 +20,8 @@ std::string list(const std::vector<std::string>& values) {
   return out;
 }
 
-std::string problems_list(const std::vector<Problem>& problems, const std::vector<Figure>& figures) {
+std::string problems_list(const std::vector<Problem>& problems,
+                          const std::vector<Figure>& figures) {
   std::ostringstream out;
   out << "\n## Problems\n\n";
   size_t count = 0;
@@ -63,8 +66,8 @@ std::string report_markdown(const ProfileData& data, const std::vector<Figure>& 
       out << "| `" << c.id << "` | " << m(c.source()) << " | `" << m(s.metric) << "` | "
           << format_number(s.source_figure) << " | " << m(format_spread(s)) << " | "
           << m(format_threshold(s)) << (s.comparison.empty() ? "" : (s.met ? " ✓" : " ✗"))
-          << (s.metric_verdict.empty() ? "" : " (" + m(s.metric_verdict) + ")")
-          << " | **" << m(c.verdict()) << "** |\n";
+          << (s.metric_verdict.empty() ? "" : " (" + m(s.metric_verdict) + ")") << " | **"
+          << m(c.verdict()) << "** |\n";
     }
   }
   for (const auto& c : data.claims) {
@@ -80,10 +83,14 @@ std::string report_markdown(const ProfileData& data, const std::vector<Figure>& 
       out << "\n**Revision " << m(s.git_revision) << ":** " << m(c.staleness.describe()) << "\n";
       if (!s.error.empty()) out << "\n**Error:** " << m(s.error) << "\n";
     } else {
-      out << "\n" << (c.summary_unreadable ? "Summary unreadable (see Problems)." : "Not run in this profile.") << "\n";
+      out << "\n"
+          << (c.summary_unreadable ? "Summary unreadable (see Problems)."
+                                   : "Not run in this profile.")
+          << "\n";
     }
     if (!c.summary.empty()) {
-      out << "\n| metric | source figure | mean ± std [min, max], n | threshold |\n|---|---|---|---|\n";
+      out << "\n| metric | source figure | mean ± std [min, max], n | threshold "
+             "|\n|---|---|---|---|\n";
       for (const auto& s : c.summary) {
         out << "| `" << m(s.metric) << "` | " << format_number(s.source_figure) << " | "
             << m(format_spread(s)) << " | " << m(format_threshold(s)) << " |\n";
@@ -103,18 +110,22 @@ std::string report_markdown(const ProfileData& data, const std::vector<Figure>& 
   }
   out << "\n## Benchmarks\n\n";
   if (data.bench.empty()) {
-    out << "No benchmark results found (looked for `" << (info.bench_dir / "*.csv").string() << "`).\n";
+    out << "No benchmark results found (looked for `" << (info.bench_dir / "*.csv").string()
+        << "`).\n";
   } else {
     for (const auto& f : figures) {
       if (f.claim.empty() && f.rendered) out << "![" << f.title << "](" << f.file << ")\n";
     }
-    out << "\n| benchmark | model | kind | device | implementation | batch | ms | images/s | GFLOP/s | % of peak |\n"
+    out << "\n| benchmark | model | kind | device | implementation | batch | ms | images/s | "
+           "GFLOP/s | % of peak |\n"
            "|---|---|---|---|---|---|---|---|---|---|\n";
     for (const auto& r : data.bench) {
       out << "| " << m(r.benchmark) << " | " << m(r.model) << " | " << m(r.kind) << " | "
-          << m(r.device) << " | " << m(r.implementation) << " | " << (r.batch_size > 0 ? std::to_string(r.batch_size) : std::string("—")) << " | "
+          << m(r.device) << " | " << m(r.implementation) << " | "
+          << (r.batch_size > 0 ? std::to_string(r.batch_size) : std::string("—")) << " | "
           << format_number(r.milliseconds) << " | " << format_number(r.images_per_second) << " | "
-          << format_number(r.gflop_per_second) << " | " << format_number(r.percent_of_peak) << " |\n";
+          << format_number(r.gflop_per_second) << " | " << format_number(r.percent_of_peak)
+          << " |\n";
     }
   }
   out << problems_list(data.problems, figures);
@@ -124,7 +135,8 @@ std::string report_markdown(const ProfileData& data, const std::vector<Figure>& 
 std::string comparison_markdown(const Comparison& cmp, const PageInfo& info) {
   std::ostringstream out;
   out << "# aerepro comparison\n\n- A: `" << cmp.a.dir.string() << "`\n- B: `" << cmp.b.dir.string()
-      << "`\n- generated: " << info.generated_at << "\n\n" << spread_rule() << "\n\n"
+      << "`\n- generated: " << info.generated_at << "\n\n"
+      << spread_rule() << "\n\n"
       << cmp.flagged << " metric(s) flagged, " << cmp.verdict_changes << " verdict change(s).\n\n"
       << "| claim | verdict A | verdict B | metric | A | B | Δ (B − A) | spread | flag |\n"
          "|---|---|---|---|---|---|---|---|---|\n";
@@ -135,7 +147,8 @@ std::string comparison_markdown(const Comparison& cmp, const PageInfo& info) {
   for (const auto& c : cmp.claims) {
     const std::string verdicts = fmt::format("{} | {}{}", m(c.verdict_a), m(c.verdict_b),
                                              c.verdict_changed ? " (**changed**)" : "");
-    if (c.metrics.empty()) out << "| `" << c.claim << "` | " << verdicts << " | — | — | — | — | — | |\n";
+    if (c.metrics.empty())
+      out << "| `" << c.claim << "` | " << verdicts << " | — | — | — | — | — | |\n";
     for (const auto& d : c.metrics) {
       out << "| `" << c.claim << "` | " << verdicts << " | `" << m(d.metric) << "` | " << side(d.a)
           << " | " << side(d.b) << " | " << format_number(d.delta) << " | "

@@ -9,12 +9,12 @@
 #include "reports/records_table.h"
 #include "reports/report_data.h"
 
-#include <CLI/CLI.hpp>
 #include <fmt/format.h>
+#include <CLI/CLI.hpp>
 
 #include <chrono>
-#include <ctime>
 #include <cstdlib>
+#include <ctime>
 #include <ostream>
 #include <random>
 
@@ -53,9 +53,10 @@ void require_replaceable(const fs::path& target) {
   const bool empty = fs::is_empty(target);
   const bool report = fs::exists(target / "index.html") && fs::exists(target / "report.md");
   if (!empty && !report) {
-    throw ArtifactError(fmt::format("{}: exists and is not an earlier report (no index.html and "
-                                    "report.md); it would be replaced: choose another --out",
-                                    target.string()));
+    throw ArtifactError(
+        fmt::format("{}: exists and is not an earlier report (no index.html and "
+                    "report.md); it would be replaced: choose another --out",
+                    target.string()));
   }
 }
 
@@ -90,14 +91,16 @@ double seconds_since(std::chrono::steady_clock::time_point start) {
 
 int write_report(const ReportOptions& options, std::ostream& log) {
   const auto start = std::chrono::steady_clock::now();
-  const fs::path root = options.results_root.empty() ? default_results_root() : options.results_root;
+  const fs::path root =
+      options.results_root.empty() ? default_results_root() : options.results_root;
   const fs::path profile_dir = root / options.profile;
   const fs::path bench_dir = options.bench_dir.empty() ? root / "bench" : options.bench_dir;
   const fs::path out_dir = options.out_dir.empty()
                                ? fs::path(AEREPRO_SOURCE_DIR) / "reports" / "out" / options.profile
                                : options.out_dir;
   ProfileData data = load_profile(profile_dir, bench_dir);
-  StalenessChecker staleness(options.source_dir.empty() ? fs::path(AEREPRO_SOURCE_DIR) : options.source_dir);
+  StalenessChecker staleness(options.source_dir.empty() ? fs::path(AEREPRO_SOURCE_DIR)
+                                                        : options.source_dir);
   for (auto& c : data.claims) {
     if (!c.summary.empty()) c.staleness = staleness.check(c.summary.front().git_revision, c.id);
   }
@@ -123,7 +126,8 @@ int write_report(const ReportOptions& options, std::ostream& log) {
       write_text_atomically(dir / "report.md", report_markdown(data, figures, info));
     });
   } catch (const std::exception& e) {
-    log << "aerepro-report: cannot write the report to " << out_dir.string() << ": " << e.what() << "\n";
+    log << "aerepro-report: cannot write the report to " << out_dir.string() << ": " << e.what()
+        << "\n";
     return 2;
   }
   int drawn = 0, failed = 0, run = 0, unreadable = 0;
@@ -134,14 +138,15 @@ int write_report(const ReportOptions& options, std::ostream& log) {
   }
   for (const auto& p : data.problems) log << "problem: " << p.message << "\n";
   for (const auto& f : figures) {
-    if (!f.rendered) log << "problem: figure " << f.name << " of " << f.claim << ": " << f.error << "\n";
+    if (!f.rendered)
+      log << "problem: figure " << f.name << " of " << f.claim << ": " << f.error << "\n";
   }
-  log << fmt::format("report: {} claims ({} run, {} not run, {} unreadable), {} figures drawn, "
-                     "{} problems -> {} ({:.2f} s)\n",
-                     data.claims.size(), run,
-                     data.claims.size() - static_cast<size_t>(run + unreadable), unreadable, drawn,
-                     data.problems.size() + static_cast<size_t>(failed),
-                     (out_dir / "index.html").string(), seconds_since(start));
+  log << fmt::format(
+      "report: {} claims ({} run, {} not run, {} unreadable), {} figures drawn, "
+      "{} problems -> {} ({:.2f} s)\n",
+      data.claims.size(), run, data.claims.size() - static_cast<size_t>(run + unreadable),
+      unreadable, drawn, data.problems.size() + static_cast<size_t>(failed),
+      (out_dir / "index.html").string(), seconds_since(start));
   return 0;
 }
 
@@ -167,13 +172,15 @@ int write_comparison(const CompareOptions& options, std::ostream& log) {
       write_text_atomically(dir / "report.md", comparison_markdown(comparison, info));
     });
   } catch (const std::exception& e) {
-    log << "aerepro-report: cannot write the comparison to " << out_dir.string() << ": " << e.what() << "\n";
+    log << "aerepro-report: cannot write the comparison to " << out_dir.string() << ": " << e.what()
+        << "\n";
     return 2;
   }
-  log << fmt::format("comparison: {} claims, {} metric(s) beyond the spread, {} verdict change(s) "
-                     "-> {} ({:.2f} s)\n",
-                     comparison.claims.size(), comparison.flagged, comparison.verdict_changes,
-                     (out_dir / "index.html").string(), seconds_since(start));
+  log << fmt::format(
+      "comparison: {} claims, {} metric(s) beyond the spread, {} verdict change(s) "
+      "-> {} ({:.2f} s)\n",
+      comparison.claims.size(), comparison.flagged, comparison.verdict_changes,
+      (out_dir / "index.html").string(), seconds_since(start));
   return 0;
 }
 
@@ -197,10 +204,12 @@ void add_report_options(CLI::App& app, ReportCommand& command) {
 
 int run_report_command(const ReportCommand& command, std::ostream& log) {
   if (command.table) {
-    const fs::path root = command.report.results_root.empty() ? default_results_root() : command.report.results_root;
+    const fs::path root =
+        command.report.results_root.empty() ? default_results_root() : command.report.results_root;
     const auto data = load_profile(root / command.report.profile, {});
     if (!data.usable()) {
-      log << "aerepro-report: nothing to tabulate in " << (root / command.report.profile).string() << "\n";
+      log << "aerepro-report: nothing to tabulate in " << (root / command.report.profile).string()
+          << "\n";
       return 2;
     }
     log << records_table_markdown(data);

@@ -25,16 +25,16 @@ struct ReportOptions {
 };
 
 struct CompareOptions {
-  std::filesystem::path a, b;         // two results profile folders, e.g. results/ci
-  std::filesystem::path out_dir;      // default: <source>/reports/out/compare
+  std::filesystem::path a, b;     // two results profile folders, e.g. results/ci
+  std::filesystem::path out_dir;  // default: <source>/reports/out/compare
 };
 
 // Writes the report. The output folder is built beside its final place and renamed into it, so
 // a half-written report never remains; an existing output folder is replaced only when it is
-// empty or holds an earlier report (index.html and report.md), never any other folder. Missing or malformed files are listed in the report's
-// Problems section (and in `log`) and do not stop it. Returns 0 when the report was written,
-// 2 when there is nothing to report (no results folder, no index and no summary) or it cannot
-// be written (the reason goes to `log`).
+// empty or holds an earlier report (index.html and report.md), never any other folder. Missing or
+// malformed files are listed in the report's Problems section (and in `log`) and do not stop it.
+// Returns 0 when the report was written, 2 when there is nothing to report (no results folder, no
+// index and no summary) or it cannot be written (the reason goes to `log`).
 int write_report(const ReportOptions& options, std::ostream& log);
 
 // Writes index.html and report.md comparing options.a with options.b. Returns as write_report.
@@ -44,7 +44,7 @@ int write_comparison(const CompareOptions& options, std::ostream& log);
 struct ReportCommand {
   ReportOptions report;
   std::vector<std::string> compare;  // two folders: compare mode
-  bool table = false;                 // print the Markdown table of verdicts (records_table.h)
+  bool table = false;                // print the Markdown table of verdicts (records_table.h)
   std::string out;
 };
 

@@ -47,7 +47,8 @@ bool try_read(const fs::path& file, std::vector<Problem>& problems, F&& read) {
 }
 
 bool ends_with(const std::string& s, const std::string& suffix) {
-  return s.size() >= suffix.size() && s.compare(s.size() - suffix.size(), suffix.size(), suffix) == 0;
+  return s.size() >= suffix.size() &&
+         s.compare(s.size() - suffix.size(), suffix.size(), suffix) == 0;
 }
 
 // Claim ids with a summary file in `dir` (claims that ran but are missing from index.csv).
@@ -78,10 +79,10 @@ std::string ClaimData::verdict() const {
   return summary.front().verdict;
 }
 
-#define AEREPRO_RECORD_FIELD(name)                          \
-  std::string ClaimData::name() const {                     \
-    if (!summary.empty()) return summary.front().name;      \
-    return record ? record->name : std::string();           \
+#define AEREPRO_RECORD_FIELD(name)                     \
+  std::string ClaimData::name() const {                \
+    if (!summary.empty()) return summary.front().name; \
+    return record ? record->name : std::string();      \
   }
 AEREPRO_RECORD_FIELD(source)
 AEREPRO_RECORD_FIELD(sentence)
@@ -130,14 +131,15 @@ ProfileData load_profile(const fs::path& profile_dir, const fs::path& bench_dir)
   if (data.profile.empty()) data.profile = profile_dir.parent_path().filename().string();
   std::error_code error;
   if (!fs::is_directory(profile_dir, error)) {
-    data.problems.push_back({profile_dir, fmt::format("{}: results folder not found",
-                                                      profile_dir.string())});
+    data.problems.push_back(
+        {profile_dir, fmt::format("{}: results folder not found", profile_dir.string())});
   } else {
     // index.csv first: it fixes the order and lists the claims that were not run; then claims
     // with a summary but no index entry.
     std::vector<results::ClaimIndexRow> index;
-    data.index_found = try_read(results::index_file(profile_dir), data.problems,
-                                [&] { index = results::read_index_csv(results::index_file(profile_dir)); });
+    data.index_found = try_read(results::index_file(profile_dir), data.problems, [&] {
+      index = results::read_index_csv(results::index_file(profile_dir));
+    });
     std::map<std::string, size_t> position;
     for (const auto& record : index) {
       if (position.count(record.claim)) continue;
@@ -161,20 +163,21 @@ ProfileData load_profile(const fs::path& profile_dir, const fs::path& bench_dir)
       const auto images = results::images_file(profile_dir, claim.id);
       const bool has_summary = fs::exists(summary, error);
       if (has_summary) {
-        claim.summary_unreadable = !try_read(summary, data.problems, [&] {
-          claim.summary = results::read_summary_csv(summary);
-        });
+        claim.summary_unreadable = !try_read(
+            summary, data.problems, [&] { claim.summary = results::read_summary_csv(summary); });
         if (!claim.summary_unreadable && claim.summary.empty()) {
           claim.summary_unreadable = true;
-          data.problems.push_back({summary, fmt::format("{}: no rows after the header", summary.string())});
+          data.problems.push_back(
+              {summary, fmt::format("{}: no rows after the header", summary.string())});
         }
       }
       if (fs::exists(rows, error)) {
         try_read(rows, data.problems, [&] { claim.rows = results::read_results_csv(rows); });
         if (!has_summary) {
-          data.problems.push_back({summary, fmt::format("{}: missing, though {} exists (the run "
-                                                        "stopped before its summary?)",
-                                                        summary.string(), rows.filename().string())});
+          data.problems.push_back(
+              {summary, fmt::format("{}: missing, though {} exists (the run "
+                                    "stopped before its summary?)",
+                                    summary.string(), rows.filename().string())});
         }
       }
       if (fs::exists(series, error)) {

@@ -24,13 +24,13 @@ struct Problem {
 // One claim: its record from index.csv and whatever files its runs left.
 struct ClaimData {
   std::string id;
-  std::optional<results::ClaimIndexRow> record;   // from index.csv (absent: not listed there)
-  std::vector<results::SummaryRow> summary;       // one per metric; empty: not run or unreadable
-  std::vector<results::ResultRow> rows;           // per seed and metric (<claim>.csv)
+  std::optional<results::ClaimIndexRow> record;  // from index.csv (absent: not listed there)
+  std::vector<results::SummaryRow> summary;      // one per metric; empty: not run or unreadable
+  std::vector<results::ResultRow> rows;          // per seed and metric (<claim>.csv)
   std::vector<results::SeriesPoint> series;
   std::vector<results::ImageCell> images;
-  bool summary_unreadable = false;                // the summary file exists but is broken
-  Staleness staleness;                            // lib/ changes since the rows' revision
+  bool summary_unreadable = false;  // the summary file exists but is broken
+  Staleness staleness;              // lib/ changes since the rows' revision
 
   // "reproduced" | "not reproduced" | "error" | "ran (smoke ...)" | "not run" | "unreadable".
   std::string verdict() const;
@@ -49,11 +49,11 @@ struct Environment {
 };
 
 struct ProfileData {
-  std::filesystem::path dir;        // results/<profile>
-  std::string profile;              // the folder's name
+  std::filesystem::path dir;  // results/<profile>
+  std::string profile;        // the folder's name
   bool index_found = false;
-  std::vector<ClaimData> claims;    // index.csv order, then claims with files but no index entry
-  std::vector<BenchRow> bench;      // results/bench/*.csv (may be empty)
+  std::vector<ClaimData> claims;  // index.csv order, then claims with files but no index entry
+  std::vector<BenchRow> bench;    // results/bench/*.csv (may be empty)
   std::vector<std::filesystem::path> bench_files;
   std::vector<Problem> problems;
 

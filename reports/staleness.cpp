@@ -37,11 +37,19 @@ std::string Staleness::describe() const {
   const std::string base = dirty ? " (the rows came from a tree with uncommitted changes on it: "
                                    "those changes count as changed too)"
                                  : "";
-  if (changed.empty()) return "current: no file that defines the claim changed since its revision" + base;
+  const std::string layout = layout_only > 0
+                                 ? fmt::format(
+                                       "; {} file(s) of lib/ changed in layout only (the same text "
+                                       "once clang-formatted), not counted",
+                                       layout_only)
+                                 : "";
+  if (changed.empty()) {
+    return "current: no file that defines the claim changed since its revision" + base + layout;
+  }
   std::string files;
   for (const auto& f : changed) files += (files.empty() ? "" : ", ") + f;
-  return fmt::format("STALE: {} file(s) that define the claim changed since its revision{}: {}",
-                     changed.size(), base, files);
+  return fmt::format("STALE: {} file(s) that define the claim changed since its revision{}: {}{}",
+                     changed.size(), base, files, layout);
 }
 
 bool defines_claim(const std::string& file, const std::string& claim_id) {
@@ -62,6 +70,20 @@ bool defines_claim(const std::string& file, const std::string& claim_id) {
 StalenessChecker::StalenessChecker(std::filesystem::path source_dir)
     : source_dir_(std::move(source_dir)) {}
 
+bool StalenessChecker::layout_only(const std::string& revision, const std::string& file) const {
+  const auto path = source_dir_ / file;
+  std::error_code ec;
+  if (!std::filesystem::exists(path, ec)) return false;  // deleted: a real change
+  // clang-format finds the tree's .clang-format from the (assumed) file name.
+  const auto format = fmt::format("clang-format --assume-filename={}", quoted(path.string()));
+  const auto [old_status, old_text] =
+      run(fmt::format("git -C {} show {}:{} 2>/dev/null | {} 2>/dev/null",
+                      quoted(source_dir_.string()), revision, quoted(file), format));
+  const auto [new_status, new_text] =
+      run(fmt::format("{} < {} 2>/dev/null", format, quoted(path.string())));
+  return old_status == 0 && new_status == 0 && !new_text.empty() && old_text == new_text;
+}
+
 Staleness StalenessChecker::check(const std::string& revision, const std::string& claim_id) {
   Staleness out;
   static const std::regex form("([0-9a-f]{7,40})(-dirty)?");
@@ -78,14 +100,20 @@ Staleness StalenessChecker::check(const std::string& revision, const std::string
     const auto [status, text] = run(fmt::format("git -C {} diff --name-only {} -- lib/ 2>/dev/null",
                                                 quoted(source_dir_.string()), base));
     if (status != 0) {
-      changes.why = fmt::format("git cannot compare revision {} with the source tree {} (no git, "
-                                "not a checkout, or the revision is unknown there)",
-                                base, source_dir_.string());
+      changes.why = fmt::format(
+          "git cannot compare revision {} with the source tree {} (no git, "
+          "not a checkout, or the revision is unknown there)",
+          base, source_dir_.string());
     } else {
       changes.known = true;
       std::istringstream lines(text);
       for (std::string line; std::getline(lines, line);) {
-        if (!line.empty()) changes.files.push_back(line);
+        if (line.empty()) continue;
+        if (layout_only(base, line)) {
+          ++changes.layout_only;
+        } else {
+          changes.files.push_back(line);
+        }
       }
       std::sort(changes.files.begin(), changes.files.end());
     }
@@ -93,6 +121,7 @@ Staleness StalenessChecker::check(const std::string& revision, const std::string
   }
   out.known = it->second.known;
   out.why = it->second.why;
+  out.layout_only = it->second.layout_only;
   for (const auto& f : it->second.files) {
     if (defines_claim(f, claim_id)) out.changed.push_back(f);
   }

@@ -15,8 +15,9 @@ struct Staleness {
   std::string why;                   // e.g. "git: unknown revision 0123abcd"
   bool dirty = false;                // the rows came from a tree with uncommitted changes
   std::vector<std::string> changed;  // defining files changed since the revision (sorted)
+  int layout_only = 0;               // lib/ files whose clang-formatted text did not change
   bool stale() const { return known && !changed.empty(); }
-  std::string describe() const;      // one line for the report
+  std::string describe() const;  // one line for the report
 };
 
 // Files that define claim `claim_id`: lib/{common,data,models,train,analysis,claims}/ except
@@ -24,7 +25,8 @@ struct Staleness {
 bool defines_claim(const std::string& file, const std::string& claim_id);
 
 // Asks git once per revision (`git diff --name-only <revision> -- lib/`, the working tree
-// included) and filters per claim.
+// included), leaves out the files changed in layout only (the same text once clang-formatted:
+// a reformatting does not make results stale) and filters per claim.
 class StalenessChecker {
  public:
   explicit StalenessChecker(std::filesystem::path source_dir);
@@ -36,7 +38,11 @@ class StalenessChecker {
     bool known = false;
     std::string why;
     std::vector<std::string> files;
+    int layout_only = 0;
   };
+  // `file` differs from its text at `revision` only in layout: both clang-format to the same
+  // text (with the tree's .clang-format). False when clang-format or the file is missing.
+  bool layout_only(const std::string& revision, const std::string& file) const;
   std::filesystem::path source_dir_;
   std::map<std::string, Changes> by_revision_;
 };

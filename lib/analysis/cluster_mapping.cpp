@@ -27,8 +27,8 @@ torch::Tensor checked_confusion(const torch::Tensor& clusters_in, const torch::T
   const auto clusters = as_ids(clusters_in, what, "clusters");
   const auto labels = as_ids(labels_in, what, "labels");
   if (clusters.size(0) != labels.size(0)) {
-    throw UsageError(fmt::format("{}: {} clusters but {} labels", what, clusters.size(0),
-                                 labels.size(0)));
+    throw UsageError(
+        fmt::format("{}: {} clusters but {} labels", what, clusters.size(0), labels.size(0)));
   }
   if (clusters.numel() == 0) throw UsageError(fmt::format("{}: no points", what));
   const int64_t cluster_min = clusters.min().item<int64_t>();
@@ -177,9 +177,8 @@ double hungarian_accuracy(const torch::Tensor& clusters, const torch::Tensor& la
 }
 
 double normalized_mutual_information(const torch::Tensor& clusters, const torch::Tensor& labels) {
-  const auto confusion =
-      checked_confusion(clusters, labels, 0, 0, "normalized_mutual_information")
-          .to(torch::kFloat64);
+  const auto confusion = checked_confusion(clusters, labels, 0, 0, "normalized_mutual_information")
+                             .to(torch::kFloat64);
   const double n = confusion.sum().item<double>();
   const auto joint = confusion / n;
   const auto p_cluster = joint.sum(1);
@@ -196,8 +195,8 @@ double normalized_mutual_information(const torch::Tensor& clusters, const torch:
   const auto pj = joint.masked_select(nonzero);
   const double mutual = (pj * (pj / outer.masked_select(nonzero)).log()).sum().item<double>();
   if (mutual <= 0) return 0.0;
-  const double normaliser =
-      std::max(0.5 * (entropy(p_cluster) + entropy(p_label)), std::numeric_limits<double>::epsilon());
+  const double normaliser = std::max(0.5 * (entropy(p_cluster) + entropy(p_label)),
+                                     std::numeric_limits<double>::epsilon());
   return std::min(mutual / normaliser, 1.0);
 }
 

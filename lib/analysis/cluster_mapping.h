@@ -21,8 +21,8 @@ torch::Tensor confusion_matrix(const torch::Tensor& clusters, const torch::Tenso
 torch::Tensor majority_mapping(const torch::Tensor& clusters, const torch::Tensor& labels,
                                int64_t k = 0, int64_t classes = 0);
 // Fraction of points whose cluster's majority label is their label.
-double majority_accuracy(const torch::Tensor& clusters, const torch::Tensor& labels,
-                         int64_t k = 0, int64_t classes = 0);
+double majority_accuracy(const torch::Tensor& clusters, const torch::Tensor& labels, int64_t k = 0,
+                         int64_t classes = 0);
 
 // Kuhn–Munkres (Hungarian) assignment in O(n³) minimising the total cost of a (rows, cols)
 // float cost matrix; a non-square matrix is padded with zero-cost dummies to square. Returns,
@@ -35,8 +35,8 @@ std::vector<int64_t> hungarian_assignment(const torch::Tensor& cost);
 torch::Tensor hungarian_mapping(const torch::Tensor& clusters, const torch::Tensor& labels,
                                 int64_t k = 0, int64_t classes = 0);
 // Fraction of points whose cluster is assigned their label by hungarian_mapping.
-double hungarian_accuracy(const torch::Tensor& clusters, const torch::Tensor& labels,
-                          int64_t k = 0, int64_t classes = 0);
+double hungarian_accuracy(const torch::Tensor& clusters, const torch::Tensor& labels, int64_t k = 0,
+                          int64_t classes = 0);
 
 // Mutual information normalised by the arithmetic mean of the two entropies (scikit-learn's
 // default normalized_mutual_info_score): 1 for identical partitions up to renaming, ≈0 for

@@ -7,8 +7,8 @@
 
 #include <algorithm>
 #include <cmath>
-#include <utility>
 #include <limits>
+#include <utility>
 
 namespace aerepro::analysis {
 namespace {
@@ -38,9 +38,9 @@ struct Workspace {
     cumulative = torch::empty({n}, x.options());
     candidate_distances = torch::empty({trials, n}, x.options());
   }
-  torch::Tensor distances, minima, labels;                            // assignment
-  torch::Tensor hits, hit_weights, first, descending_ids;             // assignment, not on the CPU
-  torch::Tensor closest, cumulative, candidate_distances;             // k-means++
+  torch::Tensor distances, minima, labels;                 // assignment
+  torch::Tensor hits, hit_weights, first, descending_ids;  // assignment, not on the CPU
+  torch::Tensor closest, cumulative, candidate_distances;  // k-means++
 };
 
 // CPU: the nearest row of `distances` (k, N) for every column, first one on ties (argmin's rule),
@@ -213,7 +213,8 @@ KMeansResult kmeans_cluster(const torch::Tensor& points, const KMeansOptions& op
   }
   const int64_t n = points.size(0);
   if (options.k < 1 || options.k > n) {
-    throw UsageError(fmt::format("kmeans_cluster: k must lie in [1, N = {}], got {}", n, options.k));
+    throw UsageError(
+        fmt::format("kmeans_cluster: k must lie in [1, N = {}], got {}", n, options.k));
   }
   if (options.n_init < 1) throw UsageError("kmeans_cluster: n_init must be at least 1");
   if (options.max_iterations < 1) throw UsageError("kmeans_cluster: max_iterations must be >= 1");

@@ -8,7 +8,8 @@ namespace aerepro::analysis {
 namespace {
 
 void check_size(int64_t n, int64_t d, const char* what) {
-  if (n < 0 || d < 1) throw UsageError(fmt::format("{}: need n >= 0 and d >= 1, got {} and {}", what, n, d));
+  if (n < 0 || d < 1)
+    throw UsageError(fmt::format("{}: need n >= 0 and d >= 1, got {} and {}", what, n, d));
 }
 
 }  // namespace
@@ -27,7 +28,8 @@ torch::Tensor interpolate_codes(const torch::Tensor& z1, const torch::Tensor& z2
   if (!z1.defined() || !z2.defined() || z1.sizes() != z2.sizes()) {
     throw UsageError("interpolate_codes: z1 and z2 must have the same shape");
   }
-  if (steps < 2) throw UsageError(fmt::format("interpolate_codes: steps must be >= 2, got {}", steps));
+  if (steps < 2)
+    throw UsageError(fmt::format("interpolate_codes: steps must be >= 2, got {}", steps));
   const auto a1 = z1.reshape({1, -1});
   const auto a2 = z2.reshape({1, -1});
   if (z1.dim() > 2 || (z1.dim() == 2 && z1.size(0) != 1)) {

@@ -13,8 +13,8 @@ namespace {
 void check_same_shape(const torch::Tensor& a, const torch::Tensor& b, const char* what) {
   if (!a.defined() || !b.defined()) throw UsageError(fmt::format("{}: undefined tensor", what));
   if (a.sizes() != b.sizes()) {
-    throw UsageError(fmt::format("{}: shapes differ, {} vs {}", what, c10::str(a.sizes()),
-                                 c10::str(b.sizes())));
+    throw UsageError(
+        fmt::format("{}: shapes differ, {} vs {}", what, c10::str(a.sizes()), c10::str(b.sizes())));
   }
 }
 
@@ -48,37 +48,38 @@ torch::Tensor filter_images(const torch::Tensor& weight, int64_t count) {
   }
   const int64_t side = static_cast<int64_t>(std::lround(std::sqrt(weight.size(1))));
   if (side * side != weight.size(1)) {
-    throw UsageError(fmt::format("filter_images: rows of {} values are not square images",
-                                 weight.size(1)));
+    throw UsageError(
+        fmt::format("filter_images: rows of {} values are not square images", weight.size(1)));
   }
   if (count < 1 || count > weight.size(0)) {
-    throw UsageError(fmt::format("filter_images: count must lie in [1, {}], got {}",
-                                 weight.size(0), count));
+    throw UsageError(
+        fmt::format("filter_images: count must lie in [1, {}], got {}", weight.size(0), count));
   }
   torch::NoGradGuard no_grad;
   auto rows = weight.narrow(0, 0, count).to(torch::kFloat32);  // S2.5
   const auto low = std::get<0>(rows.min(1, /*keepdim=*/true));
   const auto range = std::get<0>(rows.max(1, /*keepdim=*/true)) - low;
-  auto scaled = torch::where(range > 0, (rows - low) / range.clamp_min(1e-30), torch::zeros_like(rows));
+  auto scaled =
+      torch::where(range > 0, (rows - low) / range.clamp_min(1e-30), torch::zeros_like(rows));
   return scaled.reshape({count, 1, side, side});
 }
 
 torch::Tensor nearest_neighbour_distance(const torch::Tensor& queries,
-                                         const torch::Tensor& reference,
-                                         int64_t chunk_elements) {
+                                         const torch::Tensor& reference, int64_t chunk_elements) {
   if (!queries.defined() || !reference.defined() || queries.dim() < 1 || reference.dim() < 1) {
     throw UsageError("nearest_neighbour_distance: expected batches (M, ...) and (N, ...)");
   }
   if (reference.size(0) == 0) throw UsageError("nearest_neighbour_distance: empty reference");
   torch::NoGradGuard no_grad;
-  const auto dtype = at::isFloatingType(reference.scalar_type()) ? reference.scalar_type()
-                                                                  : torch::kFloat32;
+  const auto dtype =
+      at::isFloatingType(reference.scalar_type()) ? reference.scalar_type() : torch::kFloat32;
   const auto ref = reference.reshape({reference.size(0), -1}).to(dtype);
   const auto q = queries.reshape({queries.size(0), -1}).to(ref.device(), dtype);
   if (q.size(1) != ref.size(1)) {
-    throw UsageError(fmt::format("nearest_neighbour_distance: queries have {} values each, the "
-                                 "reference {}",
-                                 q.size(1), ref.size(1)));
+    throw UsageError(
+        fmt::format("nearest_neighbour_distance: queries have {} values each, the "
+                    "reference {}",
+                    q.size(1), ref.size(1)));
   }
   const int64_t m = q.size(0);
   const auto ref_norms = ref.pow(2).sum(1).unsqueeze(0);  // (1, N)

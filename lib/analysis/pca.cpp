@@ -2,8 +2,8 @@
 
 #include "common/error.h"
 
-#include <Eigen/Dense>
 #include <fmt/format.h>
+#include <Eigen/Dense>
 
 namespace aerepro::analysis {
 namespace {
@@ -40,9 +40,8 @@ PcaModel fit_pca(const torch::Tensor& data, int64_t components) {
   const int64_t d = rows.size(1);
   if (n < 2) throw UsageError(fmt::format("fit_pca: needs at least 2 samples, got {}", n));
   if (components < 1 || components > d) {
-    throw UsageError(
-        fmt::format("fit_pca: components must lie in [1, {}] (the data's dimension), got {}", d,
-                    components));
+    throw UsageError(fmt::format(
+        "fit_pca: components must lie in [1, {}] (the data's dimension), got {}", d, components));
   }
   torch::NoGradGuard no_grad;
   // S2.1: centre, then the D×D covariance. OpenBLAS's float64 GEMM on the data's device does the
@@ -86,11 +85,10 @@ PcaModel fit_pca(const torch::Tensor& data, int64_t components) {
 
   PcaModel model;
   model.mean = mean.cpu();
-  model.components =
-      torch::from_blob(kept.data(), {d, components}, torch::kFloat64).clone();
+  model.components = torch::from_blob(kept.data(), {d, components}, torch::kFloat64).clone();
   model.eigenvalues = torch::from_blob(kept_values.data(), {components}, torch::kFloat64).clone();
-  model.explained_variance_ratio =
-      total_variance > 0 ? model.eigenvalues / total_variance : torch::zeros_like(model.eigenvalues);
+  model.explained_variance_ratio = total_variance > 0 ? model.eigenvalues / total_variance
+                                                      : torch::zeros_like(model.eigenvalues);
   return model;
 }
 

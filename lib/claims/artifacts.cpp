@@ -19,8 +19,8 @@ void Artifacts::add_point(const std::string& figure, const std::string& series, 
 void Artifacts::add_curve(const std::string& figure, const std::string& series,
                           const std::vector<double>& x, const std::vector<double>& y) {
   if (x.size() != y.size()) {
-    throw UsageError(fmt::format("figure {} series {}: {} x values for {} y values", figure,
-                                 series, x.size(), y.size()));
+    throw UsageError(fmt::format("figure {} series {}: {} x values for {} y values", figure, series,
+                                 x.size(), y.size()));
   }
   for (size_t i = 0; i < x.size(); ++i) add_point(figure, series, x[i], y[i]);
 }

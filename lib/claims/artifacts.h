@@ -31,8 +31,8 @@ class Artifacts {
                  double y);
   void add_point(const std::string& figure, const std::string& series, double x, double y);
   // y[i] at x[i].
-  void add_curve(const std::string& figure, const std::string& series,
-                 const std::vector<double>& x, const std::vector<double>& y);
+  void add_curve(const std::string& figure, const std::string& series, const std::vector<double>& x,
+                 const std::vector<double>& y);
   // One grid row from `images` ((N, 1, H, W) or (N, H, W), any device). Values are mapped to
   // 0..255 from [0, 1] (clamped) or, with `normalize`, from each image's own min..max (filters).
   void add_image_row(const std::string& figure, int row, const std::string& row_label,

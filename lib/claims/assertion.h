@@ -10,7 +10,7 @@ namespace aerepro::claims {
 
 enum class Comparison { less, less_equal, greater, greater_equal };
 
-std::string to_string(Comparison comparison);     // "<", "<=", ">", ">="
+std::string to_string(Comparison comparison);          // "<", "<=", ">", ">="
 Comparison parse_comparison(const std::string& text);  // UsageError for anything else
 // Whether `value` meets `comparison` against `threshold` (false for NaN).
 bool meets(double value, Comparison comparison, double threshold);
@@ -20,10 +20,10 @@ inline bool larger_is_better(Comparison c) {
 }
 
 struct Assertion {
-  std::string metric;                 // the name the evaluation measures it under
+  std::string metric;  // the name the evaluation measures it under
   Comparison comparison = Comparison::greater;
-  std::optional<double> ci;           // threshold in the ci profile (none: not asserted there)
-  std::optional<double> full;         // threshold in the full profile
+  std::optional<double> ci;             // threshold in the ci profile (none: not asserted there)
+  std::optional<double> full;           // threshold in the full profile
   std::optional<double> source_figure;  // the source report's own figure for this metric
   // Why the source's figure cannot be compared with ours ("" when it can): e.g. S2's errors
   // were evaluated on 0-255 pixels, S2.7's are single-image values.

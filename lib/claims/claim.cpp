@@ -43,7 +43,8 @@ std::vector<const Claim*> select_claims(const std::string& claim_id, const std::
   }
   std::string wanted = source;
   std::transform(wanted.begin(), wanted.end(), wanted.begin(), ::toupper);
-  if (!wanted.empty() && (wanted.size() != 2 || wanted[0] != 'S' || wanted[1] < '0' || wanted[1] > '4')) {
+  if (!wanted.empty() &&
+      (wanted.size() != 2 || wanted[0] != 'S' || wanted[1] < '0' || wanted[1] > '4')) {
     throw UsageError("unknown source '" + source + "': use S0, S1, S2, S3 or S4");
   }
   for (const auto& claim : all_claims()) {

@@ -37,7 +37,7 @@ struct ClaimContext {
   data::DatasetOptions data;
   train::CheckpointStore checkpoints;
   bool progress = true;
-  std::string dataset_checksum;  // set by the evaluation: the data it used
+  std::string dataset_checksum;      // set by the evaluation: the data it used
   std::shared_ptr<DataCache> cache;  // datasets loaded once per run (created when empty)
   Artifacts artifacts;  // figure data and image grids for the report (filled by the evaluation)
 };

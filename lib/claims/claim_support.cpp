@@ -23,14 +23,16 @@ const data::LabeledImages& DataCache::mnist(data::Split split, const data::Datas
                                             const torch::Device& device) {
   const auto key = std::make_tuple(std::string("mnist"), static_cast<int>(split), device.str());
   auto it = loaded_.find(key);
-  if (it == loaded_.end()) it = loaded_.emplace(key, data::load_mnist(split, options).to(device)).first;
+  if (it == loaded_.end())
+    it = loaded_.emplace(key, data::load_mnist(split, options).to(device)).first;
   return it->second;
 }
 
 const data::LabeledImages& DataCache::fashion_mnist(data::Split split,
                                                     const data::DatasetOptions& options,
                                                     const torch::Device& device) {
-  const auto key = std::make_tuple(std::string("fashion-mnist"), static_cast<int>(split), device.str());
+  const auto key =
+      std::make_tuple(std::string("fashion-mnist"), static_cast<int>(split), device.str());
   auto it = loaded_.find(key);
   if (it == loaded_.end()) {
     it = loaded_.emplace(key, data::load_fashion_mnist(split, options).to(device)).first;
@@ -55,10 +57,12 @@ torch::Tensor one_image_per_class(const data::LabeledImages& set, int64_t classe
   const auto* l = labels.data_ptr<int64_t>();
   std::vector<int64_t> first(static_cast<size_t>(classes), -1);
   for (int64_t i = 0; i < labels.numel(); ++i) {
-    if (l[i] >= 0 && l[i] < classes && first[static_cast<size_t>(l[i])] < 0) first[static_cast<size_t>(l[i])] = i;
+    if (l[i] >= 0 && l[i] < classes && first[static_cast<size_t>(l[i])] < 0)
+      first[static_cast<size_t>(l[i])] = i;
   }
   for (int64_t c = 0; c < classes; ++c) {
-    if (first[static_cast<size_t>(c)] < 0) throw UsageError(fmt::format("no image of class {} in the set", c));
+    if (first[static_cast<size_t>(c)] < 0)
+      throw UsageError(fmt::format("no image of class {} in the set", c));
   }
   const auto index = torch::tensor(first, torch::kInt64).to(set.images.device());
   return set.images.index_select(0, index);
@@ -69,7 +73,8 @@ void record_loss_curve(ClaimContext& context, const std::string& label,
   // The label ends in " seed N" (training_options); the series is the model, the seed a column.
   std::string model = label;
   const auto suffix = fmt::format(" seed {}", context.seed);
-  if (model.size() > suffix.size() && model.compare(model.size() - suffix.size(), suffix.size(), suffix) == 0) {
+  if (model.size() > suffix.size() &&
+      model.compare(model.size() - suffix.size(), suffix.size(), suffix) == 0) {
     model.resize(model.size() - suffix.size());
   }
   for (const auto& epoch : history.epochs) {
@@ -101,7 +106,8 @@ std::string training_device_key(const ClaimContext& context) {
 
 std::string training_data_digest(const train::TrainData& data) {
   auto digest = "inputs " + data::sha256_tensor(data.inputs).substr(0, 24);
-  if (data.targets.defined()) digest += " targets " + data::sha256_tensor(data.targets).substr(0, 24);
+  if (data.targets.defined())
+    digest += " targets " + data::sha256_tensor(data.targets).substr(0, 24);
   return digest;
 }
 
@@ -111,10 +117,10 @@ train::TrainHistory train_cached(torch::nn::Module& module, const std::string& m
                                  const train::TrainData* validation) {
   // The data enter the key by content, so a model is keyed the same whichever claim, and
   // whatever loading order, trains it.
-  const auto description = fmt::format(
-      "model: {} | training: {} | data: {} | profile: {} | device: {}", model_description,
-      options.describe(), training_data_digest(data), to_string(context.profile),
-      training_device_key(context));
+  const auto description =
+      fmt::format("model: {} | training: {} | data: {} | profile: {} | device: {}",
+                  model_description, options.describe(), training_data_digest(data),
+                  to_string(context.profile), training_device_key(context));
   auto history = train::train_or_load(module, description, context.checkpoints, [&] {
                    return train::train(module, objective, data, validation, options);
                  }).history;

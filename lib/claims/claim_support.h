@@ -19,7 +19,9 @@ namespace aerepro::claims {
 template <typename T>
 struct PerProfile {
   T smoke, ci, full;
-  T operator()(Profile p) const { return p == Profile::smoke ? smoke : p == Profile::ci ? ci : full; }
+  T operator()(Profile p) const {
+    return p == Profile::smoke ? smoke : p == Profile::ci ? ci : full;
+  }
 };
 
 // Datasets loaded once per run and kept on the device (one contiguous tensor each).

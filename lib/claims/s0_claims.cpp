@@ -23,8 +23,8 @@ namespace {
 struct ConvDaeSetup {
   int64_t train_images;  // of the 48,000 of the S0.1 split
   int64_t epochs;
-  int64_t raw_pixel_images;   // k-means on raw pixels: images used
-  int64_t raw_pixel_n_init;   // and restarts
+  int64_t raw_pixel_images;  // k-means on raw pixels: images used
+  int64_t raw_pixel_n_init;  // and restarts
 };
 const PerProfile<ConvDaeSetup> kSetup{
     /*smoke*/ {2000, 1, 2000, 1},
@@ -50,7 +50,7 @@ TrainedConvDae trained_conv_dae(ClaimContext& ctx) {
   // S0.5: MSE(decoder(encoder(noisy)), clean), Adam 1e-3, batch 256; S0.2 noise.
   auto options = training_options(ctx, "S0.5 conv DAE", setup.epochs, 256, 1e-3);
   options.corruption = train::Corruption::gaussian_clamped(0.3);
-  train_cached(*out.model, "ConvDenoisingAutoencoder d=4 split=S0.1", 
+  train_cached(*out.model, "ConvDenoisingAutoencoder d=4 split=S0.1",
                train::reconstruction_objective(out.model), {out.train.images, {}}, options, ctx);
   out.model->eval();
   return out;
@@ -60,7 +60,8 @@ torch::Tensor encode_all(models::ConvDenoisingAutoencoder& model, const torch::T
   torch::NoGradGuard no_grad;
   std::vector<torch::Tensor> codes;
   for (int64_t start = 0; start < images.size(0); start += 4096) {
-    codes.push_back(model->encode(images.narrow(0, start, std::min<int64_t>(4096, images.size(0) - start))));
+    codes.push_back(
+        model->encode(images.narrow(0, start, std::min<int64_t>(4096, images.size(0) - start))));
   }
   return torch::cat(codes);
 }
@@ -90,7 +91,8 @@ Clustering cluster_codes(TrainedConvDae& dae, uint64_t seed) {
 // (majority vote), and a 2-d view (PCA) of the first 2,000 codes coloured by class.
 void record_clustering(Artifacts& artifacts, const Clustering& result, const torch::Tensor& codes,
                        const torch::Tensor& labels) {
-  const auto confusion = analysis::confusion_matrix(result.clusters, labels, 10, 10);  // (k, classes)
+  const auto confusion =
+      analysis::confusion_matrix(result.clusters, labels, 10, 10);  // (k, classes)
   const auto mapping = analysis::majority_mapping(result.clusters, labels, 10, 10);
   std::vector<std::vector<double>> counts(10, std::vector<double>(10, 0.0));
   for (int64_t c = 0; c < 10; ++c) {
@@ -121,7 +123,8 @@ void record_denoising(ClaimContext& ctx, models::ConvDenoisingAutoencoder& model
   const auto noisy = train::Corruption::gaussian_clamped(0.3).apply(clean, gen);
   ctx.artifacts.add_image_row("denoising", 0, "original", clean);
   ctx.artifacts.add_image_row("denoising", 1, "noisy (S0.2)", noisy);
-  ctx.artifacts.add_image_row("denoising", 2, "reconstructed", model->forward(noisy).reconstruction);
+  ctx.artifacts.add_image_row("denoising", 2, "reconstructed",
+                              model->forward(noisy).reconstruction);
 }
 
 // S1.3: k-means (k = 10, n_init 10) with random states 0..9, the lowest inertia kept.
@@ -200,8 +203,10 @@ Claim s1_kmeans_majority_above_70() {
     auto dae = trained_conv_dae(ctx);
     const auto codes = encode_all(dae.model, dae.train.images);
     const auto result = cluster_s1(codes, dae.train.labels);
-    ctx.artifacts.add_point("clustering_accuracy", "majority", "conv DAE codes (S1.3)", result.majority);
-    ctx.artifacts.add_point("clustering_accuracy", "hungarian", "conv DAE codes (S1.3)", result.hungarian);
+    ctx.artifacts.add_point("clustering_accuracy", "majority", "conv DAE codes (S1.3)",
+                            result.majority);
+    ctx.artifacts.add_point("clustering_accuracy", "hungarian", "conv DAE codes (S1.3)",
+                            result.hungarian);
     return {{"majority_accuracy_codes", result.majority, 0.77},
             {"hungarian_accuracy_codes", result.hungarian},
             {"nmi_codes", result.nmi}};
@@ -231,17 +236,19 @@ Claim codes_beat_raw_pixels() {
                             .reshape({setup.raw_pixel_images, 784});
     const auto on_pixels = cluster(pixels, dae.train.labels.narrow(0, 0, setup.raw_pixel_images),
                                    setup.raw_pixel_n_init, ctx.seed);
-    for (const auto& [x, r] : {std::pair<const char*, const Clustering*>{"conv DAE codes", &on_codes},
-                               {"raw pixels", &on_pixels}}) {
+    for (const auto& [x, r] :
+         {std::pair<const char*, const Clustering*>{"conv DAE codes", &on_codes},
+          {"raw pixels", &on_pixels}}) {
       ctx.artifacts.add_point("clustering_accuracy", "majority", x, r->majority);
       ctx.artifacts.add_point("clustering_accuracy", "hungarian", x, r->hungarian);
     }
-    return {{"codes_minus_raw_pixels_accuracy", on_codes.majority - on_pixels.majority, 0.7346 - 0.53},
-            {"majority_accuracy_codes", on_codes.majority, 0.7346},
-            {"majority_accuracy_raw_pixels", on_pixels.majority, 0.53},
-            {"hungarian_accuracy_codes", on_codes.hungarian},
-            {"hungarian_accuracy_raw_pixels", on_pixels.hungarian},
-            {"nmi_raw_pixels", on_pixels.nmi}};
+    return {
+        {"codes_minus_raw_pixels_accuracy", on_codes.majority - on_pixels.majority, 0.7346 - 0.53},
+        {"majority_accuracy_codes", on_codes.majority, 0.7346},
+        {"majority_accuracy_raw_pixels", on_pixels.majority, 0.53},
+        {"hungarian_accuracy_codes", on_codes.hungarian},
+        {"hungarian_accuracy_raw_pixels", on_pixels.hungarian},
+        {"nmi_raw_pixels", on_pixels.nmi}};
   };
   return c;
 }
@@ -275,7 +282,9 @@ Claim generated_digits_nearer_data() {
     const auto noise = torch::rand({9, 1, 28, 28}, gen, dae.train.images.options());
     const auto& test = mnist(ctx, data::Split::test);
     const auto digits = test.images.index_select(
-        0, torch::randperm(test.size(), gen, torch::TensorOptions().dtype(torch::kInt64).device(ctx.device)).narrow(0, 0, 9));
+        0, torch::randperm(test.size(), gen,
+                           torch::TensorOptions().dtype(torch::kInt64).device(ctx.device))
+               .narrow(0, 0, 9));
     const auto& reference = dae.train.images;
     const auto uniform = dae.model->decode(uniform_codes);
     const auto normal = dae.model->decode(normal_codes);
@@ -284,13 +293,16 @@ Claim generated_digits_nearer_data() {
     const double d_noise = mean_nearest(noise, reference);
     const double d_digits = mean_nearest(digits, reference);
     for (int64_t r = 0; r < 3; ++r) {
-      ctx.artifacts.add_image_row("generated", r, r == 0 ? "U[0,1)^4 codes (S0.6)" : "", uniform.narrow(0, 3 * r, 3));
-      ctx.artifacts.add_image_row("generated_normal", r, r == 0 ? "N(0,I) codes (S1.4)" : "", normal.narrow(0, 3 * r, 3));
+      ctx.artifacts.add_image_row("generated", r, r == 0 ? "U[0,1)^4 codes (S0.6)" : "",
+                                  uniform.narrow(0, 3 * r, 3));
+      ctx.artifacts.add_image_row("generated_normal", r, r == 0 ? "N(0,I) codes (S1.4)" : "",
+                                  normal.narrow(0, 3 * r, 3));
     }
     ctx.artifacts.add_image_row("generated_normal", 3, "uniform noise", noise.narrow(0, 0, 3));
     ctx.artifacts.add_image_row("generated_normal", 4, "real test digits", digits.narrow(0, 0, 3));
     for (const auto& [x, d] : {std::pair<const char*, double>{"U[0,1)^4 codes", d_uniform},
-                               {"N(0,I) codes", d_normal}, {"uniform noise", d_noise},
+                               {"N(0,I) codes", d_normal},
+                               {"uniform noise", d_noise},
                                {"real test digits", d_digits}}) {
       ctx.artifacts.add_point("nearest_training_distance", "mean distance", x, d);
     }

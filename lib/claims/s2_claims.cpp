@@ -31,10 +31,10 @@ using data::Split;
 // S2: the ten MNIST test images 9705…9714 (one of each digit) the source reports errors on.
 constexpr int64_t kFirstSourceImage = 9705;
 constexpr int64_t kSourceImageCount = 10;
-constexpr int64_t kBatch = 256;          // S2: batch 256 throughout
-constexpr double kDenseLr = 3e-4;        // S2: fully connected AEs
-constexpr double kConvLr = 1e-3;         // S2.9
-constexpr int64_t kEvalChunk = 1000;     // images per forward pass when evaluating
+constexpr int64_t kBatch = 256;       // S2: batch 256 throughout
+constexpr double kDenseLr = 3e-4;     // S2: fully connected AEs
+constexpr double kConvLr = 1e-3;      // S2.9
+constexpr int64_t kEvalChunk = 1000;  // images per forward pass when evaluating
 
 // How much of the training set, and for how many epochs, a set-up trains in each profile.
 struct Schedule {
@@ -103,11 +103,14 @@ torch::Tensor per_image_errors(const analysis::TensorMap& reconstruct, const tor
   return torch::cat(parts);
 }
 
-torch::Tensor per_image_errors(const analysis::TensorMap& reconstruct, const torch::Tensor& images) {
+torch::Tensor per_image_errors(const analysis::TensorMap& reconstruct,
+                               const torch::Tensor& images) {
   return per_image_errors(reconstruct, images, images);
 }
 
-double mean_of(const torch::Tensor& t) { return t.mean().item<double>(); }
+double mean_of(const torch::Tensor& t) {
+  return t.mean().item<double>();
+}
 
 template <typename Model>
 analysis::TensorMap reconstruction_of(Model model) {
@@ -164,13 +167,15 @@ std::string describe_shallow(const models::ShallowAutoencoderOptions& o) {
 TrainedShallow undercomplete_ae(ClaimContext& ctx, const train::TrainData& data, int64_t hidden) {
   const auto options = models::undercomplete_autoencoder_options(hidden);
   auto model = train::seeded<models::ShallowAutoencoder>(ctx.seed, options);
-  auto history = train_model(model, ctx, describe_shallow(options),
-                             train::reconstruction_objective(model), data, kUndercomplete,
-                             kDenseLr, fmt::format("S2.3 AE x={}", hidden));
+  auto history =
+      train_model(model, ctx, describe_shallow(options), train::reconstruction_objective(model),
+                  data, kUndercomplete, kDenseLr, fmt::format("S2.3 AE x={}", hidden));
   return {model, history};
 }
 
-std::string fmt_g(double v) { return fmt::format("{:g}", v); }
+std::string fmt_g(double v) {
+  return fmt::format("{:g}", v);
+}
 
 // For the report: the per-image errors of the ten source images (bars) and the images with
 // both reconstructions.
@@ -202,15 +207,17 @@ Claim pca_beats_source_ae() {
       "PCA < AE, mean over seeds, >= 9.";
   // ci, seeds 0-2: 9, 10, 10 of 10 images (AE 18.3-20.5 vs PCA 13.70 on the ten).
   c.departures[Profile::full] = {
-      kFull + "; PCA-30 reconstructs with the training mean added back (S2.1's code left the "
-              "mean out, a slip that makes PCA worse; not run as made here), which favours PCA",
+      kFull +
+          "; PCA-30 reconstructs with the training mean added back (S2.1's code left the "
+          "mean out, a slip that makes PCA worse; not run as made here), which favours PCA",
       Bias::easier};
   c.departures[Profile::ci] = {
       "as full, and the AE trains 5 of the source's 10 epochs (all 60,000 images): a less "
       "trained AE favours PCA. Same threshold (>= 9 of 10)",
       Bias::easier};
   c.departures[Profile::smoke] = kSmoke;
-  c.assertions = {{"images_pca_below_ae_of_10", Comparison::greater_equal, 9.0, 9.0, 9.0, kCaveat0255}};
+  c.assertions = {
+      {"images_pca_below_ae_of_10", Comparison::greater_equal, 9.0, 9.0, 9.0, kCaveat0255}};
   c.evaluate = [](ClaimContext& ctx) -> std::vector<Measurement> {
     const auto data = training_images(ctx, kDeepSource);
     auto ae = train_deep(ctx, data, models::source_deep_autoencoder_options(), kDeepSource,
@@ -225,8 +232,8 @@ Claim pca_beats_source_ae() {
     const auto ae_test = per_image_errors(reconstruction_of(ae.model), test);
     const auto pca_test = per_image_errors(pca_map, test);
     const double count = pca_ten.lt(ae_ten).sum().item<double>();
-    record_ten_images(ctx, reconstruction_of(ae.model), "deep AE (source set-up)", pca_map,
-                      ae_ten, pca_ten);
+    record_ten_images(ctx, reconstruction_of(ae.model), "deep AE (source set-up)", pca_map, ae_ten,
+                      pca_ten);
 
     std::vector<Measurement> out{
         {"images_pca_below_ae_of_10", count, 9},
@@ -234,7 +241,8 @@ Claim pca_beats_source_ae() {
         {"pca_mean_error_10_images", mean_of(pca_ten), 14.97},
         {"ae_mean_error_test_set", mean_of(ae_test)},
         {"pca_mean_error_test_set", mean_of(pca_test)},
-        {"images_pca_below_ae_test_set_fraction", mean_of(pca_test.lt(ae_test).to(torch::kFloat64))},
+        {"images_pca_below_ae_test_set_fraction",
+         mean_of(pca_test.lt(ae_test).to(torch::kFloat64))},
         {"ae_final_train_loss", ae.history.final_train_loss(), 0.0206},
     };
     for (int64_t i = 0; i < kSourceImageCount; ++i) {
@@ -256,15 +264,17 @@ Claim well_trained_ae_beats_pca() {
       "mean per-image squared test error than PCA-30 (the classic Hinton & Salakhutdinov 2006 "
       "result, 3.00 vs 13.87). Asserted: PCA mean test error - AE mean test error > 0.";
   c.departures[Profile::full] = {
-      kFull + "; the AE set-up is ours, not S2's (see the sentence); PCA-30 with the mean added "
-              "back, the stronger PCA",
+      kFull +
+          "; the AE set-up is ours, not S2's (see the sentence); PCA-30 with the mean added "
+          "back, the stronger PCA",
       Bias::none};
   c.departures[Profile::ci] = {
       "as full, and 10 of the 30 epochs (all 60,000 images), same threshold (> 0): a "
       "shorter-trained AE can only make the claim harder",
       Bias::harder};
   c.departures[Profile::smoke] = kSmoke;
-  c.assertions = {{"pca_minus_ae_mean_test_error", Comparison::greater, 0.0, 0.0, std::nullopt, ""}};
+  c.assertions = {
+      {"pca_minus_ae_mean_test_error", Comparison::greater, 0.0, 0.0, std::nullopt, ""}};
   c.evaluate = [](ClaimContext& ctx) -> std::vector<Measurement> {
     const auto data = training_images(ctx, kDeepWell);
     auto ae = train_deep(ctx, data, models::well_trained_deep_autoencoder_options(), kDeepWell,
@@ -278,7 +288,8 @@ Claim well_trained_ae_beats_pca() {
     record_ten_images(ctx, reconstruction_of(ae.model), "deep AE (well-trained)", pca_map,
                       per_image_errors(reconstruction_of(ae.model), ten),
                       per_image_errors(pca_map, ten));
-    ctx.artifacts.add_point("mean_test_error", "mean per-image test error", "deep AE (well-trained)", ae_err);
+    ctx.artifacts.add_point("mean_test_error", "mean per-image test error",
+                            "deep AE (well-trained)", ae_err);
     ctx.artifacts.add_point("mean_test_error", "mean per-image test error", "PCA-30", pca_err);
     return {
         {"pca_minus_ae_mean_test_error", pca_err - ae_err},
@@ -311,7 +322,8 @@ Claim error_falls_with_hidden_size() {
   c.evaluate = [](ClaimContext& ctx) -> std::vector<Measurement> {
     const auto data = training_images(ctx, kUndercomplete);
     std::vector<TrainedShallow> aes;
-    for (const auto x : models::undercomplete_hidden_sizes()) aes.push_back(undercomplete_ae(ctx, data, x));
+    for (const auto x : models::undercomplete_hidden_sizes())
+      aes.push_back(undercomplete_ae(ctx, data, x));
     const auto test = test_images(ctx);
     const auto ten = source_images(ctx);
     std::vector<double> err;
@@ -325,9 +337,11 @@ Claim error_falls_with_hidden_size() {
       evidence.push_back({fmt::format("mean_test_error_x{}", x), err.back()});
       evidence.push_back({fmt::format("mean_error_10_images_x{}", x),
                           mean_of(per_image_errors(reconstruction_of(aes[i].model), ten))});
-      evidence.push_back({fmt::format("final_train_loss_x{}", x), aes[i].history.final_train_loss(), source_loss[i]});
+      evidence.push_back({fmt::format("final_train_loss_x{}", x), aes[i].history.final_train_loss(),
+                          source_loss[i]});
     }
-    std::vector<Measurement> out{{"min_error_drop_64_128_256", std::min(err[0] - err[1], err[1] - err[2])}};
+    std::vector<Measurement> out{
+        {"min_error_drop_64_128_256", std::min(err[0] - err[1], err[1] - err[2])}};
     out.insert(out.end(), evidence.begin(), evidence.end());
     return out;
   };
@@ -345,8 +359,9 @@ Claim ood_error_far_above_in_distribution() {
       "the smallest over x of OOD error / in-distribution error > 3 ('far above': larger than "
       "the whole in-distribution effect of a 4x hidden size, 0.0120/0.0043 = 2.8 in S2.3).";
   c.departures[Profile::full] = {
-      kFull + "; Fashion-MNIST test images stand in for KMNIST (not obtainable offline); 1,000 "
-              "uniform images; the threshold 3 is ours (the source says 'poor')",
+      kFull +
+          "; Fashion-MNIST test images stand in for KMNIST (not obtainable offline); 1,000 "
+          "uniform images; the threshold 3 is ours (the source says 'poor')",
       Bias::unknown};
   c.departures[Profile::ci] = {
       "as full, with the x-AEs of s2.error_falls_with_hidden_size as trained there (5 of 10 "
@@ -359,13 +374,14 @@ Claim ood_error_far_above_in_distribution() {
   c.evaluate = [](ClaimContext& ctx) -> std::vector<Measurement> {
     const auto data = training_images(ctx, kUndercomplete);  // before any other split (keys)
     std::vector<TrainedShallow> aes;
-    for (const auto x : models::undercomplete_hidden_sizes()) aes.push_back(undercomplete_ae(ctx, data, x));
+    for (const auto x : models::undercomplete_hidden_sizes())
+      aes.push_back(undercomplete_ae(ctx, data, x));
     const auto test = test_images(ctx);
     const auto& fashion = fashion_mnist(ctx, Split::test);
     const auto fashion_images = fashion.images.narrow(0, 0, std::min(test.size(0), fashion.size()));
     auto gen = compat::make_generator(ctx.device, ctx.seed + 2004);
-    const auto uniform = torch::rand({std::min<int64_t>(1000, test.size(0)), 1, 28, 28}, gen,
-                                     test.options());
+    const auto uniform =
+        torch::rand({std::min<int64_t>(1000, test.size(0)), 1, 28, 28}, gen, test.options());
     double min_fashion = std::numeric_limits<double>::infinity();
     double min_uniform = std::numeric_limits<double>::infinity();
     std::vector<Measurement> evidence;
@@ -413,12 +429,15 @@ void record_sparse_activations(ClaimContext& ctx, models::ShallowAutoencoder& st
   const double top = std::max(h_standard.max().item<double>(), h_sparse.max().item<double>());
   constexpr int kBins = 40;
   const double width = top > 0 ? top / kBins : 1.0;
-  for (const auto& [name, h] : {std::pair<const char*, const torch::Tensor*>{"standard AE 256", &h_standard},
-                                {"sparse AE lambda=4e-6", &h_sparse}}) {
+  for (const auto& [name, h] :
+       {std::pair<const char*, const torch::Tensor*>{"standard AE 256", &h_standard},
+        {"sparse AE lambda=4e-6", &h_sparse}}) {
     const auto bins = (*h / width).floor().clamp(0, kBins - 1).to(torch::kInt64);
-    const auto counts = torch::bincount(bins, {}, kBins).to(torch::kFloat64) / static_cast<double>(h->numel());
+    const auto counts =
+        torch::bincount(bins, {}, kBins).to(torch::kFloat64) / static_cast<double>(h->numel());
     for (int b = 0; b < kBins; ++b) {
-      ctx.artifacts.add_point("activation_histogram", name, (b + 0.5) * width, counts[b].item<double>());
+      ctx.artifacts.add_point("activation_histogram", name, (b + 0.5) * width,
+                              counts[b].item<double>());
     }
   }
   ctx.artifacts.add_image_row("first_layer_filters", 0, "standard AE 256",
@@ -477,7 +496,8 @@ Claim sparse_penalty_raises_loss_and_silences_units() {
       torch::NoGradGuard no_grad;
       double active = 0, total = 0;
       for (int64_t start = 0; start < test.size(0); start += kEvalChunk) {
-        const auto h = model->encode(test.narrow(0, start, std::min(kEvalChunk, test.size(0) - start)));
+        const auto h =
+            model->encode(test.narrow(0, start, std::min(kEvalChunk, test.size(0) - start)));
         active += analysis::active_fraction(h) * static_cast<double>(h.numel());
         total += static_cast<double>(h.numel());
       }
@@ -486,13 +506,15 @@ Claim sparse_penalty_raises_loss_and_silences_units() {
     std::vector<Measurement> evidence;
     std::vector<double> loss, active;
     const double standard_active = active_fraction(standard.model);
-    ctx.artifacts.add_point("active_fraction_vs_lambda", "active hidden units (test)", "standard AE 256", standard_active);
+    ctx.artifacts.add_point("active_fraction_vs_lambda", "active hidden units (test)",
+                            "standard AE 256", standard_active);
     for (size_t i = 0; i < lambdas.size(); ++i) {
       loss.push_back(histories[i].final_train_loss());
       active.push_back(active_fraction(sparse[i]));
       const auto tag = fmt_g(lambdas[i]);
       ctx.artifacts.add_point("loss_vs_lambda", "final training loss", tag, loss.back());
-      ctx.artifacts.add_point("active_fraction_vs_lambda", "active hidden units (test)", tag, active.back());
+      ctx.artifacts.add_point("active_fraction_vs_lambda", "active hidden units (test)", tag,
+                              active.back());
       evidence.push_back({"final_train_loss_lambda_" + tag, loss.back()});
       evidence.push_back({"active_fraction_lambda_" + tag, active.back()});
       evidence.push_back({"mean_test_error_lambda_" + tag,
@@ -564,25 +586,30 @@ Claim dae_beats_ae_on_noisy_inputs() {
       dae_err.push_back(mean_of(per_image_errors(reconstruction_of(daes[i]), noisy, test)));
       ae_err.push_back(mean_of(per_image_errors(reconstruction_of(standard.model), noisy, test)));
       const auto tag = fmt_g(sigmas[i]);
-      ctx.artifacts.add_point("error_vs_sigma", "DAE (trained at this sigma)", sigmas[i], dae_err.back());
+      ctx.artifacts.add_point("error_vs_sigma", "DAE (trained at this sigma)", sigmas[i],
+                              dae_err.back());
       ctx.artifacts.add_point("error_vs_sigma", "standard AE x=256", sigmas[i], ae_err.back());
       if (i == 1) {  // sigma = 0.5
         torch::NoGradGuard no_grad;
         ctx.artifacts.add_image_row("denoising", 0, "original", ten);
         ctx.artifacts.add_image_row("denoising", 1, "noisy sigma=0.5", noisy_ten);
-        ctx.artifacts.add_image_row("denoising", 2, "DAE sigma=0.5", reconstruction_of(daes[i])(noisy_ten));
-        ctx.artifacts.add_image_row("denoising", 3, "standard AE", reconstruction_of(standard.model)(noisy_ten));
+        ctx.artifacts.add_image_row("denoising", 2, "DAE sigma=0.5",
+                                    reconstruction_of(daes[i])(noisy_ten));
+        ctx.artifacts.add_image_row("denoising", 3, "standard AE",
+                                    reconstruction_of(standard.model)(noisy_ten));
       }
       evidence.push_back({"dae_test_error_sigma_" + tag, dae_err.back()});
       evidence.push_back({"ae_test_error_sigma_" + tag, ae_err.back()});
       evidence.push_back({"dae_error_10_images_sigma_" + tag,
-                          mean_of(per_image_errors(reconstruction_of(daes[i]), noisy_ten, ten)), source_error[i]});
+                          mean_of(per_image_errors(reconstruction_of(daes[i]), noisy_ten, ten)),
+                          source_error[i]});
       evidence.push_back({"dae_final_train_loss_sigma_" + tag, histories[i].final_train_loss()});
     }
     double min_gap = std::numeric_limits<double>::infinity();
     double min_rise = std::numeric_limits<double>::infinity();
     for (size_t i = 0; i < sigmas.size(); ++i) min_gap = std::min(min_gap, ae_err[i] - dae_err[i]);
-    for (size_t i = 1; i < sigmas.size(); ++i) min_rise = std::min(min_rise, dae_err[i] - dae_err[i - 1]);
+    for (size_t i = 1; i < sigmas.size(); ++i)
+      min_rise = std::min(min_rise, dae_err[i] - dae_err[i - 1]);
     std::vector<Measurement> out{{"min_ae_minus_dae_noisy_error", min_gap},
                                  {"min_dae_error_rise_with_sigma", min_rise}};
     out.insert(out.end(), evidence.begin(), evidence.end());
@@ -601,8 +628,8 @@ Claim latent_noise_small_keeps_huge_destroys() {
       "sigma = 0.1 on the 8-d codes of test images keeps the reconstruction (error close to the "
       "clean reconstruction's) and sigma = 500 destroys it. Asserted: error(0.1) / clean error "
       "< 1.5 and error(500) / clean error > 5 (mean per-image test error against the input).";
-  c.departures[Profile::full] = {kFull + "; the thresholds 1.5 and 5 are ours (the source shows images)",
-                                 Bias::unknown};
+  c.departures[Profile::full] = {
+      kFull + "; the thresholds 1.5 and 5 are ours (the source shows images)", Bias::unknown};
   c.departures[Profile::ci] = {"as full (the model is cheap): the source's set-up, same thresholds",
                                Bias::unknown};
   c.departures[Profile::smoke] = kSmoke;
@@ -613,11 +640,11 @@ Claim latent_noise_small_keeps_huge_destroys() {
     const auto data = training_images(ctx, kBottleneck);
     const models::BottleneckAutoencoderOptions options;  // S2.8: 64, 8
     auto model = train::seeded<models::BottleneckAutoencoder>(ctx.seed, options);
-    const auto history = train_model(
-        model, ctx,
-        fmt::format("BottleneckAutoencoder 784-{}-{}-{}-784 relu", options.hidden,
-                    options.code_size, options.hidden),
-        train::reconstruction_objective(model), data, kBottleneck, kDenseLr, "S2.8 AE 8-d code");
+    const auto history = train_model(model, ctx,
+                                     fmt::format("BottleneckAutoencoder 784-{}-{}-{}-784 relu",
+                                                 options.hidden, options.code_size, options.hidden),
+                                     train::reconstruction_objective(model), data, kBottleneck,
+                                     kDenseLr, "S2.8 AE 8-d code");
     const auto test = test_images(ctx);
     const double clean = mean_of(per_image_errors(reconstruction_of(model), test));
     const std::vector<double> sigmas{0.1, 0.5, 0.8, 500};  // S2.8
@@ -636,7 +663,8 @@ Claim latent_noise_small_keeps_huge_destroys() {
       const auto ten = source_images(ctx);
       if (i == 0) {
         ctx.artifacts.add_image_row("latent_noise", 0, "input", ten);
-        ctx.artifacts.add_image_row("latent_noise", 1, "clean codes", reconstruction_of(model)(ten));
+        ctx.artifacts.add_image_row("latent_noise", 1, "clean codes",
+                                    reconstruction_of(model)(ten));
       }
       ctx.artifacts.add_image_row("latent_noise", static_cast<int>(i) + 2,
                                   "code noise sigma=" + fmt_g(sigmas[i]), map(ten));
@@ -668,10 +696,11 @@ Claim conv_aes_reach_low_loss() {
       "loss < 0.0427 (the source's figure), (c) final loss < 0.0085 (no source figure: held to "
       "its sibling (a)'s).";
   c.departures[Profile::full] = {
-      kFull + "; S2 printed single figures, so each is held with a tolerance of +25 % "
-              "(a faithful rerun lands above or below one printed figure by chance): (a) final "
-              "< 0.0085 x 1.25, (b) first epoch < 0.0427 x 1.25, (c) final < 0.0085 x 1.25 "
-              "((c) has no printed figure: held to its sibling (a)'s)",
+      kFull +
+          "; S2 printed single figures, so each is held with a tolerance of +25 % "
+          "(a faithful rerun lands above or below one printed figure by chance): (a) final "
+          "< 0.0085 x 1.25, (b) first epoch < 0.0427 x 1.25, (c) final < 0.0085 x 1.25 "
+          "((c) has no printed figure: held to its sibling (a)'s)",
       Bias::none};
   c.departures[Profile::ci] = {
       "2 epochs of a seeded 10,000-image subset of MNIST train (80 steps instead of 1,175): "
@@ -682,15 +711,19 @@ Claim conv_aes_reach_low_loss() {
   c.assertions = {
       {"a_unpool_conv_final_loss", Comparison::less, std::nullopt, 0.0085 * 1.25, 0.0085, ""},
       {"b_deconv_first_epoch_loss", Comparison::less, std::nullopt, 0.0427 * 1.25, 0.0427, ""},
-      {"c_unpool_deconv_final_loss", Comparison::less, std::nullopt, 0.0085 * 1.25, std::nullopt, ""},
-      {"a_unpool_conv_final_over_first_epoch_loss", Comparison::less, 0.5, std::nullopt, std::nullopt, ""},
-      {"b_deconv_final_over_first_epoch_loss", Comparison::less, 0.5, std::nullopt, std::nullopt, ""},
-      {"c_unpool_deconv_final_over_first_epoch_loss", Comparison::less, 0.5, std::nullopt, std::nullopt, ""}};
+      {"c_unpool_deconv_final_loss", Comparison::less, std::nullopt, 0.0085 * 1.25, std::nullopt,
+       ""},
+      {"a_unpool_conv_final_over_first_epoch_loss", Comparison::less, 0.5, std::nullopt,
+       std::nullopt, ""},
+      {"b_deconv_final_over_first_epoch_loss", Comparison::less, 0.5, std::nullopt, std::nullopt,
+       ""},
+      {"c_unpool_deconv_final_over_first_epoch_loss", Comparison::less, 0.5, std::nullopt,
+       std::nullopt, ""}};
   c.evaluate = [](ClaimContext& ctx) -> std::vector<Measurement> {
     const auto data = training_images(ctx, kConv);
-    const std::vector<models::ConvDecoder> decoders{
-        models::ConvDecoder::unpool_conv, models::ConvDecoder::deconv,
-        models::ConvDecoder::unpool_deconv};
+    const std::vector<models::ConvDecoder> decoders{models::ConvDecoder::unpool_conv,
+                                                    models::ConvDecoder::deconv,
+                                                    models::ConvDecoder::unpool_deconv};
     const char* names[] = {"a_unpool_conv", "b_deconv", "c_unpool_deconv"};
     const double printed_final[] = {0.0085, NAN, NAN};
     const double printed_first[] = {0.0429, 0.0427, NAN};
@@ -699,9 +732,10 @@ Claim conv_aes_reach_low_loss() {
       models::ConvAutoencoderOptions options;
       options.decoder = decoders[i];
       auto model = train::seeded<models::ConvAutoencoder>(ctx.seed, options);
-      const auto h = train_model(model, ctx, "ConvAutoencoder decoder=" + models::to_string(decoders[i]),
-                                 train::reconstruction_objective(model), data, kConv, kConvLr,
-                                 "S2.9 conv AE " + models::to_string(decoders[i]));
+      const auto h =
+          train_model(model, ctx, "ConvAutoencoder decoder=" + models::to_string(decoders[i]),
+                      train::reconstruction_objective(model), data, kConv, kConvLr,
+                      "S2.9 conv AE " + models::to_string(decoders[i]));
       const double first = h.epochs.front().train_loss;
       const double last = h.final_train_loss();
       out.push_back({fmt::format("{}_final_loss", names[i]), last, printed_final[i]});
@@ -710,8 +744,9 @@ Claim conv_aes_reach_low_loss() {
       // An all-zero output (the output ReLU died) has the loss of predicting 0: flag it per seed.
       torch::NoGradGuard no_grad;
       const auto sample = data.inputs.narrow(0, 0, std::min<int64_t>(1000, data.size()));
-      out.push_back({fmt::format("{}_output_collapsed_to_zero", names[i]),
-                     model->forward(sample).reconstruction.max().item<double>() == 0.0 ? 1.0 : 0.0});
+      out.push_back(
+          {fmt::format("{}_output_collapsed_to_zero", names[i]),
+           model->forward(sample).reconstruction.max().item<double>() == 0.0 ? 1.0 : 0.0});
     }
     return out;
   };

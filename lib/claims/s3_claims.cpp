@@ -62,7 +62,8 @@ struct SixErrors {
 SixErrors six_errors(ClaimContext& ctx, StackReading reading) {
   const auto models = six_models(ctx, reading);
   const auto& test = mnist(ctx, data::Split::test);
-  const auto clean = test.images.narrow(0, 0, std::min(setup(ctx.profile).test_images, test.size()));
+  const auto clean =
+      test.images.narrow(0, 0, std::min(setup(ctx.profile).test_images, test.size()));
   auto gen = compat::make_generator(ctx.device, 31 + ctx.seed);
   const auto noisy = train::Corruption::gaussian(kTestNoise).apply(clean, gen);
   std::array<double, 6> e{};
@@ -84,7 +85,10 @@ void add_six(std::vector<Measurement>& out, const SixErrors& e) {
 }
 
 double mean_nearest(const torch::Tensor& queries, const torch::Tensor& reference) {
-  return analysis::nearest_neighbour_distance(queries, reference).to(torch::kFloat64).mean().item<double>();
+  return analysis::nearest_neighbour_distance(queries, reference)
+      .to(torch::kFloat64)
+      .mean()
+      .item<double>();
 }
 
 // S3.8: pairs of test indices (same class or different classes), drawn from `gen`.
@@ -97,7 +101,8 @@ std::vector<std::array<int64_t, 2>> image_pairs(const torch::Tensor& labels, int
     const auto i = torch::randint(n, {1}, gen).item<int64_t>();
     const auto label = cpu[i].item<int64_t>();
     const auto candidates = (same_class ? cpu.eq(label) : cpu.ne(label)).nonzero().squeeze(1);
-    const auto j = candidates[torch::randint(candidates.size(0), {1}, gen).item<int64_t>()].item<int64_t>();
+    const auto j =
+        candidates[torch::randint(candidates.size(0), {1}, gen).item<int64_t>()].item<int64_t>();
     if (j != i) pairs.push_back({i, j});
   }
   return pairs;
@@ -144,8 +149,9 @@ Claim fine_tuning_beats_layerwise_only(StackReading reading) {
       {"dae_layerwise_minus_fine_tuned_mse", Comparison::greater, 0.0, 0.0, std::nullopt, ""}};
   c.evaluate = [reading](ClaimContext& ctx) -> std::vector<Measurement> {
     const auto e = six_errors(ctx, reading);
-    std::vector<Measurement> out{{"ae_layerwise_minus_fine_tuned_mse", e.layerwise_ae - e.fine_tuned_ae},
-                                 {"dae_layerwise_minus_fine_tuned_mse", e.layerwise_dae - e.fine_tuned_dae}};
+    std::vector<Measurement> out{
+        {"ae_layerwise_minus_fine_tuned_mse", e.layerwise_ae - e.fine_tuned_ae},
+        {"dae_layerwise_minus_fine_tuned_mse", e.layerwise_dae - e.fine_tuned_dae}};
     add_six(out, e);
     return out;
   };
@@ -168,8 +174,9 @@ Claim best_are_one_level_dae_and_fine_tuned_ddae(StackReading reading) {
     const auto e = six_errors(ctx, reading);
     const double best = std::max(e.dae, e.fine_tuned_dae);
     const double others = std::min({e.ae, e.layerwise_ae, e.layerwise_dae, e.fine_tuned_ae});
-    std::vector<Measurement> out{{"others_min_minus_best_two_max_mse", others - best},
-                                 {"best_two_are_dae_and_fine_tuned_ddae", others > best ? 1.0 : 0.0}};
+    std::vector<Measurement> out{
+        {"others_min_minus_best_two_max_mse", others - best},
+        {"best_two_are_dae_and_fine_tuned_ddae", others > best ? 1.0 : 0.0}};
     add_six(out, e);
     return out;
   };
@@ -206,8 +213,10 @@ Claim interpolation_stays_near_data() {
     const auto a = torch::linspace(0.0, 1.0, 11, test.images.options()).view({11, 1, 1, 1});
     // The same pairs for every model; kind 0: same class, 1: different classes.
     const std::array<std::vector<std::array<int64_t, 2>>, 2> pairs{
-        image_pairs(test.labels, s.pairs, true, gen), image_pairs(test.labels, s.pairs, false, gen)};
-    const std::array<const char*, 2> figure{"interpolation_same_class", "interpolation_different_class"};
+        image_pairs(test.labels, s.pairs, true, gen),
+        image_pairs(test.labels, s.pairs, false, gen)};
+    const std::array<const char*, 2> figure{"interpolation_same_class",
+                                            "interpolation_different_class"};
     const std::array<const char*, 2> kind_name{"same class", "different classes"};
     std::array<double, 2> pixel{};
     for (int kind = 0; kind < 2; ++kind) {
@@ -216,7 +225,8 @@ Claim interpolation_stays_near_data() {
         blends.push_back((a * test.images[i] + (1 - a) * test.images[j]).narrow(0, 1, 9));
       }
       pixel[kind] = mean_nearest(torch::cat(blends), reference);
-      ctx.artifacts.add_point("interpolation_distance", "pixel blend", kind_name[kind], pixel[kind]);
+      ctx.artifacts.add_point("interpolation_distance", "pixel blend", kind_name[kind],
+                              pixel[kind]);
       const auto [i, j] = pairs[kind].front();
       ctx.artifacts.add_image_row(figure[kind], static_cast<int>(models.size()), "pixel blend",
                                   a * test.images[i] + (1 - a) * test.images[j]);
@@ -232,17 +242,19 @@ Claim interpolation_stays_near_data() {
         std::vector<torch::Tensor> paths;
         for (const auto& [i, j] : pairs[kind]) {
           const auto x1 = test.images[i].unsqueeze(0), x2 = test.images[j].unsqueeze(0);
-          const auto path = model.decode(analysis::interpolate_codes(model.encode(x1), model.encode(x2)));
+          const auto path =
+              model.decode(analysis::interpolate_codes(model.encode(x1), model.encode(x2)));
           // Row 0 is x2's code (a = 0), row 10 x1's (a = 1).
           endpoint_sum += analysis::mean_squared_error(path[0], x2[0]) +
                           analysis::mean_squared_error(path[10], x1[0]);
           endpoint_count += 2;
           paths.push_back(path.narrow(0, 1, 9));
-          if (paths.size() == 1) ctx.artifacts.add_image_row(figure[kind], static_cast<int>(m), model.name, path);
+          if (paths.size() == 1)
+            ctx.artifacts.add_image_row(figure[kind], static_cast<int>(m), model.name, path);
         }
         latent[kind] = mean_nearest(torch::cat(paths), reference);
-        ctx.artifacts.add_point("interpolation_distance", model.name + " decoded path", kind_name[kind],
-                                latent[kind]);
+        ctx.artifacts.add_point("interpolation_distance", model.name + " decoded path",
+                                kind_name[kind], latent[kind]);
       }
       const double endpoint = endpoint_sum / static_cast<double>(endpoint_count);
       const double ratio = (latent[0] + latent[1]) / (pixel[0] + pixel[1]);

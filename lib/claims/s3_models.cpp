@@ -18,11 +18,11 @@ const PerProfile<Setup> kSetup{
     /*full*/ {50000, 5, 10, 5, 5, 10000, 10000, 20, 16, 10},
 };
 
-constexpr int64_t kBatch = 32;            // S3.1: Keras' fit(batch_size=32)
-constexpr double kLearningRate = 1e-3;    // S3.1: Keras' Adam default rate
-constexpr double kAdamEpsilon = 1e-7;     // S3.1: Keras' Adam default epsilon
-constexpr double kPixelNoise = 0.4;       // S3.1, S3.3, S3.5 first level
-constexpr double kCodeNoise = 0.2;        // S3.5 deeper levels
+constexpr int64_t kBatch = 32;          // S3.1: Keras' fit(batch_size=32)
+constexpr double kLearningRate = 1e-3;  // S3.1: Keras' Adam default rate
+constexpr double kAdamEpsilon = 1e-7;   // S3.1: Keras' Adam default epsilon
+constexpr double kPixelNoise = 0.4;     // S3.1, S3.3, S3.5 first level
+constexpr double kCodeNoise = 0.2;      // S3.5 deeper levels
 
 // The S3.1 training images of this context: the first 50,000 of the training file (head/tail
 // split), subsampled in the ci/smoke profiles (seeded by the context's seed). The data enter
@@ -56,23 +56,25 @@ train::TrainOptions keras_options(const ClaimContext& ctx, const std::string& la
 
 std::string cached_description(const std::string& model, const std::string& training,
                                const TrainingSet& data, ClaimContext& ctx) {
-  return fmt::format("model: {} | training: {} | data: {} [{}] | profile: {} | device: {}",
-                     model, training, training_data_digest({data.images, {}}), data.description,
+  return fmt::format("model: {} | training: {} | data: {} [{}] | profile: {} | device: {}", model,
+                     training, training_data_digest({data.images, {}}), data.description,
                      to_string(ctx.profile), training_device_key(ctx));
 }
 
 // S3.2 (denoising = false) / S3.3 (true): the one-level AE / DAE of this seed.
 models::OneLevelAutoencoder one_level(ClaimContext& ctx, const TrainingSet& data, bool denoising) {
   const auto s = setup(ctx.profile);
-  auto model = train::seeded<models::OneLevelAutoencoder>(ctx.seed, models::OneLevelAutoencoderOptions{});
+  auto model =
+      train::seeded<models::OneLevelAutoencoder>(ctx.seed, models::OneLevelAutoencoderOptions{});
   model->to(ctx.device);
   const auto options =
       keras_options(ctx, denoising ? "S3.3 one-level dae" : "S3.2 one-level ae",
                     denoising ? s.dae_epochs : s.ae_epochs,
                     denoising ? train::Corruption::gaussian(kPixelNoise) : train::Corruption{});
-  train_cached(*model, "S3 OneLevelAutoencoder 784-128 relu, sigmoid out, glorot-uniform [" +
-                           data.description + "]",
-               train::reconstruction_objective(model), {data.images, {}}, options, ctx);
+  train_cached(
+      *model,
+      "S3 OneLevelAutoencoder 784-128 relu, sigmoid out, glorot-uniform [" + data.description + "]",
+      train::reconstruction_objective(model), {data.images, {}}, options, ctx);
   model->eval();
   return model;
 }
@@ -88,8 +90,8 @@ models::StackedAutoencoder stack(ClaimContext& ctx, const TrainingSet& data, boo
       reading == StackReading::as_made ? models::Activation::sigmoid : models::Activation::relu;
   auto model = train::seeded<models::StackedAutoencoder>(ctx.seed, model_options);
   model->to(ctx.device);
-  const std::string name = fmt::format("{} ({})", denoising ? "S3.5 stacked dae" : "S3.4 stacked ae",
-                                       to_string(reading));
+  const std::string name = fmt::format(
+      "{} ({})", denoising ? "S3.5 stacked dae" : "S3.4 stacked ae", to_string(reading));
   train::LayerwiseOptions layerwise;
   layerwise.training = keras_options(ctx, name, s.level_epochs);
   if (denoising) {
@@ -116,13 +118,14 @@ models::StackedAutoencoder stack(ClaimContext& ctx, const TrainingSet& data, boo
   });
   record_loss_curve(ctx, name + " layer-wise (levels in turn)", pretraining.history);
   if (fine_tuned) {
-    const auto options = keras_options(ctx, name + " fine-tuned", s.finetune_epochs,
-                                       denoising ? train::Corruption::gaussian(kPixelNoise)
-                                                 : train::Corruption{});  // S3.6
-    const auto description =
-        cached_description("S3.6 fine-tuned stack, from {" + pretrained + "}", options.describe(), data, ctx);
+    const auto options = keras_options(
+        ctx, name + " fine-tuned", s.finetune_epochs,
+        denoising ? train::Corruption::gaussian(kPixelNoise) : train::Corruption{});  // S3.6
+    const auto description = cached_description("S3.6 fine-tuned stack, from {" + pretrained + "}",
+                                                options.describe(), data, ctx);
     const auto tuning = train::train_or_load(*model, description, ctx.checkpoints, [&] {
-      return train::train(*model, train::reconstruction_objective(model), {data.images, {}}, nullptr, options);
+      return train::train(*model, train::reconstruction_objective(model), {data.images, {}},
+                          nullptr, options);
     });
     record_loss_curve(ctx, name + " fine-tuned", tuning.history);
   }
@@ -132,14 +135,17 @@ models::StackedAutoencoder stack(ClaimContext& ctx, const TrainingSet& data, boo
 
 template <typename Model>
 TrainedModel trained(std::string name, std::string key, Model model) {
-  return {std::move(name), std::move(key), [model](const torch::Tensor& x) mutable { return model->encode(x); },
+  return {std::move(name), std::move(key),
+          [model](const torch::Tensor& x) mutable { return model->encode(x); },
           [model](const torch::Tensor& z) mutable { return model->decode(z); },
           [model](const torch::Tensor& x) mutable { return model->forward(x).reconstruction; }};
 }
 
 }  // namespace
 
-Setup setup(Profile profile) { return kSetup(profile); }
+Setup setup(Profile profile) {
+  return kSetup(profile);
+}
 
 std::string to_string(StackReading reading) {
   return reading == StackReading::as_made ? "as made" : "corrected";

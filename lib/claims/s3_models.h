@@ -12,16 +12,16 @@ namespace aerepro::claims::s3 {
 // The set-up of each profile. full = the source's (S3.1–S3.9); S3.6 gives no fine-tuning
 // length, the harness takes 5 epochs (as every other S3 training).
 struct Setup {
-  int64_t train_images;      // S3.1: 50,000 (head of the training file)
-  int64_t ae_epochs;         // S3.2: 5
-  int64_t dae_epochs;        // S3.3: 10
-  int64_t level_epochs;      // S3.4/S3.5: 5 per level
-  int64_t finetune_epochs;   // S3.6: not given; 5
-  int64_t test_images;       // S3.7: the 10,000 test images
-  int64_t reference_images;  // S3.8/S3.9: nearest-neighbour reference (first training images)
-  int64_t pairs;             // S3.8: pairs of each kind (same class, different classes) per seed
-  int64_t noise_images;      // S3.9: pure-noise starting images per seed
-  int64_t ascent_iterations; // S3.9: n = 10
+  int64_t train_images;       // S3.1: 50,000 (head of the training file)
+  int64_t ae_epochs;          // S3.2: 5
+  int64_t dae_epochs;         // S3.3: 10
+  int64_t level_epochs;       // S3.4/S3.5: 5 per level
+  int64_t finetune_epochs;    // S3.6: not given; 5
+  int64_t test_images;        // S3.7: the 10,000 test images
+  int64_t reference_images;   // S3.8/S3.9: nearest-neighbour reference (first training images)
+  int64_t pairs;              // S3.8: pairs of each kind (same class, different classes) per seed
+  int64_t noise_images;       // S3.9: pure-noise starting images per seed
+  int64_t ascent_iterations;  // S3.9: n = 10
 };
 Setup setup(Profile profile);
 

@@ -13,10 +13,10 @@ namespace s4 {  // per source: unity builds join these files
 namespace {
 
 struct FashionSetup {
-  int64_t originals;         // of the 30,000 training images of classes {1,3,5,7,9}
-  int64_t cnn_epochs;        // S4.2: 15
-  int64_t classifier_epochs; // S4.4: 15
-  int64_t test_images;       // of the 5,000
+  int64_t originals;          // of the 30,000 training images of classes {1,3,5,7,9}
+  int64_t cnn_epochs;         // S4.2: 15
+  int64_t classifier_epochs;  // S4.4: 15
+  int64_t test_images;        // of the 5,000
 };
 const PerProfile<FashionSetup> kSetup{
     /*smoke*/ {500, 1, 1, 500},
@@ -25,7 +25,8 @@ const PerProfile<FashionSetup> kSetup{
 };
 const std::vector<int64_t> kClasses{1, 3, 5, 7, 9};  // S4.1
 
-double accuracy(torch::nn::Module& module, const std::function<torch::Tensor(const torch::Tensor&)>& logits,
+double accuracy(torch::nn::Module& module,
+                const std::function<torch::Tensor(const torch::Tensor&)>& logits,
                 const data::LabeledImages& test) {
   torch::NoGradGuard no_grad;
   module.eval();
@@ -67,35 +68,39 @@ Claim cnn_beats_ae_classifier() {
   c.evaluate = [](ClaimContext& ctx) -> std::vector<Measurement> {
     const auto setup = kSetup(ctx.profile);
     // S4.1: classes {1,3,5,7,9}; x4 augmentation of the originals used; labels kept 10-wide.
-    const auto originals =
-        data::filter_classes(fashion_mnist(ctx, data::Split::train), kClasses).head(setup.originals);
+    const auto originals = data::filter_classes(fashion_mnist(ctx, data::Split::train), kClasses)
+                               .head(setup.originals);
     const auto train = data::augment_flip_and_uniform_noise(originals, ctx.seed);
-    const auto test =
-        data::filter_classes(fashion_mnist(ctx, data::Split::test), kClasses).head(setup.test_images);
-    const std::string data_note = fmt::format("classes=13579 originals={} augmented=x4", setup.originals);
+    const auto test = data::filter_classes(fashion_mnist(ctx, data::Split::test), kClasses)
+                          .head(setup.test_images);
+    const std::string data_note =
+        fmt::format("classes=13579 originals={} augmented=x4", setup.originals);
 
     // S4.2: the CNN, cross-entropy, Adam 1e-3, batch 100.
     auto cnn = train::seeded<models::FashionCnn>(ctx.seed);
     cnn->to(ctx.device);
     const auto cnn_options = training_options(ctx, "S4.2 CNN", setup.cnn_epochs, 100, 1e-3);
-    const auto cnn_history = train_cached(*cnn, "FashionCnn " + data_note, train::classification_objective(cnn),
-                 {train.images, train.labels}, cnn_options, ctx);
+    const auto cnn_history =
+        train_cached(*cnn, "FashionCnn " + data_note, train::classification_objective(cnn),
+                     {train.images, train.labels}, cnn_options, ctx);
 
     // S4.4: a freshly initialised S4.3 encoder (ReLU code) + FC head, cross-entropy, all trained.
     auto classifier = train::seeded<models::AutoencoderClassifier>(ctx.seed);
     classifier->to(ctx.device);
     const auto classifier_options =
         training_options(ctx, "S4.4 AE classifier", setup.classifier_epochs, 100, 1e-3);
-    const auto classifier_history = train_cached(
-        *classifier, "AutoencoderClassifier fresh encoder, relu code " + data_note,
-        train::classification_objective(classifier), {train.images, train.labels},
-        classifier_options, ctx);
+    const auto classifier_history =
+        train_cached(*classifier, "AutoencoderClassifier fresh encoder, relu code " + data_note,
+                     train::classification_objective(classifier), {train.images, train.labels},
+                     classifier_options, ctx);
 
-    const double cnn_accuracy = accuracy(*cnn, [&](const torch::Tensor& x) { return cnn->forward(x); }, test);
-    const double classifier_accuracy =
-        accuracy(*classifier, [&](const torch::Tensor& x) { return classifier->forward(x); }, test);
+    const double cnn_accuracy = accuracy(
+        *cnn, [&](const torch::Tensor& x) { return cnn->forward(x); }, test);
+    const double classifier_accuracy = accuracy(
+        *classifier, [&](const torch::Tensor& x) { return classifier->forward(x); }, test);
     ctx.artifacts.add_point("test_accuracy", "CNN (S4.2)", "test accuracy", cnn_accuracy);
-    ctx.artifacts.add_point("test_accuracy", "AE classifier (S4.4)", "test accuracy", classifier_accuracy);
+    ctx.artifacts.add_point("test_accuracy", "AE classifier (S4.4)", "test accuracy",
+                            classifier_accuracy);
     ctx.artifacts.add_point("test_accuracy", "source", "CNN (S4.2)", 0.9792);
     return {{"cnn_minus_ae_classifier_accuracy", cnn_accuracy - classifier_accuracy},
             {"cnn_test_accuracy", cnn_accuracy},
@@ -109,6 +114,8 @@ Claim cnn_beats_ae_classifier() {
 }  // namespace
 }  // namespace s4
 
-std::vector<Claim> s4_claims() { return {s4::cnn_beats_ae_classifier()}; }
+std::vector<Claim> s4_claims() {
+  return {s4::cnn_beats_ae_classifier()};
+}
 
 }  // namespace aerepro::claims

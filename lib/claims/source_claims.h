@@ -7,7 +7,8 @@
 namespace aerepro::claims {
 
 std::vector<Claim> s0_claims();  // S0 + S1: conv DAE, generation, k-means on codes
-std::vector<Claim> s2_claims();  // S2: PCA vs AE, hidden size, OOD, sparse, denoising, manifold, conv AEs
+std::vector<Claim>
+s2_claims();  // S2: PCA vs AE, hidden size, OOD, sparse, denoising, manifold, conv AEs
 std::vector<Claim> s3_claims();  // S3: one-level and stacked (D)AEs, interpolation, manifold ascent
 std::vector<Claim> s4_claims();  // S4: Fashion-MNIST CNN vs AE classifier
 

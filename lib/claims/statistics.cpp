@@ -44,10 +44,9 @@ SeedSummary summarize(const std::vector<double>& values) {
 }
 
 std::string SeedSummary::describe(int digits) const {
-  return fmt::format("{:.{}g} ± {:.{}g} [{:.{}g}, {:.{}g}] n={}", mean, digits, std, 2, min,
-                     digits, max, digits, n);
+  return fmt::format("{:.{}g} ± {:.{}g} [{:.{}g}, {:.{}g}] n={}", mean, digits, std, 2, min, digits,
+                     max, digits, n);
 }
-
 
 }  // namespace aerepro::claims
 

@@ -8,7 +8,7 @@ namespace aerepro::claims {
 struct SeedSummary {
   int n = 0;
   double mean = 0;
-  double std = 0;       // sample standard deviation (n - 1); 0 for n = 1
+  double std = 0;  // sample standard deviation (n - 1); 0 for n = 1
   double min = 0;
   double max = 0;
   double ci95_low = 0;  // mean -/+ t_{0.975, n-1} * std / sqrt(n); equal to mean for n = 1
@@ -20,7 +20,6 @@ struct SeedSummary {
 // Summary of `values`; NaN values make every field NaN (a failed measurement is not averaged
 // away). UsageError for an empty list.
 SeedSummary summarize(const std::vector<double>& values);
-
 
 }  // namespace aerepro::claims
 

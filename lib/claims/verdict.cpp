@@ -2,8 +2,8 @@
 
 #include "common/error.h"
 
-#include <boost/math/distributions/students_t.hpp>
 #include <fmt/format.h>
+#include <boost/math/distributions/students_t.hpp>
 
 #include <cmath>
 #include <numeric>
@@ -12,10 +12,14 @@ namespace aerepro::claims {
 
 std::string to_string(MetricVerdict verdict) {
   switch (verdict) {
-    case MetricVerdict::holds: return "holds";
-    case MetricVerdict::fails: return "fails";
-    case MetricVerdict::inconclusive: return "inconclusive";
-    case MetricVerdict::error: return "error";
+    case MetricVerdict::holds:
+      return "holds";
+    case MetricVerdict::fails:
+      return "fails";
+    case MetricVerdict::inconclusive:
+      return "inconclusive";
+    case MetricVerdict::error:
+      return "error";
   }
   return "error";
 }
@@ -30,11 +34,16 @@ MetricVerdict parse_metric_verdict(const std::string& text) {
 
 std::string to_string(ClaimVerdict verdict) {
   switch (verdict) {
-    case ClaimVerdict::reproduced: return "reproduced";
-    case ClaimVerdict::not_reproduced: return "not reproduced";
-    case ClaimVerdict::inconclusive: return "inconclusive";
-    case ClaimVerdict::error: return "error";
-    case ClaimVerdict::no_verdict: return "no verdict (smoke)";
+    case ClaimVerdict::reproduced:
+      return "reproduced";
+    case ClaimVerdict::not_reproduced:
+      return "not reproduced";
+    case ClaimVerdict::inconclusive:
+      return "inconclusive";
+    case ClaimVerdict::error:
+      return "error";
+    case ClaimVerdict::no_verdict:
+      return "no verdict (smoke)";
   }
   return "error";
 }
@@ -102,12 +111,15 @@ std::string MetricJudgement::explain() const {
       return fmt::format("fails: even the opposite 95 % bound {:.4g} misses the threshold ({})",
                          opposite_bound, met);
     case MetricVerdict::inconclusive:
-      if (n < 2) return fmt::format("inconclusive: one seed has no spread to bound the mean ({})", met);
-      return fmt::format("inconclusive: 95 % bounds {:.4g} and {:.4g} straddle the threshold ({}; {})",
-                         bound, opposite_bound, met,
-                         seeds_to_settle ? fmt::format("about {} seeds would settle it", *seeds_to_settle)
-                                         : std::string("more seeds would not settle it at this mean"));
-    case MetricVerdict::error: return "error: a seed's value is missing or NaN";
+      if (n < 2)
+        return fmt::format("inconclusive: one seed has no spread to bound the mean ({})", met);
+      return fmt::format(
+          "inconclusive: 95 % bounds {:.4g} and {:.4g} straddle the threshold ({}; {})", bound,
+          opposite_bound, met,
+          seeds_to_settle ? fmt::format("about {} seeds would settle it", *seeds_to_settle)
+                          : std::string("more seeds would not settle it at this mean"));
+    case MetricVerdict::error:
+      return "error: a seed's value is missing or NaN";
   }
   return "";
 }

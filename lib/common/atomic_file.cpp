@@ -29,7 +29,8 @@ void remove_stale_temporaries(const std::filesystem::path& folder,
                               const std::filesystem::path& target) {
   const std::string prefix = "." + target.filename().string() + ".tmp-";
   std::error_code ec;
-  for (std::filesystem::directory_iterator it(folder, ec), end; !ec && it != end; it.increment(ec)) {
+  for (std::filesystem::directory_iterator it(folder, ec), end; !ec && it != end;
+       it.increment(ec)) {
     const std::string name = it->path().filename().string();
     if (name.compare(0, prefix.size(), prefix) != 0) continue;
     const long pid = std::strtol(name.c_str() + prefix.size(), nullptr, 10);
@@ -53,9 +54,8 @@ void write_atomically(const std::filesystem::path& target,
                         ec.message() + ")");
   }
   std::random_device random;
-  const auto temporary =
-      folder / ("." + target.filename().string() + ".tmp-" + std::to_string(::getpid()) + "-" +
-                std::to_string(random()));
+  const auto temporary = folder / ("." + target.filename().string() + ".tmp-" +
+                                   std::to_string(::getpid()) + "-" + std::to_string(random()));
   try {
     write(temporary);
     sync_file(temporary);
@@ -74,8 +74,9 @@ void write_atomically(const std::filesystem::path& target,
 void write_text_atomically(const std::filesystem::path& target, const std::string& text) {
   write_atomically(target, [&](const std::filesystem::path& temporary) {
     std::ofstream out(temporary, std::ios::binary);
-    if (!out) throw ArtifactError(target.string() + ": cannot open " + temporary.string() +
-                                  " for writing (folder not writable?)");
+    if (!out)
+      throw ArtifactError(target.string() + ": cannot open " + temporary.string() +
+                          " for writing (folder not writable?)");
     out.write(text.data(), static_cast<std::streamsize>(text.size()));
     out.flush();
     if (!out) throw ArtifactError(target.string() + ": write failed (disk full?)");

@@ -13,8 +13,8 @@
 #include <malloc.h>
 #endif
 #include <limits>
-#include <thread>
 #include <regex>
+#include <thread>
 
 namespace aerepro {
 
@@ -26,9 +26,10 @@ torch::Device parse_device(const std::string& name) {
   torch::Device device(name);
   if (device.is_cuda()) {
     if (!torch::cuda::is_available()) {
-      throw UsageError("device '" + name +
-                       "' requested, but this LibTorch build has no CUDA or no GPU is visible; "
-                       "build against a CUDA LibTorch (README: 'Running on a GPU') or use --device cpu");
+      throw UsageError(
+          "device '" + name +
+          "' requested, but this LibTorch build has no CUDA or no GPU is visible; "
+          "build against a CUDA LibTorch (README: 'Running on a GPU') or use --device cpu");
     }
     const auto count = static_cast<int>(torch::cuda::device_count());
     if (device.has_index() && device.index() >= count) {
@@ -115,9 +116,9 @@ std::optional<OpenBlasKernel> openblas_kernel() {
 
 // OpenBLAS cores older than Haswell: no AVX2/FMA kernels.
 bool pre_avx2_core(const std::string& core) {
-  for (const char* old : {"Prescott", "Core2", "Penryn", "Dunnington", "Nehalem", "Atom",
-                          "Katmai", "Coppermine", "Northwood", "Banias", "Sandybridge",
-                          "Opteron", "Barcelona", "Bobcat", "Bulldozer", "Piledriver"}) {
+  for (const char* old : {"Prescott", "Core2", "Penryn", "Dunnington", "Nehalem", "Atom", "Katmai",
+                          "Coppermine", "Northwood", "Banias", "Sandybridge", "Opteron",
+                          "Barcelona", "Bobcat", "Bulldozer", "Piledriver"}) {
     if (core == old) return true;
   }
   return false;
@@ -134,15 +135,17 @@ std::string linked_blas() {
 std::optional<std::string> slow_blas_kernel_warning() {
 #if defined(__x86_64__) && defined(__GNUC__)
   const auto kernel = openblas_kernel();
-  if (!kernel || !pre_avx2_core(kernel->core) || !__builtin_cpu_supports("avx2")) return std::nullopt;
+  if (!kernel || !pre_avx2_core(kernel->core) || !__builtin_cpu_supports("avx2"))
+    return std::nullopt;
   const bool avx512 = __builtin_cpu_supports("avx512f") && __builtin_cpu_supports("avx512bw") &&
                       __builtin_cpu_supports("avx512dq") && __builtin_cpu_supports("avx512vl");
   const char* better = avx512 ? "SkylakeX" : "Haswell";
-  return "OpenBLAS " + kernel->version + " runs its " + kernel->core +
-         " kernels on a CPU with " + (avx512 ? "AVX-512" : "AVX2") +
+  return "OpenBLAS " + kernel->version + " runs its " + kernel->core + " kernels on a CPU with " +
+         (avx512 ? "AVX-512" : "AVX2") +
          " (OpenBLAS falls back to them on CPU models it does not know, or OPENBLAS_CORETYPE "
          "chose them): matrix products run several times slower than they can. "
-         "OPENBLAS_CORETYPE=" + better +
+         "OPENBLAS_CORETYPE=" +
+         better +
          " selects the right kernels; the ci/ scripts set it (README: 'Threads and speed')";
 #else
   return std::nullopt;

@@ -33,9 +33,9 @@ void use_deterministic_algorithms();
 struct Environment {
   std::string git_revision;
   std::string torch_version;
-  std::string device;     // "cpu (openblas 0.3.21 SkylakeX)", "cuda:0" ...
-  int threads = 0;        // LibTorch intra-op threads
-  std::string blas;       // linked_blas()
+  std::string device;  // "cpu (openblas 0.3.21 SkylakeX)", "cuda:0" ...
+  int threads = 0;     // LibTorch intra-op threads
+  std::string blas;    // linked_blas()
 };
 
 // The BLAS LibTorch is linked against, as far as it can tell; for OpenBLAS with its version and

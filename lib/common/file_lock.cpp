@@ -21,7 +21,8 @@ FileLock::FileLock(const std::filesystem::path& file, const std::function<void()
   }
   fd_ = ::open(file.c_str(), O_RDWR | O_CREAT | O_CLOEXEC, 0644);
   if (fd_ < 0) {
-    throw ArtifactError(file.string() + ": cannot open the lock file (" + std::strerror(errno) + ")");
+    throw ArtifactError(file.string() + ": cannot open the lock file (" + std::strerror(errno) +
+                        ")");
   }
   if (::flock(fd_, LOCK_EX | LOCK_NB) == 0) return;
   if (errno == EWOULDBLOCK && on_wait) on_wait();

@@ -58,8 +58,8 @@ std::string sha256_string(const std::string& text) {
 std::string sha256_tensor(const torch::Tensor& tensor) {
   const auto host = tensor.to(torch::kCPU).contiguous();
   DigestContext digest;
-  const std::string header = std::string(c10::toString(host.scalar_type())) + " " +
-                             c10::str(host.sizes());
+  const std::string header =
+      std::string(c10::toString(host.scalar_type())) + " " + c10::str(host.sizes());
   digest.update(header.data(), header.size());
   digest.update(host.data_ptr(), host.nbytes());
   return digest.hex();
@@ -92,13 +92,15 @@ std::string verify_checksum(const std::filesystem::path& root, const std::string
   }
   const auto file = root / relative;
   if (!std::filesystem::exists(file)) {
-    throw DataError(file.string() + ": missing; run ./datasets/fetch (or set AEREPRO_DATA_DIR "
+    throw DataError(file.string() +
+                    ": missing; run ./datasets/fetch (or set AEREPRO_DATA_DIR "
                     "to the folder that holds mnist/ and fashion-mnist/)");
   }
   const auto actual = sha256_file(file);
   if (actual != expected->second) {
-    throw DataError(file.string() + ": SHA-256 mismatch (expected " + expected->second +
-                    ", got " + actual + "); the file is corrupt or not the original, "
+    throw DataError(file.string() + ": SHA-256 mismatch (expected " + expected->second + ", got " +
+                    actual +
+                    "); the file is corrupt or not the original, "
                     "delete it and run ./datasets/fetch");
   }
   return actual;

@@ -19,8 +19,8 @@ LabeledImages LabeledImages::select(const torch::Tensor& index) const {
 
 LabeledImages LabeledImages::head(int64_t n) const {
   if (n < 0 || n > size()) {
-    throw UsageError("asked for the first " + std::to_string(n) + " of " +
-                     std::to_string(size()) + " images");
+    throw UsageError("asked for the first " + std::to_string(n) + " of " + std::to_string(size()) +
+                     " images");
   }
   return {images.narrow(0, 0, n), labels.narrow(0, 0, n), checksum};
 }

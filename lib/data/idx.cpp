@@ -53,8 +53,8 @@ torch::Tensor read_idx_images(const std::filesystem::path& file, int64_t expecte
   if ((expected_rows > 0 && shape[1] != expected_rows) ||
       (expected_cols > 0 && shape[2] != expected_cols)) {
     throw DataError(file.string() + ": images are " + std::to_string(shape[1]) + "x" +
-                    std::to_string(shape[2]) + ", expected " + std::to_string(expected_rows) +
-                    "x" + std::to_string(expected_cols));
+                    std::to_string(shape[2]) + ", expected " + std::to_string(expected_rows) + "x" +
+                    std::to_string(expected_cols));
   }
   // Pixels / 255 straight from the file's bytes into the dataset tensor: one pass, no uint8 copy.
   auto images = empty_dataset_floats({shape[0], 1, shape[1], shape[2]});

@@ -57,11 +57,13 @@ std::vector<uint8_t> read_idx_file(const std::filesystem::path& file) {
   std::error_code error;
   const auto size = std::filesystem::file_size(file, error);
   if (!in || error) {
-    throw DataError(file.string() + ": cannot open (missing or unreadable); run ./datasets/fetch "
+    throw DataError(file.string() +
+                    ": cannot open (missing or unreadable); run ./datasets/fetch "
                     "or set AEREPRO_DATA_DIR");
   }
   if (size > kMaxIdxBytes) {
-    throw DataError(file.string() + ": " + std::to_string(size) + " bytes, too large for an IDX file");
+    throw DataError(file.string() + ": " + std::to_string(size) +
+                    " bytes, too large for an IDX file");
   }
   std::vector<uint8_t> raw(size);
   if (!in.read(reinterpret_cast<char*>(raw.data()), static_cast<std::streamsize>(raw.size()))) {
@@ -110,8 +112,8 @@ IdxLayout parse_idx_header(const std::string& name, const std::vector<uint8_t>& 
       announced += (d ? "x" : "") + std::to_string(layout.shape[d]);
     }
     throw DataError(name + ": truncated: header announces " +
-                    (too_large ? announced : std::to_string(payload)) +
-                    " data bytes, file holds " + std::to_string(available));
+                    (too_large ? announced : std::to_string(payload)) + " data bytes, file holds " +
+                    std::to_string(available));
   }
   if (available > payload) {
     throw DataError(name + ": " + std::to_string(available - payload) +

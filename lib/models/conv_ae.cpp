@@ -11,7 +11,7 @@ namespace nn = torch::nn;
 
 namespace {
 constexpr int64_t kUnpoolCodeChannels = 16;
-constexpr int64_t kUnpoolCodeSide = 3;                                       // 28 -> 14 -> 7 -> 3
+constexpr int64_t kUnpoolCodeSide = 3;  // 28 -> 14 -> 7 -> 3
 constexpr int64_t kCodeWidth = kUnpoolCodeChannels * kUnpoolCodeSide * kUnpoolCodeSide;  // 144
 
 // 2x2 max-pooling, stride 2, floor; returns (output, indices).
@@ -114,18 +114,18 @@ torch::Tensor ConvAutoencoderImpl::decode_with_indices(const torch::Tensor& code
         throw std::logic_error("ConvAutoencoder(" + to_string(options_.decoder) +
                                "): the unpooling decoder needs all three pooling indices");
       }
-      x = unpool(x, indices.pool3, 7);                 // (N,16,7,7)
+      x = unpool(x, indices.pool3, 7);                       // (N,16,7,7)
       if (options_.decoder == ConvDecoder::unpool_deconv) {  // S2.9 (c)
-        x = torch::relu(decoder_deconv1(x));           // (N,16,7,7)
-        x = unpool(x, indices.pool2, 14);              // (N,16,14,14)
-        x = torch::relu(decoder_deconv2(x));           // (N,8,14,14)
-        x = unpool(x, indices.pool1, 28);              // (N,8,28,28)
-        return torch::relu(decoder_deconv3(x));        // (N,1,28,28)
+        x = torch::relu(decoder_deconv1(x));                 // (N,16,7,7)
+        x = unpool(x, indices.pool2, 14);                    // (N,16,14,14)
+        x = torch::relu(decoder_deconv2(x));                 // (N,8,14,14)
+        x = unpool(x, indices.pool1, 28);                    // (N,8,28,28)
+        return torch::relu(decoder_deconv3(x));              // (N,1,28,28)
       }
-      x = unpool(x, indices.pool2, 14);                // (N,16,14,14)   S2.9 (a)
-      x = torch::relu(decoder_conv1(x));               // (N,8,14,14)
-      x = unpool(x, indices.pool1, 28);                // (N,8,28,28)
-      return torch::relu(decoder_conv2(x));            // (N,1,28,28)
+      x = unpool(x, indices.pool2, 14);      // (N,16,14,14)   S2.9 (a)
+      x = torch::relu(decoder_conv1(x));     // (N,8,14,14)
+      x = unpool(x, indices.pool1, 28);      // (N,8,28,28)
+      return torch::relu(decoder_conv2(x));  // (N,1,28,28)
     }
   }
   throw std::logic_error("ConvAutoencoder: unknown decoder");

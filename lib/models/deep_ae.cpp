@@ -6,7 +6,9 @@ namespace aerepro::models {
 
 namespace nn = torch::nn;
 
-DeepAutoencoderOptions source_deep_autoencoder_options() { return {}; }
+DeepAutoencoderOptions source_deep_autoencoder_options() {
+  return {};
+}
 
 DeepAutoencoderOptions well_trained_deep_autoencoder_options() {
   DeepAutoencoderOptions options;

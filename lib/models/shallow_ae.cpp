@@ -10,7 +10,9 @@ ShallowAutoencoderOptions undercomplete_autoencoder_options(int64_t hidden) {
   return options;
 }
 
-std::vector<int64_t> undercomplete_hidden_sizes() { return {64, 128, 256}; }
+std::vector<int64_t> undercomplete_hidden_sizes() {
+  return {64, 128, 256};
+}
 
 ShallowAutoencoderOptions sparse_autoencoder_options() {
   ShallowAutoencoderOptions options;

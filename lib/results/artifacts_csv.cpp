@@ -44,13 +44,16 @@ void require_text(const std::string& value, const std::filesystem::path& file, u
 std::filesystem::path index_file(const std::filesystem::path& profile_dir) {
   return profile_dir / "index.csv";
 }
-std::filesystem::path summary_file(const std::filesystem::path& profile_dir, const std::string& claim) {
+std::filesystem::path summary_file(const std::filesystem::path& profile_dir,
+                                   const std::string& claim) {
   return profile_dir / (claim + ".summary.csv");
 }
-std::filesystem::path series_file(const std::filesystem::path& profile_dir, const std::string& claim) {
+std::filesystem::path series_file(const std::filesystem::path& profile_dir,
+                                  const std::string& claim) {
   return profile_dir / (claim + ".series.csv");
 }
-std::filesystem::path images_file(const std::filesystem::path& profile_dir, const std::string& claim) {
+std::filesystem::path images_file(const std::filesystem::path& profile_dir,
+                                  const std::string& claim) {
   return profile_dir / (claim + ".images.csv");
 }
 
@@ -60,8 +63,8 @@ void write_index_csv(const std::filesystem::path& file, const std::vector<ClaimI
   std::ostringstream out;
   out << "claim,source,sentence,departure,bias,assertions\n";
   for (const auto& r : rows) {
-    out << csv_quoted(r.claim) << ',' << csv_quoted(r.source) << ',' << csv_quoted(r.sentence) << ','
-        << csv_quoted(r.departure) << ',' << csv_quoted(r.bias) << ','
+    out << csv_quoted(r.claim) << ',' << csv_quoted(r.source) << ',' << csv_quoted(r.sentence)
+        << ',' << csv_quoted(r.departure) << ',' << csv_quoted(r.bias) << ','
         << csv_quoted(r.assertions) << '\n';
   }
   write_text_atomically(file, out.str());
@@ -96,15 +99,14 @@ void write_summary_csv(const std::filesystem::path& file, const std::vector<Summ
     out << csv_quoted(r.profile) << ',' << csv_quoted(r.claim) << ',' << csv_quoted(r.source) << ','
         << csv_quoted(r.sentence) << ',' << csv_quoted(r.departure) << ',' << csv_quoted(r.bias)
         << ',' << csv_quoted(r.verdict) << ',' << csv_quoted(r.verdict_note) << ','
-        << csv_quoted(r.error) << ',' << csv_number(r.claim_seconds) << ','
-        << csv_quoted(r.metric) << ',' << csv_quoted(r.comparison) << ','
-        << csv_number(r.threshold) << ',' << csv_number(r.source_figure) << ','
-        << csv_quoted(r.source_caveat) << ',' << r.n << ',' << csv_number(r.mean) << ','
-        << csv_number(r.std) << ',' << csv_number(r.min) << ',' << csv_number(r.max) << ','
-        << csv_number(r.ci95_low) << ',' << csv_number(r.ci95_high) << ',' << b(r.met) << ','
-        << csv_quoted(r.metric_verdict) << ',' << csv_number(r.bound) << ','
-        << csv_number(r.opposite_bound) << ',' << r.seeds_met << ',' << r.seeds_to_settle << ','
-        << csv_quoted(r.record_status) << ',' << csv_quoted(r.record_note) << ','
+        << csv_quoted(r.error) << ',' << csv_number(r.claim_seconds) << ',' << csv_quoted(r.metric)
+        << ',' << csv_quoted(r.comparison) << ',' << csv_number(r.threshold) << ','
+        << csv_number(r.source_figure) << ',' << csv_quoted(r.source_caveat) << ',' << r.n << ','
+        << csv_number(r.mean) << ',' << csv_number(r.std) << ',' << csv_number(r.min) << ','
+        << csv_number(r.max) << ',' << csv_number(r.ci95_low) << ',' << csv_number(r.ci95_high)
+        << ',' << b(r.met) << ',' << csv_quoted(r.metric_verdict) << ',' << csv_number(r.bound)
+        << ',' << csv_number(r.opposite_bound) << ',' << r.seeds_met << ',' << r.seeds_to_settle
+        << ',' << csv_quoted(r.record_status) << ',' << csv_quoted(r.record_note) << ','
         << csv_quoted(r.date) << ',' << csv_quoted(r.git_revision) << ','
         << csv_quoted(r.torch_version) << ',' << csv_quoted(r.device) << ',' << r.threads << ','
         << csv_quoted(r.dataset_checksum) << ',' << b(r.deterministic) << '\n';
@@ -116,24 +118,22 @@ std::vector<SummaryRow> read_summary_csv(const std::filesystem::path& file) {
   return guarded(file, "summary file", [&] {
     std::vector<SummaryRow> rows;
     CsvReader<37> reader(file.string());
-    reader.read_header(io::ignore_no_column, "profile", "claim", "source", "sentence",
-                       "departure", "bias", "verdict", "verdict_note", "error", "claim_seconds",
-                       "metric", "comparison", "threshold", "source_figure", "source_caveat", "n",
-                       "mean", "std", "min", "max", "ci95_low", "ci95_high", "met",
-                       "metric_verdict", "bound", "opposite_bound", "seeds_met",
-                       "seeds_to_settle", "record_status", "record_note", "date",
-                       "git_revision", "torch_version", "device", "threads", "dataset_checksum",
-                       "deterministic");
+    reader.read_header(io::ignore_no_column, "profile", "claim", "source", "sentence", "departure",
+                       "bias", "verdict", "verdict_note", "error", "claim_seconds", "metric",
+                       "comparison", "threshold", "source_figure", "source_caveat", "n", "mean",
+                       "std", "min", "max", "ci95_low", "ci95_high", "met", "metric_verdict",
+                       "bound", "opposite_bound", "seeds_met", "seeds_to_settle", "record_status",
+                       "record_note", "date", "git_revision", "torch_version", "device", "threads",
+                       "dataset_checksum", "deterministic");
     SummaryRow r;
     std::string claim_seconds, threshold, source_figure, n, mean, sd, mn, mx, lo, hi, met, bound,
         opposite, seeds_met, settle, threads, deterministic;
-    while (reader.read_row(r.profile, r.claim, r.source, r.sentence, r.departure, r.bias,
-                           r.verdict, r.verdict_note, r.error, claim_seconds, r.metric,
-                           r.comparison, threshold, source_figure, r.source_caveat, n, mean, sd,
-                           mn, mx, lo, hi, met, r.metric_verdict, bound, opposite, seeds_met,
-                           settle, r.record_status, r.record_note, r.date, r.git_revision,
-                           r.torch_version, r.device, threads, r.dataset_checksum,
-                           deterministic)) {
+    while (reader.read_row(r.profile, r.claim, r.source, r.sentence, r.departure, r.bias, r.verdict,
+                           r.verdict_note, r.error, claim_seconds, r.metric, r.comparison,
+                           threshold, source_figure, r.source_caveat, n, mean, sd, mn, mx, lo, hi,
+                           met, r.metric_verdict, bound, opposite, seeds_met, settle,
+                           r.record_status, r.record_note, r.date, r.git_revision, r.torch_version,
+                           r.device, threads, r.dataset_checksum, deterministic)) {
       const unsigned line = reader.get_file_line();
       require_text(r.claim, file, line, "claim");
       require_text(r.metric, file, line, "metric");
@@ -215,8 +215,8 @@ std::vector<ImageCell> read_images_csv(const std::filesystem::path& file) {
   return guarded(file, "images file", [&] {
     std::vector<ImageCell> cells;
     CsvReader<9> reader(file.string());
-    reader.read_header(io::ignore_no_column, "claim", "seed", "figure", "row", "col",
-                       "row_label", "height", "width", "pixels");
+    reader.read_header(io::ignore_no_column, "claim", "seed", "figure", "row", "col", "row_label",
+                       "height", "width", "pixels");
     ImageCell c;
     std::string seed, row, col, height, width, pixels;
     while (reader.read_row(c.claim, seed, c.figure, row, col, c.row_label, height, width, pixels)) {

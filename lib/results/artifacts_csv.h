@@ -33,12 +33,12 @@ struct SummaryRow {
   std::string source;
   std::string sentence;
   std::string departure;
-  std::string bias;           // none | harder | easier | unknown (claims/assertion.h)
+  std::string bias;  // none | harder | easier | unknown (claims/assertion.h)
   // "reproduced" | "not reproduced" | "inconclusive" | "error" | "no verdict (smoke)"
   std::string verdict;
-  std::string verdict_note;   // why, beyond the metrics (e.g. departures favour the claim)
-  std::string error;          // the first error of any seed, else ""
-  double claim_seconds = 0;   // wall time of the whole claim (all seeds)
+  std::string verdict_note;  // why, beyond the metrics (e.g. departures favour the claim)
+  std::string error;         // the first error of any seed, else ""
+  double claim_seconds = 0;  // wall time of the whole claim (all seeds)
   std::string metric;
   std::string comparison;     // "<", ">", ... or "" (informative metric)
   double threshold = 0;       // NaN when informative
@@ -46,18 +46,18 @@ struct SummaryRow {
   std::string source_caveat;  // why the source's figure is not comparable, else ""
   int n = 0;                  // seeds summarised
   double mean = 0, std = 0, min = 0, max = 0, ci95_low = 0, ci95_high = 0;
-  bool met = true;            // mean meets comparison/threshold (true when informative)
+  bool met = true;  // mean meets comparison/threshold (true when informative)
   // The three-way verdict of an asserted metric (claims/verdict.h), "" when informative.
   std::string metric_verdict;
-  double bound = 0;           // one-sided 95 % bound in the claim's direction (NaN: none)
+  double bound = 0;  // one-sided 95 % bound in the claim's direction (NaN: none)
   double opposite_bound = 0;
-  int seeds_met = 0;          // seeds whose value meets the threshold
-  int seeds_to_settle = 0;    // when inconclusive: about how many seeds would settle it (0: n/a)
+  int seeds_met = 0;        // seeds whose value meets the threshold
+  int seeds_to_settle = 0;  // when inconclusive: about how many seeds would settle it (0: n/a)
   // The run against its record (records/<profile>/): "agrees" | "warning" | "differs" |
   // "no record" | "not compared", and the record's evidence (date, revision, numbers).
   std::string record_status;
   std::string record_note;
-  std::string date;           // when the run ended (UTC, ISO 8601)
+  std::string date;  // when the run ended (UTC, ISO 8601)
   // Environment.
   std::string git_revision;
   std::string torch_version;
@@ -98,9 +98,12 @@ struct ImageCell {
 };
 
 std::filesystem::path index_file(const std::filesystem::path& profile_dir);
-std::filesystem::path summary_file(const std::filesystem::path& profile_dir, const std::string& claim);
-std::filesystem::path series_file(const std::filesystem::path& profile_dir, const std::string& claim);
-std::filesystem::path images_file(const std::filesystem::path& profile_dir, const std::string& claim);
+std::filesystem::path summary_file(const std::filesystem::path& profile_dir,
+                                   const std::string& claim);
+std::filesystem::path series_file(const std::filesystem::path& profile_dir,
+                                  const std::string& claim);
+std::filesystem::path images_file(const std::filesystem::path& profile_dir,
+                                  const std::string& claim);
 
 void write_index_csv(const std::filesystem::path& file, const std::vector<ClaimIndexRow>& rows);
 void write_summary_csv(const std::filesystem::path& file, const std::vector<SummaryRow>& rows);

@@ -9,9 +9,9 @@
 
 #include <algorithm>
 #include <chrono>
-#include <ctime>
 #include <cmath>
 #include <cstdlib>
+#include <ctime>
 #include <map>
 
 namespace aerepro::results {
@@ -132,7 +132,8 @@ std::vector<ClaimIndexRow> claim_index(claims::Profile profile) {
 }
 
 bool MetricSummary::met() const {
-  return !asserted() || std::isnan(threshold) || claims::meets(summary.mean, assertion->comparison, threshold);
+  return !asserted() || std::isnan(threshold) ||
+         claims::meets(summary.mean, assertion->comparison, threshold);
 }
 
 std::filesystem::path results_file(const RunOptions& options, const std::string& claim_id) {
@@ -188,8 +189,10 @@ SeedResults evaluate_seeds(const claims::Claim& claim, const RunOptions& options
         const bool measured = std::any_of(measurements.begin(), measurements.end(),
                                           [&](const auto& m) { return m.metric == metric; });
         if (!measured) {
-          throw UsageError(fmt::format("the claim record asserts '{}' but its evaluation did not "
-                                       "measure it", metric));
+          throw UsageError(
+              fmt::format("the claim record asserts '{}' but its evaluation did not "
+                          "measure it",
+                          metric));
         }
       }
     } catch (const Error& e) {
@@ -211,7 +214,8 @@ SeedResults evaluate_seeds(const claims::Claim& claim, const RunOptions& options
       row.verdict = "error";
       row.note = failure;
       out.rows.push_back(row);
-      if (options.log) *options.log << fmt::format("  {} seed {}: error: {}\n", claim.id, context.seed, failure);
+      if (options.log)
+        *options.log << fmt::format("  {} seed {}: error: {}\n", claim.id, context.seed, failure);
       continue;
     }
     for (const auto& p : context.artifacts.points()) {
@@ -219,8 +223,8 @@ SeedResults evaluate_seeds(const claims::Claim& claim, const RunOptions& options
     }
     if (out.images.empty()) {
       for (const auto& im : context.artifacts.images()) {
-        out.images.push_back({claim.id, row.seed, im.figure, im.row, im.col, im.row_label, im.height,
-                              im.width, im.pixels});
+        out.images.push_back({claim.id, row.seed, im.figure, im.row, im.col, im.row_label,
+                              im.height, im.width, im.pixels});
       }
     }
     std::string line = fmt::format("  {} seed {} ({:.1f} s):", claim.id, context.seed, seconds);
@@ -279,7 +283,8 @@ ClaimOutcome conclude_claim(const claims::Claim& claim, const RunOptions& option
     summary.metric = metric;
     summary.values = values[metric];
     summary.summary = claims::summarize(summary.values);
-    if (const auto f = source_figures.find(metric); f != source_figures.end()) summary.source_figure = f->second;
+    if (const auto f = source_figures.find(metric); f != source_figures.end())
+      summary.source_figure = f->second;
     FreshMetric f{metric, summary.values, std::nullopt};
     if (const auto a = asserted.find(metric); a != asserted.end()) {
       summary.assertion = *a->second;
@@ -298,7 +303,8 @@ ClaimOutcome conclude_claim(const claims::Claim& claim, const RunOptions& option
     outcome.verdict = claims::ClaimVerdict::no_verdict;
   } else {
     outcome.verdict = claims::combine(verdicts);
-    if (outcome.verdict == claims::ClaimVerdict::reproduced && departure.bias == claims::Bias::easier) {
+    if (outcome.verdict == claims::ClaimVerdict::reproduced &&
+        departure.bias == claims::Bias::easier) {
       outcome.verdict = claims::ClaimVerdict::inconclusive;
       outcome.verdict_note =
           "every asserted metric holds, but this profile's departures can favour the claim, so it "
@@ -306,9 +312,9 @@ ClaimOutcome conclude_claim(const claims::Claim& claim, const RunOptions& option
     }
   }
   if (outcome.error.empty()) {
-    outcome.record = compare_with_record(resolve_records_root(options.records_root),
-                                         claims::to_string(options.profile), claim.id,
-                                         outcome.rows, fresh);
+    outcome.record =
+        compare_with_record(resolve_records_root(options.records_root),
+                            claims::to_string(options.profile), claim.id, outcome.rows, fresh);
   }
   write_results_csv(outcome.file, outcome.rows);
   write_claim_artifacts(outcome, results.series, results.images);

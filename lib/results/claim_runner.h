@@ -6,8 +6,8 @@
 #include "claims/claim_support.h"
 #include "claims/statistics.h"
 #include "claims/verdict.h"
-#include "results/record.h"
 #include "results/artifacts_csv.h"
+#include "results/record.h"
 #include "results/result_row.h"
 
 #include <cmath>
@@ -21,8 +21,8 @@ namespace aerepro::results {
 
 struct RunOptions {
   claims::Profile profile = claims::Profile::ci;
-  int seeds = 0;                 // 0: the profile's default
-  uint64_t first_seed = 0;       // seeds first_seed, first_seed + 1, ...
+  int seeds = 0;            // 0: the profile's default
+  uint64_t first_seed = 0;  // seeds first_seed, first_seed + 1, ...
   torch::Device device = torch::kCPU;
   // The run uses LibTorch's deterministic algorithms (use_deterministic_algorithms(), set by the
   // caller). CPU rows are always recorded as deterministic; CUDA rows only with this set.
@@ -32,7 +32,7 @@ struct RunOptions {
   data::DatasetOptions data;
   train::CheckpointStore checkpoints;
   bool progress = true;
-  std::ostream* log = nullptr;   // one line per seed and a verdict line, when set
+  std::ostream* log = nullptr;  // one line per seed and a verdict line, when set
   // Datasets shared across seeds and claims; run_claim makes one for its seeds when empty.
   std::shared_ptr<claims::DataCache> cache;
 };
@@ -49,10 +49,10 @@ struct MetricSummary {
   double threshold = std::nan("");             // the profile's threshold (NaN: informative)
   double source_figure = std::nan("");
   claims::SeedSummary summary;
-  std::vector<double> values;                  // one per seed, in seed order
-  claims::MetricJudgement judgement;           // meaningful when asserted
+  std::vector<double> values;         // one per seed, in seed order
+  claims::MetricJudgement judgement;  // meaningful when asserted
   bool asserted() const { return assertion.has_value(); }
-  bool met() const;                            // the mean meets the threshold (true: informative)
+  bool met() const;  // the mean meets the threshold (true: informative)
 };
 
 struct ClaimOutcome {
@@ -63,8 +63,8 @@ struct ClaimOutcome {
   // Why the verdict is what it is beyond its metrics (e.g. this profile's departures favour the
   // claim, so it cannot be called reproduced), else "".
   std::string verdict_note;
-  std::string error;              // the first error (e.g. divergence), if any
-  RecordComparison record;        // the run against records/<profile>/<claim>
+  std::string error;        // the first error (e.g. divergence), if any
+  RecordComparison record;  // the run against records/<profile>/<claim>
   std::vector<ResultRow> rows;
   std::filesystem::path file;
   double seconds = 0;

@@ -47,8 +47,8 @@ long long parse_csv_integer(const std::string& text, const std::filesystem::path
   errno = 0;
   const long long value = std::strtoll(text.c_str(), &end, 10);
   if (text.empty() || *end != '\0' || errno == ERANGE) {
-    throw ArtifactError(fmt::format("{}:{}: column '{}' holds '{}', not an integer",
-                                    file.string(), line, column, text));
+    throw ArtifactError(fmt::format("{}:{}: column '{}' holds '{}', not an integer", file.string(),
+                                    line, column, text));
   }
   return value;
 }
@@ -66,8 +66,8 @@ int parse_csv_int(const std::string& text, const std::filesystem::path& file, un
 bool parse_csv_bool(const std::string& text, const std::filesystem::path& file, unsigned line,
                     const char* column) {
   if (text != "true" && text != "false") {
-    throw ArtifactError(fmt::format("{}:{}: column '{}' holds '{}', not true/false",
-                                    file.string(), line, column, text));
+    throw ArtifactError(fmt::format("{}:{}: column '{}' holds '{}', not true/false", file.string(),
+                                    line, column, text));
   }
   return text == "true";
 }
@@ -94,9 +94,10 @@ void require_nonempty_file(const std::filesystem::path& file, const char* what) 
     last = buffer[n - 1];
   }
   if (last != '\n') {
-    throw ArtifactError(fmt::format("{}:{}: the last line of the {} has no line end: the file "
-                                    "was cut short; rerun the claim to rewrite it",
-                                    file.string(), lines, what));
+    throw ArtifactError(
+        fmt::format("{}:{}: the last line of the {} has no line end: the file "
+                    "was cut short; rerun the claim to rewrite it",
+                    file.string(), lines, what));
   }
 }
 

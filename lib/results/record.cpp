@@ -30,9 +30,13 @@ std::string read_bytes(const std::filesystem::path& file) {
   return out.str();
 }
 
-bool same_value(double a, double b) { return (std::isnan(a) && std::isnan(b)) || a == b; }
+bool same_value(double a, double b) {
+  return (std::isnan(a) && std::isnan(b)) || a == b;
+}
 
-RecordStatus worse(RecordStatus a, RecordStatus b) { return static_cast<int>(a) > static_cast<int>(b) ? a : b; }
+RecordStatus worse(RecordStatus a, RecordStatus b) {
+  return static_cast<int>(a) > static_cast<int>(b) ? a : b;
+}
 
 std::string refresh_command(const std::string& profile, const std::string& claim) {
   return fmt::format(
@@ -51,11 +55,16 @@ std::filesystem::path resolve_records_root(const std::filesystem::path& explicit
 
 std::string to_string(RecordStatus status) {
   switch (status) {
-    case RecordStatus::not_compared: return "not compared";
-    case RecordStatus::missing: return "no record";
-    case RecordStatus::agrees: return "agrees";
-    case RecordStatus::warning: return "warning";
-    case RecordStatus::differs: return "differs";
+    case RecordStatus::not_compared:
+      return "not compared";
+    case RecordStatus::missing:
+      return "no record";
+    case RecordStatus::agrees:
+      return "agrees";
+    case RecordStatus::warning:
+      return "warning";
+    case RecordStatus::differs:
+      return "differs";
   }
   return "not compared";
 }
@@ -78,15 +87,17 @@ std::string RecordComparison::describe() const {
   }
   std::string out = fmt::format("  record: {} — {}\n", to_string(status), evidence());
   for (const auto& m : metrics) {
-    out += fmt::format("    {:<40} record {:.6g} ± {:.2g} (n={}), now {:.6g} ± {:.2g} (n={}), Welch p={:.3g}: {}{}\n",
-                       m.metric, m.record_mean, m.record_std, m.record_n, m.fresh_mean, m.fresh_std,
-                       m.fresh_n, m.p_value, to_string(m.status),
-                       m.message.empty() ? "" : " — " + m.message);
+    out += fmt::format(
+        "    {:<40} record {:.6g} ± {:.2g} (n={}), now {:.6g} ± {:.2g} (n={}), Welch p={:.3g}: "
+        "{}{}\n",
+        m.metric, m.record_mean, m.record_std, m.record_n, m.fresh_mean, m.fresh_std, m.fresh_n,
+        m.p_value, to_string(m.status), m.message.empty() ? "" : " — " + m.message);
   }
   out += fmt::format("  values {} bit-identical to the record ({} environment){}\n",
                      bit_identical ? "are" : "are not", same_environment ? "same" : "a different",
                      !bit_identical && same_environment ? ": expected identical values there" : "");
-  if (status == RecordStatus::differs) out += "  refresh the record (if the change is intended): " + refresh_command + "\n";
+  if (status == RecordStatus::differs)
+    out += "  refresh the record (if the change is intended): " + refresh_command + "\n";
   return out;
 }
 
@@ -116,7 +127,8 @@ RecordComparison compare_with_record(const std::filesystem::path& records_root,
   if (std::filesystem::exists(summary)) {
     for (const auto& s : read_summary_csv(summary)) {
       out.record_verdict = s.verdict;
-      if (!s.metric_verdict.empty()) recorded_verdicts[s.metric] = claims::parse_metric_verdict(s.metric_verdict);
+      if (!s.metric_verdict.empty())
+        recorded_verdicts[s.metric] = claims::parse_metric_verdict(s.metric_verdict);
     }
   }
   if (!rows.empty()) {
@@ -126,22 +138,27 @@ RecordComparison compare_with_record(const std::filesystem::path& records_root,
   // Environment and bit-identity.
   const ResultRow* now = nullptr;
   for (const auto& r : fresh_rows) {
-    if (r.metric != "error") { now = &r; break; }
+    if (r.metric != "error") {
+      now = &r;
+      break;
+    }
   }
   if (now && !rows.empty()) {
     const auto& then = rows.front();
     out.same_environment = now->torch_version == then.torch_version && now->device == then.device &&
-                           now->threads == then.threads && now->dataset_checksum == then.dataset_checksum &&
+                           now->threads == then.threads &&
+                           now->dataset_checksum == then.dataset_checksum &&
                            now->deterministic == then.deterministic;
   }
   out.bit_identical = !fresh_rows.empty() && fresh_rows.size() == rows.size();
   for (const auto& r : fresh_rows) {
     if (!out.bit_identical) break;
     const auto it = recorded.find(r.metric);
-    const bool found = it != recorded.end() &&
-                       std::any_of(it->second.values.begin(), it->second.values.end(), [&](const auto& sv) {
-                         return sv.first == r.seed && same_value(sv.second, r.value);
-                       });
+    const bool found =
+        it != recorded.end() &&
+        std::any_of(it->second.values.begin(), it->second.values.end(), [&](const auto& sv) {
+          return sv.first == r.seed && same_value(sv.second, r.value);
+        });
     out.bit_identical = found;
   }
   // Asserted metrics: means within Welch's test, no verdict crossing holds <-> fails.
@@ -168,22 +185,27 @@ RecordComparison compare_with_record(const std::filesystem::path& records_root,
       m.record_std = rs.std;
       const double floor = 1e-12 * std::max({1.0, std::abs(rs.mean), std::abs(fs.mean)});
       m.p_value = claims::welch_p_value(rs.mean, rs.std, rs.n, fs.mean, fs.std, fs.n, floor);
-      if (const auto v = recorded_verdicts.find(f.metric); v != recorded_verdicts.end()) m.record_verdict = v->second;
+      if (const auto v = recorded_verdicts.find(f.metric); v != recorded_verdicts.end())
+        m.record_verdict = v->second;
       using claims::MetricVerdict;
-      const bool crossed = m.record_verdict &&
-                           ((*m.record_verdict == MetricVerdict::holds && *f.verdict == MetricVerdict::fails) ||
-                            (*m.record_verdict == MetricVerdict::fails && *f.verdict == MetricVerdict::holds));
+      const bool crossed =
+          m.record_verdict &&
+          ((*m.record_verdict == MetricVerdict::holds && *f.verdict == MetricVerdict::fails) ||
+           (*m.record_verdict == MetricVerdict::fails && *f.verdict == MetricVerdict::holds));
       if (std::isnan(m.p_value) || m.p_value < kRecordAlpha) {
         m.status = RecordStatus::differs;
         m.message = fmt::format("the mean moved beyond the tolerance (Welch p < {})", kRecordAlpha);
-      } else if (crossed || (m.record_verdict && (*m.record_verdict == MetricVerdict::error) != (*f.verdict == MetricVerdict::error))) {
+      } else if (crossed || (m.record_verdict && (*m.record_verdict == MetricVerdict::error) !=
+                                                     (*f.verdict == MetricVerdict::error))) {
         m.status = RecordStatus::differs;
-        m.message = fmt::format("verdict {} in the record, {} now", claims::to_string(*m.record_verdict),
-                                claims::to_string(*f.verdict));
+        m.message =
+            fmt::format("verdict {} in the record, {} now", claims::to_string(*m.record_verdict),
+                        claims::to_string(*f.verdict));
       } else if (m.record_verdict && *m.record_verdict != *f.verdict) {
         m.status = RecordStatus::warning;
-        m.message = fmt::format("verdict {} in the record, {} now (means compatible)",
-                                claims::to_string(*m.record_verdict), claims::to_string(*f.verdict));
+        m.message =
+            fmt::format("verdict {} in the record, {} now (means compatible)",
+                        claims::to_string(*m.record_verdict), claims::to_string(*f.verdict));
       }
     }
     out.status = worse(out.status, m.status);
@@ -207,9 +229,10 @@ std::vector<std::string> write_records(const std::filesystem::path& results_root
     const auto rows = read_results_csv(rows_file);  // checks the file
     for (const auto& r : rows) {
       if (r.metric == "error") {
-        throw ArtifactError(fmt::format("{}: seed {} of {} ended in an error ({}); an error is "
-                                        "not recorded: fix it and rerun",
-                                        rows_file.string(), r.seed, id, r.note));
+        throw ArtifactError(
+            fmt::format("{}: seed {} of {} ended in an error ({}); an error is "
+                        "not recorded: fix it and rerun",
+                        rows_file.string(), r.seed, id, r.note));
       }
     }
     const auto summary_rows = read_summary_csv(summary);
@@ -221,8 +244,10 @@ std::vector<std::string> write_records(const std::filesystem::path& results_root
     recorded.push_back(id);
   }
   if (recorded.empty()) {
-    throw ArtifactError(fmt::format("no claim results in {}: run the claims first (aerepro run "
-                                    "--profile {})", from.string(), profile));
+    throw ArtifactError(
+        fmt::format("no claim results in {}: run the claims first (aerepro run "
+                    "--profile {})",
+                    from.string(), profile));
   }
   std::filesystem::create_directories(to);
   for (const auto& [file, text] : files) write_text_atomically(file, text);

@@ -19,8 +19,8 @@ std::filesystem::path resolve_records_root(const std::filesystem::path& explicit
 // The fresh run of one metric, as the comparison needs it.
 struct FreshMetric {
   std::string metric;
-  std::vector<double> values;                       // one per seed
-  std::optional<claims::MetricVerdict> verdict;     // set when asserted
+  std::vector<double> values;                    // one per seed
+  std::optional<claims::MetricVerdict> verdict;  // set when asserted
 };
 
 enum class RecordStatus {
@@ -39,23 +39,23 @@ struct MetricComparison {
   std::string metric;
   int record_n = 0, fresh_n = 0;
   double record_mean = 0, record_std = 0, fresh_mean = 0, fresh_std = 0;
-  double p_value = 0;                                     // Welch, two-sided
-  std::optional<claims::MetricVerdict> record_verdict;    // asserted metrics only
+  double p_value = 0;                                   // Welch, two-sided
+  std::optional<claims::MetricVerdict> record_verdict;  // asserted metrics only
   std::optional<claims::MetricVerdict> fresh_verdict;
   RecordStatus status = RecordStatus::agrees;
-  std::string message;                                    // for warning / differs
+  std::string message;  // for warning / differs
 };
 
 struct RecordComparison {
   RecordStatus status = RecordStatus::not_compared;
-  std::filesystem::path file;          // the record's rows
-  std::string record_verdict;          // the claim's verdict in the record
+  std::filesystem::path file;  // the record's rows
+  std::string record_verdict;  // the claim's verdict in the record
   std::string record_date, record_revision, record_device;
   int record_seeds = 0;
-  bool same_environment = false;       // LibTorch, device and kernels, threads, data, determinism
-  bool bit_identical = false;          // every value of every seed equal to the record's
+  bool same_environment = false;  // LibTorch, device and kernels, threads, data, determinism
+  bool bit_identical = false;     // every value of every seed equal to the record's
   std::vector<MetricComparison> metrics;
-  std::string refresh_command;         // how to refresh the record
+  std::string refresh_command;  // how to refresh the record
 
   // "record of 2026-12-01 (rev abc, 3 seeds, cpu (...)): not reproduced; m 0.1 ± 0.01 [holds] ..."
   std::string evidence() const;

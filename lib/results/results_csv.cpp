@@ -24,11 +24,12 @@ void write_results_csv(const std::filesystem::path& file, const std::vector<Resu
   for (const auto& r : rows) {
     out << csv_quoted(r.profile) << ',' << csv_quoted(r.claim) << ',' << csv_quoted(r.source) << ','
         << r.seed << ',' << csv_quoted(r.metric) << ',' << csv_number(r.value) << ','
-        << csv_quoted(r.comparison) << ',' << csv_number(r.threshold) << ',' << csv_quoted(r.verdict) << ','
-        << csv_number(r.source_figure) << ',' << csv_quoted(r.git_revision) << ','
-        << csv_quoted(r.torch_version) << ',' << csv_quoted(r.device) << ',' << r.threads << ','
-        << csv_quoted(r.dataset_checksum) << ',' << csv_number(r.seconds) << ','
-        << csv_quoted(r.date) << ',' << (r.deterministic ? "true" : "false") << ',' << csv_quoted(r.note) << "\n";
+        << csv_quoted(r.comparison) << ',' << csv_number(r.threshold) << ','
+        << csv_quoted(r.verdict) << ',' << csv_number(r.source_figure) << ','
+        << csv_quoted(r.git_revision) << ',' << csv_quoted(r.torch_version) << ','
+        << csv_quoted(r.device) << ',' << r.threads << ',' << csv_quoted(r.dataset_checksum) << ','
+        << csv_number(r.seconds) << ',' << csv_quoted(r.date) << ','
+        << (r.deterministic ? "true" : "false") << ',' << csv_quoted(r.note) << "\n";
   }
   write_text_atomically(file, out.str());
 }

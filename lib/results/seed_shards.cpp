@@ -59,15 +59,17 @@ SeedResults read_shards(const RunOptions& options, const std::string& claim_id, 
   std::map<long long, std::filesystem::path> files;
   static const std::regex name("seed-([0-9]+)\\.csv");
   std::error_code ec;
-  for (std::filesystem::directory_iterator it(folder, ec), end; !ec && it != end; it.increment(ec)) {
+  for (std::filesystem::directory_iterator it(folder, ec), end; !ec && it != end;
+       it.increment(ec)) {
     std::smatch m;
     const auto filename = it->path().filename().string();
     if (std::regex_match(filename, m, name)) files[std::stoll(m[1].str())] = it->path();
   }
   if (files.empty()) {
-    throw UsageError(fmt::format("no shards of {} ({} profile) in {}: run them first (aerepro run "
-                                 "--claim {} --profile {} --seed K)",
-                                 claim_id, profile, folder.string(), claim_id, profile));
+    throw UsageError(
+        fmt::format("no shards of {} ({} profile) in {}: run them first (aerepro run "
+                    "--claim {} --profile {} --seed K)",
+                    claim_id, profile, folder.string(), claim_id, profile));
   }
   SeedResults out;
   double total = 0;
@@ -78,27 +80,30 @@ SeedResults read_shards(const RunOptions& options, const std::string& claim_id, 
     if (rows.empty()) throw ArtifactError(file.string() + ": the shard has no rows");
     for (const auto& r : rows) {
       if (r.claim != claim_id || r.profile != profile || r.seed != seed) {
-        throw ArtifactError(fmt::format("{}: holds claim {}, profile {}, seed {} (expected {}, {}, "
-                                        "{}): not a shard of this claim",
-                                        file.string(), r.claim, r.profile, r.seed, claim_id, profile, seed));
+        throw ArtifactError(
+            fmt::format("{}: holds claim {}, profile {}, seed {} (expected {}, {}, "
+                        "{}): not a shard of this claim",
+                        file.string(), r.claim, r.profile, r.seed, claim_id, profile, seed));
       }
       const auto setup = setup_of(r);
       if (first_setup.empty()) {
         first_setup = setup;
         first_file = file;
       } else if (setup != first_setup) {
-        throw ArtifactError(fmt::format("{}: {}, but {} has {}: shards of different set-ups cannot "
-                                        "be merged; rerun the odd one (aerepro run --claim {} "
-                                        "--profile {} --seed {})",
-                                        file.string(), setup, first_file.filename().string(),
-                                        first_setup, claim_id, profile, seed));
+        throw ArtifactError(
+            fmt::format("{}: {}, but {} has {}: shards of different set-ups cannot "
+                        "be merged; rerun the odd one (aerepro run --claim {} "
+                        "--profile {} --seed {})",
+                        file.string(), setup, first_file.filename().string(), first_setup, claim_id,
+                        profile, seed));
       }
       if (r.metric != "error" && !r.dataset_checksum.empty()) {
         if (first_dataset.empty()) first_dataset = r.dataset_checksum;
         if (r.dataset_checksum != first_dataset) {
-          throw ArtifactError(fmt::format("{}: dataset {}, other shards {}: shards of different "
-                                          "data cannot be merged", file.string(),
-                                          r.dataset_checksum, first_dataset));
+          throw ArtifactError(
+              fmt::format("{}: dataset {}, other shards {}: shards of different "
+                          "data cannot be merged",
+                          file.string(), r.dataset_checksum, first_dataset));
         }
       }
     }

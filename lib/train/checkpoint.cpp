@@ -23,9 +23,8 @@ json to_json(const TrainHistory& history) {
   for (const auto& e : history.epochs) {
     epochs.push_back({{"epoch", e.epoch},
                       {"train_loss", e.train_loss},
-                      {"validation_loss", std::isfinite(e.validation_loss)
-                                              ? json(e.validation_loss)
-                                              : json(nullptr)},
+                      {"validation_loss",
+                       std::isfinite(e.validation_loss) ? json(e.validation_loss) : json(nullptr)},
                       {"seconds", e.seconds}});
   }
   return {{"epochs", epochs}, {"seconds", history.seconds}};

@@ -25,8 +25,8 @@ std::string checkpoint_key(const std::string& description);
 // What train_or_load did.
 struct CheckpointOutcome {
   TrainHistory history;
-  bool loaded = false;       // true: weights and history came from disk
-  std::string note;          // why a checkpoint on disk was not used ("" when none existed)
+  bool loaded = false;  // true: weights and history came from disk
+  std::string note;     // why a checkpoint on disk was not used ("" when none existed)
   std::filesystem::path file;
 };
 

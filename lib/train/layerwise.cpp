@@ -15,8 +15,8 @@ std::vector<TrainHistory> pretrain_layerwise(models::StackedAutoencoder& stack,
     level_options.label = options.training.label + " level " + std::to_string(i);
     level_options.corruption = i == 0 ? options.first_level : options.deeper_levels;
     level_options.seed = options.training.seed + static_cast<uint64_t>(i);
-    histories.push_back(
-        train(*level, reconstruction_objective(level), TrainData{inputs, {}}, nullptr, level_options));
+    histories.push_back(train(*level, reconstruction_objective(level), TrainData{inputs, {}},
+                              nullptr, level_options));
     if (i + 1 < stack->num_levels()) {
       torch::NoGradGuard no_grad;
       level->eval();

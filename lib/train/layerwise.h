@@ -9,9 +9,9 @@
 namespace aerepro::train {
 
 struct LayerwiseOptions {
-  TrainOptions training;        // per level (S3.4: 5 epochs each); label gets " level i"
-  Corruption first_level;       // S3.5: gaussian(0.4) noisy -> clean pixels; S3.4: none
-  Corruption deeper_levels;     // S3.5: gaussian(0.2) on the codes; S3.4: none
+  TrainOptions training;     // per level (S3.4: 5 epochs each); label gets " level i"
+  Corruption first_level;    // S3.5: gaussian(0.4) noisy -> clean pixels; S3.4: none
+  Corruption deeper_levels;  // S3.5: gaussian(0.2) on the codes; S3.4: none
 };
 
 // Trains level 0 on `images`, then each level i on the (clean) codes of levels 0..i-1, each as

@@ -5,9 +5,9 @@
 
 #include <fmt/format.h>
 
+#include <unistd.h>
 #include <chrono>
 #include <cstdio>
-#include <unistd.h>
 
 namespace aerepro::train {
 namespace {
@@ -54,10 +54,10 @@ void check_finite(double loss, const TrainOptions& options, int64_t epoch) {
 std::string TrainOptions::describe() const {
   // Fields added later appear only when they differ from their defaults: the descriptions,
   // and so the checkpoint keys, of every training that leaves them alone stay as they were.
-  return fmt::format("adam lr={}{} batch={} epochs={} seed={} corruption={}{} shuffle={}",
-                     learning_rate, adam_epsilon == 1e-8 ? "" : fmt::format(" eps={}", adam_epsilon),
-                     batch_size, epochs, seed, corruption.describe(),
-                     noise_drawn_once && corruption.active() ? " drawn once" : "", shuffle);
+  return fmt::format(
+      "adam lr={}{} batch={} epochs={} seed={} corruption={}{} shuffle={}", learning_rate,
+      adam_epsilon == 1e-8 ? "" : fmt::format(" eps={}", adam_epsilon), batch_size, epochs, seed,
+      corruption.describe(), noise_drawn_once && corruption.active() ? " drawn once" : "", shuffle);
 }
 
 double evaluate(torch::nn::Module& module, const Objective& objective, const TrainData& data,
@@ -82,17 +82,19 @@ TrainHistory train(torch::nn::Module& module, const Objective& objective, const 
                    const TrainData* validation, const TrainOptions& options) {
   if (options.epochs < 0 || options.batch_size < 1 || !(options.learning_rate > 0) ||
       !(options.adam_epsilon > 0)) {
-    throw UsageError(fmt::format("{}: invalid training options ({})", options.label,
-                                 options.describe()));
+    throw UsageError(
+        fmt::format("{}: invalid training options ({})", options.label, options.describe()));
   }
   if (data.size() == 0) throw UsageError(options.label + ": no training data");
   const auto device = data.inputs.device();
   auto gen = compat::make_generator(device, options.seed);
-  torch::optim::Adam optimizer(module.parameters(),
-                               torch::optim::AdamOptions(options.learning_rate).eps(options.adam_epsilon));
+  torch::optim::Adam optimizer(
+      module.parameters(),
+      torch::optim::AdamOptions(options.learning_rate).eps(options.adam_epsilon));
   // S3.1: the noisy copy drawn once, before the first epoch's order, from the same generator.
   const bool drawn_once = options.noise_drawn_once && options.corruption.active();
-  const auto noisy_inputs = drawn_once ? options.corruption.apply(data.inputs, gen) : torch::Tensor();
+  const auto noisy_inputs =
+      drawn_once ? options.corruption.apply(data.inputs, gen) : torch::Tensor();
   ProgressLine progress(options.progress);
   TrainHistory history;
   const auto start = Clock::now();
@@ -103,16 +105,17 @@ TrainHistory train(torch::nn::Module& module, const Objective& objective, const 
   for (int64_t epoch = 1; epoch <= options.epochs; ++epoch) {
     const auto epoch_start = Clock::now();
     module.train();
-    const auto order = options.shuffle ? torch::randperm(n, gen, index_options)
-                                       : torch::arange(n, index_options);
+    const auto order =
+        options.shuffle ? torch::randperm(n, gen, index_options) : torch::arange(n, index_options);
     // The epoch's loss is summed on the device: no host synchronisation per step.
     auto total = torch::zeros({}, data.inputs.options().dtype(torch::kFloat64));
     for (int64_t b = 0; b < batches; ++b) {
       const auto first = b * options.batch_size;
       const auto count = std::min(options.batch_size, n - first);
       const auto index = order.narrow(0, first, count);
-      const auto input = drawn_once ? noisy_inputs.index_select(0, index)
-                                    : options.corruption.apply(data.inputs.index_select(0, index), gen);
+      const auto input = drawn_once
+                             ? noisy_inputs.index_select(0, index)
+                             : options.corruption.apply(data.inputs.index_select(0, index), gen);
       const auto target = data.target_tensor().index_select(0, index);
       optimizer.zero_grad();
       const auto loss = objective(input, target);

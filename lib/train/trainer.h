@@ -15,7 +15,8 @@ namespace aerepro::train {
 
 // The loss of one batch, from the (possibly corrupted) input and the clean target. The closure
 // owns the forward pass, so one trainer serves reconstruction, sparse and classification losses.
-using Objective = std::function<torch::Tensor(const torch::Tensor& input, const torch::Tensor& target)>;
+using Objective =
+    std::function<torch::Tensor(const torch::Tensor& input, const torch::Tensor& target)>;
 
 // Inputs (N, ...) and targets (N, ...) on the training device; an undefined `targets` means
 // "the inputs themselves" (autoencoders). Rows are selected per batch, never copied per sample.
@@ -30,24 +31,24 @@ struct TrainData {
 struct TrainOptions {
   int64_t epochs = 10;
   int64_t batch_size = 256;
-  double learning_rate = 1e-3;   // Adam
-  double adam_epsilon = 1e-8;    // LibTorch's default; S3.1 (Keras): 1e-7
-  uint64_t seed = 0;             // noise and shuffling (model initialisation: see seeded())
-  Corruption corruption;         // applied to each training batch's inputs (target stays clean)
+  double learning_rate = 1e-3;  // Adam
+  double adam_epsilon = 1e-8;   // LibTorch's default; S3.1 (Keras): 1e-7
+  uint64_t seed = 0;            // noise and shuffling (model initialisation: see seeded())
+  Corruption corruption;        // applied to each training batch's inputs (target stays clean)
   // false: fresh noise for every batch. true (S3.1): one noisy copy of all the inputs, drawn
   // before the first epoch and reused every epoch (Keras' GaussianNoise applied to the arrays).
   bool noise_drawn_once = false;
   bool shuffle = true;
-  bool progress = true;          // a progress line on stderr, only when stderr is a terminal
-  std::string label = "train";   // shown in the progress line and in errors
+  bool progress = true;         // a progress line on stderr, only when stderr is a terminal
+  std::string label = "train";  // shown in the progress line and in errors
 
   // Every field that changes the trained weights, as one line (checkpoint keys, result rows).
   std::string describe() const;
 };
 
 struct EpochRecord {
-  int64_t epoch = 0;          // 1-based
-  double train_loss = 0;      // mean over the epoch's batches, weighted by batch size
+  int64_t epoch = 0;      // 1-based
+  double train_loss = 0;  // mean over the epoch's batches, weighted by batch size
   double validation_loss = std::numeric_limits<double>::quiet_NaN();  // NaN: no validation data
   double seconds = 0;
 };

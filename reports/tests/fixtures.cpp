@@ -22,12 +22,17 @@ struct ClaimSpec {
 
 std::vector<ClaimSpec> claim_specs() {
   return {
-      {kCurvesClaim, "S2.2, S2.3", "Curves: loss falls <and> error grows with σ & λ (\"quoted\")",
+      {kCurvesClaim,
+       "S2.2, S2.3",
+       "Curves: loss falls <and> error grows with σ & λ (\"quoted\")",
        "Trained 2 epochs instead of 10; this departure text is long on purpose so that the page "
        "must wrap it rather than cut it: every word of it has to be shown in full.",
        {"final_loss", "pca_wins"}},
       {kBarsClaim, "S2.4, S4.1", "Bars: OOD error above in-distribution error", "", {"ood_ratio"}},
-      {kSpecialClaim, "S0.7", "Special: clustering accuracy above 0.7", "Subsampled to 6,000 images.",
+      {kSpecialClaim,
+       "S0.7",
+       "Special: clustering accuracy above 0.7",
+       "Subsampled to 6,000 images.",
        {"majority_accuracy", "hungarian_accuracy"}},
       {kImagesClaim, "S0.6, S3.2", "Images: decoded codes look like digits", "", {"mean_pixel"}},
   };
@@ -60,15 +65,20 @@ TempDir::~TempDir() {
 }
 
 std::vector<std::string> synthetic_series_figures() {
-  return {"loss_curve", "per_image_error", "error_vs_sigma", "error_vs_hidden_size",
-          "loss_vs_lambda", "error_vs_latent_noise", "ood_error", "clustering_accuracy",
-          "test_accuracy", "confusion_matrix", "codes_2d", "activation_histogram",
+  return {"loss_curve",     "per_image_error",       "error_vs_sigma", "error_vs_hidden_size",
+          "loss_vs_lambda", "error_vs_latent_noise", "ood_error",      "clustering_accuracy",
+          "test_accuracy",  "confusion_matrix",      "codes_2d",       "activation_histogram",
           "some_new_figure"};
 }
 
 std::vector<std::string> synthetic_image_figures() {
-  return {"denoising", "generated", "interpolation_same_class", "interpolation_different_class",
-          "latent_noise", "manifold_ascent", "first_layer_filters"};
+  return {"denoising",
+          "generated",
+          "interpolation_same_class",
+          "interpolation_different_class",
+          "latent_noise",
+          "manifold_ascent",
+          "first_layer_filters"};
 }
 
 std::string read_text(const fs::path& file) {
@@ -178,11 +188,14 @@ void write_synthetic_profile(const fs::path& root, const std::string& profile, i
       v.push_back({"", seed, figure, series, x, y});
     };
     for (int epoch = 1; epoch <= 10; ++epoch) {
-      add(curves, "loss_curve", "deep AE train", std::to_string(epoch), 0.06 / epoch + 0.02 + j * 0.01);
-      add(curves, "loss_curve", "deep AE validation", std::to_string(epoch), 0.065 / epoch + 0.022 + j * 0.01);
+      add(curves, "loss_curve", "deep AE train", std::to_string(epoch),
+          0.06 / epoch + 0.02 + j * 0.01);
+      add(curves, "loss_curve", "deep AE validation", std::to_string(epoch),
+          0.065 / epoch + 0.022 + j * 0.01);
     }
     for (int image = 1; image <= 10; ++image) {
-      add(curves, "per_image_error", "AE", std::to_string(image), 15 + 5 * std::sin(image) + j * 10);
+      add(curves, "per_image_error", "AE", std::to_string(image),
+          15 + 5 * std::sin(image) + j * 10);
       add(curves, "per_image_error", "PCA", std::to_string(image), 12 + 4 * std::sin(image));
     }
     for (double sigma : {0.1, 0.2, 0.3, 0.5, 0.7}) {
@@ -190,10 +203,12 @@ void write_synthetic_profile(const fs::path& root, const std::string& profile, i
       add(curves, "error_vs_sigma", "standard AE", fmt::format("{}", sigma), 5 + 30 * sigma + j);
     }
     for (int hidden : {64, 128, 256}) {
-      add(curves, "error_vs_hidden_size", "single hidden layer", std::to_string(hidden), 800.0 / hidden + j);
+      add(curves, "error_vs_hidden_size", "single hidden layer", std::to_string(hidden),
+          800.0 / hidden + j);
     }
     for (double lambda : {1e-5, 1e-4, 1e-3, 1e-2}) {
-      add(curves, "loss_vs_lambda", "sparse AE", fmt::format("{}", lambda), 0.02 + 2 * lambda + j * 0.001);
+      add(curves, "loss_vs_lambda", "sparse AE", fmt::format("{}", lambda),
+          0.02 + 2 * lambda + j * 0.001);
     }
     for (double s : {0.0, 0.5, 1.0, 2.0}) {
       add(curves, "error_vs_latent_noise", "decoder", fmt::format("{}", s), 10 + 8 * s * s + j);
@@ -226,14 +241,17 @@ void write_synthetic_profile(const fs::path& root, const std::string& profile, i
     }
     for (int b = 0; b < 20; ++b) {
       const double x = 0.025 + 0.05 * b;
-      add(special, "activation_histogram", "sparse", fmt::format("{:.3f}", x), std::exp(-x * 12) * 0.6);
-      add(special, "activation_histogram", "standard", fmt::format("{:.3f}", x), 0.05 + 0.02 * std::sin(6 * x));
+      add(special, "activation_histogram", "sparse", fmt::format("{:.3f}", x),
+          std::exp(-x * 12) * 0.6);
+      add(special, "activation_histogram", "standard", fmt::format("{:.3f}", x),
+          0.05 + 0.02 * std::sin(6 * x));
     }
     add(bars, "some_new_figure", "series", "a", 1 + seed);
     add(bars, "some_new_figure", "series", "b", 2 + seed);
   }
   for (auto* v : {&curves, &bars, &special}) {
-    for (auto& p : *v) p.claim = (v == &curves ? kCurvesClaim : v == &bars ? kBarsClaim : kSpecialClaim);
+    for (auto& p : *v)
+      p.claim = (v == &curves ? kCurvesClaim : v == &bars ? kBarsClaim : kSpecialClaim);
   }
   write_series_csv(series_file(dir, kCurvesClaim), curves);
   write_series_csv(series_file(dir, kBarsClaim), bars);
@@ -242,9 +260,10 @@ void write_synthetic_profile(const fs::path& root, const std::string& profile, i
   // Images: one grid per figure, for seeds 1 and 0 (the report draws seed 0).
   std::vector<ImageCell> cells;
   for (int seed = std::min(seeds, 2) - 1; seed >= 0; --seed) {
-    const auto add = [&](const std::string& figure, int row, int col, const std::string& label, int k,
-                         int size = 28) {
-      cells.push_back({kImagesClaim, seed, figure, row, col, label, size, size, pattern(k + seed, size, size)});
+    const auto add = [&](const std::string& figure, int row, int col, const std::string& label,
+                         int k, int size = 28) {
+      cells.push_back(
+          {kImagesClaim, seed, figure, row, col, label, size, size, pattern(k + seed, size, size)});
     };
     const char* rows[] = {"original", "noisy σ=0.5", "reconstructed"};
     for (int r = 0; r < 3; ++r) {
@@ -255,7 +274,8 @@ void write_synthetic_profile(const fs::path& root, const std::string& profile, i
     }
     for (int c = 0; c < 9; ++c) add("interpolation_same_class", 0, c, "7 → 7", c);
     for (int r = 0; r < 2; ++r) {
-      for (int c = 0; c < 9; ++c) add("interpolation_different_class", r, c, r ? "3 → 8" : "1 → 4", c + r);
+      for (int c = 0; c < 9; ++c)
+        add("interpolation_different_class", r, c, r ? "3 → 8" : "1 → 4", c + r);
     }
     for (int r = 0; r < 4; ++r) {
       for (int c = 0; c < 8; ++c) add("latent_noise", r, c, fmt::format("σ = {}", r * 0.5), c);
@@ -277,8 +297,8 @@ void write_synthetic_profile(const fs::path& root, const std::string& profile, i
       const double ips = batch > 0 ? 1000.0 * batch / ms : std::nan("");
       csv += fmt::format("{},{},{},{},{},{},{},{},{},{},2,1.13.1,fixture0rev1\n", name, model, kind,
                          device, impl, batch > 0 ? std::to_string(batch) : std::string("nan"), ms,
-                         std::isnan(ips) ? std::string("nan") : fmt::format("{}", ips),
-                         gflops, peak > 0 ? fmt::format("{}", 100 * gflops / peak) : std::string("nan"));
+                         std::isnan(ips) ? std::string("nan") : fmt::format("{}", ips), gflops,
+                         peak > 0 ? fmt::format("{}", 100 * gflops / peak) : std::string("nan"));
     };
     row("sgemm_1024", "", "sgemm", "cpu", "cpp", 0, 25, 85, 85);
     row("sgemm_1024", "", "sgemm", "cuda", "cpp", 0, 0.1, 21000, 21000);

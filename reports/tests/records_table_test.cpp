@@ -1,7 +1,7 @@
 // The README's tables of the committed records are generated (aerepro report --table), never
 // typed: each marked block must equal the table of records/<profile>/ as it is now.
-#include "fixtures.h"
 #include "reports/records_table.h"
+#include "fixtures.h"
 #include "reports/report_data.h"
 
 #include <gmock/gmock.h>
@@ -31,10 +31,12 @@ TEST(RecordsTable, TheReadmesTablesAreThoseOfTheCommittedRecords) {
     const auto records = source / "records" / profile;
     const auto block = marked_block(readme, profile);
     if (profile == "full" && fs::exists(records)) {
-      ASSERT_TRUE(block.has_value()) << "README.md has no table of records/full (<!-- records:full -->)";
+      ASSERT_TRUE(block.has_value())
+          << "README.md has no table of records/full (<!-- records:full -->)";
     }
     if (!block) continue;
-    ASSERT_TRUE(fs::exists(records)) << "README.md has a table of records/" << profile << ", which does not exist";
+    ASSERT_TRUE(fs::exists(records))
+        << "README.md has a table of records/" << profile << ", which does not exist";
     EXPECT_EQ(*block, records_table_markdown(load_profile(records, {})))
         << "README.md's table of records/" << profile << " is out of date; regenerate it with: "
         << "build/ci/aerepro report --table --results records --profile " << profile;

@@ -1,12 +1,12 @@
 // reports/: a synthetic results folder (every figure kind) renders into a page whose figures
 // are real PNG files; broken CSV files are named with their line while the rest still renders;
 // compare mode flags a change beyond the spread over seeds.
+#include "reports/report.h"
 #include "fixtures.h"
 #include "reports/compare.h"
-#include "results/artifacts_csv.h"
 #include "reports/gnuplot_figures.h"
-#include "reports/report.h"
 #include "reports/report_data.h"
+#include "results/artifacts_csv.h"
 
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
@@ -59,7 +59,8 @@ TEST(Report, RendersEveryFigureKindAsRealPngs) {
                                   : testing::kCurvesClaim;
     expected.emplace_back(claim, f);
   }
-  for (const auto& f : testing::synthetic_image_figures()) expected.emplace_back(testing::kImagesClaim, f);
+  for (const auto& f : testing::synthetic_image_figures())
+    expected.emplace_back(testing::kImagesClaim, f);
   for (const auto& [claim, figure] : expected) {
     const std::string file = claim + "." + figure + ".png";
     EXPECT_THAT(html, HasSubstr("src=\"" + file + "\"")) << figure;
@@ -93,7 +94,8 @@ TEST(Report, EscapesTextFromTheCsvFiles) {
   testing::write_synthetic_profile(dir / "results", "ci", 2, 0.0, false);
   ASSERT_EQ(render(dir / "results", dir / "out"), 0);
   const auto html = read_text(dir / "out" / "index.html");
-  EXPECT_THAT(html, HasSubstr("loss falls &lt;and&gt; error grows with σ &amp; λ (&quot;quoted&quot;)"));
+  EXPECT_THAT(html,
+              HasSubstr("loss falls &lt;and&gt; error grows with σ &amp; λ (&quot;quoted&quot;)"));
   EXPECT_THAT(html, Not(HasSubstr("<and>")));
   EXPECT_THAT(html, HasSubstr("No benchmark results found"));
   EXPECT_THAT(read_text(dir / "out" / "report.md"), HasSubstr("loss falls &lt;and&gt; error"));
@@ -112,17 +114,20 @@ TEST(Report, BrokenFilesAreNamedWithTheirLineAndTheRestStillRenders) {
   replace_line(ci / "test.grids.images.csv", 4, "test.grids,1,denoising,0,2");
   const auto rows = read_text(ci / "test.bars.csv");
   replace_line(ci / "test.bars.csv", 1, rows.substr(0, rows.find(",note")));
-  replace_line(dir / "results" / "bench" / "timings.csv", 2, "sgemm_1024,,sgemm,cpu,cpp,0,fast,,,,2,1.13.1,x");
+  replace_line(dir / "results" / "bench" / "timings.csv", 2,
+               "sgemm_1024,,sgemm,cpu,cpp,0,fast,,,,2,1.13.1,x");
   // A figure gnuplot cannot draw (no defined point) is a problem too, not a broken page.
-  write_text(ci / "test.bars.series.csv", read_text(ci / "test.bars.series.csv") +
-                                              "test.bars,0,all_nan,s,1,nan\ntest.bars,0,all_nan,s,2,nan\n");
+  write_text(ci / "test.bars.series.csv",
+             read_text(ci / "test.bars.series.csv") +
+                 "test.bars,0,all_nan,s,1,nan\ntest.bars,0,all_nan,s,2,nan\n");
   std::string log;
   ASSERT_EQ(render(dir / "results", dir / "out", &log), 0) << log;
   const auto html = read_text(dir / "out" / "index.html");
   const std::string problems = html.substr(html.find("id=\"problems\""));
   EXPECT_THAT(problems, HasSubstr("test.special.summary.csv:1:"));
   EXPECT_THAT(problems, HasSubstr("average"));  // fccp names the unknown column
-  EXPECT_THAT(problems, HasSubstr("test.curves.series.csv:3: column &#39;y&#39; holds &#39;abc&#39;"));
+  EXPECT_THAT(problems,
+              HasSubstr("test.curves.series.csv:3: column &#39;y&#39; holds &#39;abc&#39;"));
   EXPECT_THAT(problems, HasSubstr("test.bars.csv:1: Missing column &quot;note&quot;"));
   EXPECT_THAT(problems, HasSubstr("test.grids.images.csv:4: Too few columns in line 4"));
   EXPECT_THAT(problems, HasSubstr("timings.csv:2: column &#39;milliseconds&#39;"));

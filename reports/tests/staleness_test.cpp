@@ -1,7 +1,7 @@
 // reports/staleness: a result is stale when a file that defines its claim changed (git) since
 // the revision its rows were computed at.
-#include "fixtures.h"
 #include "reports/staleness.h"
+#include "fixtures.h"
 
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
@@ -34,7 +34,8 @@ std::string git(const fs::path& repo, const std::string& args) {
 
 std::string head_revision(const fs::path& repo) {
   const auto file = repo / ".head";
-  std::system(("git -C '" + repo.string() + "' rev-parse --short=12 HEAD > '" + file.string() + "'").c_str());
+  std::system(("git -C '" + repo.string() + "' rev-parse --short=12 HEAD > '" + file.string() + "'")
+                  .c_str());
   auto text = testing::read_text(file);
   fs::remove(file);
   return text.substr(0, text.find('\n'));
@@ -55,8 +56,8 @@ TEST(Staleness, AChangedDefiningFileSinceTheRevisionIsListed) {
   EXPECT_FALSE(checker.check(revision, "s3.x").stale());
   EXPECT_TRUE(checker.check(revision, "s3.x").known);
 
-  write_text(repo / "lib" / "models" / "ae.cpp", "changed");       // every claim
-  write_text(repo / "lib" / "claims" / "s2_claims.cpp", "changed"); // S2's only
+  write_text(repo / "lib" / "models" / "ae.cpp", "changed");         // every claim
+  write_text(repo / "lib" / "claims" / "s2_claims.cpp", "changed");  // S2's only
   StalenessChecker after(repo);
   const auto s3 = after.check(revision, "s3.x");
   EXPECT_TRUE(s3.stale());
@@ -64,6 +65,24 @@ TEST(Staleness, AChangedDefiningFileSinceTheRevisionIsListed) {
   EXPECT_THAT(s3.describe(), HasSubstr("STALE: 1 file(s)"));
   EXPECT_EQ(after.check(revision, "s2.y").changed.size(), 2u);
   EXPECT_TRUE(after.check(revision + "-dirty", "s2.y").dirty);
+}
+
+TEST(Staleness, AChangeInLayoutOnlyIsNotStale) {
+  TempDir dir;
+  const auto repo = dir.path();
+  git(repo, "init -q");
+  write_text(repo / "lib" / "train" / "t.cpp", "int f(int x) { return x + 1; }\n");
+  git(repo, "add -A");
+  git(repo, "-c user.name=t -c user.email=t@t commit -q -m first");
+  const auto revision = head_revision(repo);
+  write_text(repo / "lib" / "train" / "t.cpp", "int f(int x)\n{\n  return x+1;\n}\n");
+  StalenessChecker layout(repo);
+  const auto s = layout.check(revision, "s0.x");
+  EXPECT_FALSE(s.stale()) << s.describe();
+  EXPECT_EQ(s.layout_only, 1);
+  write_text(repo / "lib" / "train" / "t.cpp", "int f(int x) { return x + 2; }\n");
+  StalenessChecker real(repo);
+  EXPECT_TRUE(real.check(revision, "s0.x").stale());
 }
 
 TEST(Staleness, AnUnknownRevisionOrNoCheckoutIsSaidNotGuessed) {

@@ -20,12 +20,16 @@ std::vector<std::string> claim_ids() {
 
 class Claim : public ::testing::TestWithParam<std::string> {};
 
-TEST_P(Claim, RunsAndAgreesWithItsRecord) { expect_claim_agrees_with_record(GetParam()); }
+TEST_P(Claim, RunsAndAgreesWithItsRecord) {
+  expect_claim_agrees_with_record(GetParam());
+}
 
 // "s0.kmeans_codes_above_70" -> "s0_kmeans_codes_above_70" (gtest names are identifiers).
 std::string test_name(const ::testing::TestParamInfo<std::string>& info) {
   std::string name = info.param;
-  std::replace_if(name.begin(), name.end(), [](char c) { return !std::isalnum(static_cast<unsigned char>(c)); }, '_');
+  std::replace_if(
+      name.begin(), name.end(), [](char c) { return !std::isalnum(static_cast<unsigned char>(c)); },
+      '_');
   return name;
 }
 

@@ -17,7 +17,8 @@ void expect_claim_agrees_with_record(const std::string& claim_id) {
   results::RunOptions options;
   const char* profile = std::getenv("AEREPRO_PROFILE");
   options.profile = claims::parse_profile(profile && *profile ? profile : "ci");
-  if (const char* seeds = std::getenv("AEREPRO_SEEDS"); seeds && *seeds) options.seeds = std::atoi(seeds);
+  if (const char* seeds = std::getenv("AEREPRO_SEEDS"); seeds && *seeds)
+    options.seeds = std::atoi(seeds);
   if (const char* device = std::getenv("AEREPRO_DEVICE"); device && *device) {
     options.device = parse_device(device);
   }
@@ -26,8 +27,9 @@ void expect_claim_agrees_with_record(const std::string& claim_id) {
   pin_threads(default_threads());
   const auto outcome = results::run_claim(claim, options);
 
-  std::cout << fmt::format("{} [{}] profile {}: {}{}\n  claim: {}\n  departures ({}): {}\n", claim.id,
-                           claim.source, claims::to_string(options.profile), outcome.verdict_text(),
+  std::cout << fmt::format("{} [{}] profile {}: {}{}\n  claim: {}\n  departures ({}): {}\n",
+                           claim.id, claim.source, claims::to_string(options.profile),
+                           outcome.verdict_text(),
                            outcome.verdict_note.empty() ? "" : " — " + outcome.verdict_note,
                            claim.sentence, claims::to_string(claim.departure(options.profile).bias),
                            claim.departure(options.profile).text);
@@ -50,7 +52,8 @@ void expect_claim_agrees_with_record(const std::string& claim_id) {
       << "no record of " << claim.id << " in this profile: run the claim, check its results, "
       << "then commit the record: " << outcome.record.refresh_command;
   EXPECT_NE(outcome.record.status, results::RecordStatus::differs)
-      << "the run differs from its record:\n" << outcome.record.describe();
+      << "the run differs from its record:\n"
+      << outcome.record.describe();
 }
 
 }  // namespace aerepro::validation

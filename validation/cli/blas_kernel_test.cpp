@@ -33,7 +33,8 @@ TEST(BlasKernels, RowsNameTheKernelsAndOldKernelsOnANewerCpuAreWarnedAbout) {
     EXPECT_THAT(run.err, HasSubstr("runs its Prescott kernels"));
     const bool avx512 = __builtin_cpu_supports("avx512f") && __builtin_cpu_supports("avx512bw") &&
                         __builtin_cpu_supports("avx512dq") && __builtin_cpu_supports("avx512vl");
-    EXPECT_THAT(run.err, HasSubstr(avx512 ? "OPENBLAS_CORETYPE=SkylakeX" : "OPENBLAS_CORETYPE=Haswell"));
+    EXPECT_THAT(run.err,
+                HasSubstr(avx512 ? "OPENBLAS_CORETYPE=SkylakeX" : "OPENBLAS_CORETYPE=Haswell"));
   } else {
     EXPECT_THAT(run.err, ::testing::Not(HasSubstr("OPENBLAS_CORETYPE")));
   }

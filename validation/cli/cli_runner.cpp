@@ -33,7 +33,8 @@ CliResult run_cli(const std::vector<std::string>& args, const std::vector<std::s
   for (const auto& e : env) command += " " + shell_quoted(e);
   command += " " + shell_quoted(AEREPRO_CLI);
   for (const auto& a : args) command += " " + shell_quoted(a);
-  command += " >" + shell_quoted((capture / "out").string()) + " 2>" + shell_quoted((capture / "err").string());
+  command += " >" + shell_quoted((capture / "out").string()) + " 2>" +
+             shell_quoted((capture / "err").string());
   const int status = std::system(("/bin/sh -c " + shell_quoted(command)).c_str());
   CliResult result;
   result.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);

@@ -11,9 +11,9 @@
 namespace aerepro::testing {
 
 struct CliResult {
-  int exit_code = -1;   // the process's exit status; 128 + N when killed by signal N
-  std::string out;      // stdout
-  std::string err;      // stderr
+  int exit_code = -1;  // the process's exit status; 128 + N when killed by signal N
+  std::string out;     // stdout
+  std::string err;     // stderr
   std::string all() const { return out + err; }
 };
 

@@ -65,12 +65,15 @@ TEST(ReliabilityCrashSafety, KilledRunsRerunToTheUninterruptedResultsAndLeaveNoT
 
   const std::vector<KillMoment> moments = {
       {"while writing a checkpoint",
-       [](const SmokeRun& run, double, double) { return any_file_named(run.checkpoints, ".tmp-"); }},
+       [](const SmokeRun& run, double, double) {
+         return any_file_named(run.checkpoints, ".tmp-");
+       }},
       {"between a checkpoint's weights and its metadata",
        [](const SmokeRun& run, double, double) {
          return any_file_named(run.checkpoints, ".pt") && !any_file_named(run.checkpoints, ".json");
        }},
-      {"half-way", [](const SmokeRun&, double elapsed, double total) { return elapsed > total / 2; }},
+      {"half-way",
+       [](const SmokeRun&, double elapsed, double total) { return elapsed > total / 2; }},
   };
   int killed_count = 0;
   for (const auto& moment : moments) {

@@ -68,15 +68,16 @@ TEST(HostileCommandLine, UnknownOptionAndBadNumbersAreRefused) {
   expect_refused({"run", "--claim", kSmokeClaim, "--frobnicate"}, {"frobnicate"});
   expect_refused({"run", "--claim", kSmokeClaim, "--seeds", "0"}, {"--seeds"});
   expect_refused({"run", "--claim", kSmokeClaim, "--threads", "lots"}, {"--threads"});
-  expect_refused({"run", "--claim", kSmokeClaim, "--profile", "smoke"},
-                 {"AEREPRO_THREADS='-2'"}, {"AEREPRO_THREADS=-2"});
+  expect_refused({"run", "--claim", kSmokeClaim, "--profile", "smoke"}, {"AEREPRO_THREADS='-2'"},
+                 {"AEREPRO_THREADS=-2"});
 }
 
 TEST(HostileCommandLine, ResultsFolderBelowAFileIsRefusedBeforeTraining) {
   TempDir dir;
   write_file(dir / "plain-file", {'x'});
   const auto folder = (dir / "plain-file" / "results").string();
-  const auto run = run_cli({"run", "--results", folder, "--claim", kSmokeClaim, "--profile", "smoke"});
+  const auto run =
+      run_cli({"run", "--results", folder, "--claim", kSmokeClaim, "--profile", "smoke"});
   EXPECT_EQ(run.exit_code, 2) << run.all();
   EXPECT_THAT(run.err, HasSubstr(folder));
   EXPECT_THAT(run.err, HasSubstr("cannot write results here"));
@@ -84,8 +85,8 @@ TEST(HostileCommandLine, ResultsFolderBelowAFileIsRefusedBeforeTraining) {
 }
 
 TEST(HostileCommandLine, ResultsFolderInProcIsRefused) {
-  const auto run = run_cli({"run", "--results", "/proc/aerepro-results", "--claim", kSmokeClaim,
-                            "--profile", "smoke"});
+  const auto run = run_cli(
+      {"run", "--results", "/proc/aerepro-results", "--claim", kSmokeClaim, "--profile", "smoke"});
   EXPECT_EQ(run.exit_code, 2) << run.all();
   EXPECT_THAT(run.err, HasSubstr("/proc/aerepro-results"));
 }
@@ -107,9 +108,9 @@ TEST(HostileCommandLine, FullDiskIsRefusedAndLeavesNothing) {
 
 TEST(HostileCommandLine, MissingDatasetFailsTheClaimNamingTheFile) {
   TempDir results, data;
-  const auto run = run_cli({"run", "--results", results.path().string(), "--data",
-                            data.path().string(), "--claim", kSmokeClaim, "--profile", "smoke",
-                            "--no-checkpoints"});
+  const auto run =
+      run_cli({"run", "--results", results.path().string(), "--data", data.path().string(),
+               "--claim", kSmokeClaim, "--profile", "smoke", "--no-checkpoints"});
   EXPECT_NE(run.exit_code, 0) << run.all();
   EXPECT_THAT(run.all(), HasSubstr(data.path().string()));
   EXPECT_THAT(run.all(), HasSubstr("datasets/fetch"));

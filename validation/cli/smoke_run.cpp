@@ -7,14 +7,16 @@
 namespace aerepro::testing {
 namespace {
 
-bool same_bits(double a, double b) { return std::memcmp(&a, &b, sizeof a) == 0; }
+bool same_bits(double a, double b) {
+  return std::memcmp(&a, &b, sizeof a) == 0;
+}
 
 }  // namespace
 
 std::vector<std::string> SmokeRun::args() const {
   // One thread: results are bit-identical only for the same thread count.
-  return {"run", "--claim", kDeterminismClaim, "--profile", "smoke", "--threads", "1",
-          "--results", results.string()};
+  return {"run",       "--claim", kDeterminismClaim, "--profile",     "smoke",
+          "--threads", "1",       "--results",       results.string()};
 }
 
 std::vector<std::string> SmokeRun::env() const {
@@ -22,7 +24,9 @@ std::vector<std::string> SmokeRun::env() const {
           "OMP_WAIT_POLICY=PASSIVE"};
 }
 
-CliResult SmokeRun::run() const { return run_cli(args(), env()); }
+CliResult SmokeRun::run() const {
+  return run_cli(args(), env());
+}
 
 std::vector<results::ResultRow> SmokeRun::rows() const {
   return results::read_results_csv(results / "smoke" / (std::string(kDeterminismClaim) + ".csv"));

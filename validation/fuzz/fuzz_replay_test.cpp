@@ -1,8 +1,8 @@
 // Replays the committed fuzz inputs through a libFuzzer target's entry point in the ordinary
 // build (GCC, and the `asan` preset under ASan + UBSan): the seed files under fuzz/corpus/ and
 // every finding made a regression input under fuzz/regressions/. The target (fuzz/<target>.cpp,
-// one per test executable: validation/CMakeLists.txt) may only return; a crash, sanitizer report or an
-// exception other than aerepro::Error fails the test with the input's name.
+// one per test executable: validation/CMakeLists.txt) may only return; a crash, sanitizer report or
+// an exception other than aerepro::Error fails the test with the input's name.
 #include <gtest/gtest.h>
 
 #include <algorithm>

@@ -17,7 +17,9 @@
 namespace aerepro::analysis {
 namespace {
 
-at::Generator cpu_generator(uint64_t seed) { return compat::make_generator(torch::kCPU, seed); }
+at::Generator cpu_generator(uint64_t seed) {
+  return compat::make_generator(torch::kCPU, seed);
+}
 
 // n points per blob around `blobs` centres spread far apart in d dimensions; labels (n·blobs).
 std::pair<torch::Tensor, torch::Tensor> gaussian_blobs(int64_t blobs, int64_t n, int64_t d,
@@ -34,8 +36,8 @@ std::pair<torch::Tensor, torch::Tensor> gaussian_blobs(int64_t blobs, int64_t n,
 TEST(Pca, MatchesSvdOfCentredData) {
   auto gen = cpu_generator(1);
   const int64_t n = 300, d = 20, k = 5;
-  const auto signal = torch::randn({n, 3}, gen, torch::kFloat64).mm(
-      torch::randn({3, d}, gen, torch::kFloat64) * 3.0);
+  const auto signal = torch::randn({n, 3}, gen, torch::kFloat64)
+                          .mm(torch::randn({3, d}, gen, torch::kFloat64) * 3.0);
   const auto data = signal + 0.1 * torch::randn({n, d}, gen, torch::kFloat64) + 2.0;
   const auto model = fit_pca(data, k);
 
@@ -49,8 +51,8 @@ TEST(Pca, MatchesSvdOfCentredData) {
                               variances.narrow(0, 0, k) / variances.sum(), 1e-8, 1e-12));
   // The same subspace: compare projectors, which do not depend on signs.
   const auto v_svd = vh.narrow(0, 0, k).t();
-  EXPECT_TRUE(torch::allclose(model.components.mm(model.components.t()), v_svd.mm(v_svd.t()),
-                              1e-8, 1e-8));
+  EXPECT_TRUE(
+      torch::allclose(model.components.mm(model.components.t()), v_svd.mm(v_svd.t()), 1e-8, 1e-8));
   // Orthonormal columns, descending eigenvalues.
   EXPECT_TRUE(torch::allclose(model.components.t().mm(model.components),
                               torch::eye(k, torch::kFloat64), 1e-10, 1e-10));
@@ -173,8 +175,8 @@ TEST(KMeans, RejectsInvalidOptions) {
 
 TEST(HungarianAssignment, MatchesBruteForceOnSmallMatrices) {
   auto gen = cpu_generator(8);
-  for (const auto& [rows, cols] : std::vector<std::pair<int64_t, int64_t>>{
-           {1, 1}, {4, 4}, {6, 6}, {3, 5}, {5, 3}}) {
+  for (const auto& [rows, cols] :
+       std::vector<std::pair<int64_t, int64_t>>{{1, 1}, {4, 4}, {6, 6}, {3, 5}, {5, 3}}) {
     for (int trial = 0; trial < 5; ++trial) {
       const auto cost = torch::randint(0, 10, {rows, cols}, gen, torch::kFloat64);
       const auto assignment = hungarian_assignment(cost);
@@ -245,7 +247,8 @@ TEST(ClusterMapping, ConfusionMatrixCountsEveryPoint) {
   EXPECT_EQ(confusion.sizes(), (std::vector<int64_t>{7, 10}));
   EXPECT_EQ(confusion.scalar_type(), torch::kInt64);
   EXPECT_EQ(confusion.sum().item<int64_t>(), 1000);
-  EXPECT_EQ(confusion[3][4].item<int64_t>(), ((clusters == 3) & (labels == 4)).sum().item<int64_t>());
+  EXPECT_EQ(confusion[3][4].item<int64_t>(),
+            ((clusters == 3) & (labels == 4)).sum().item<int64_t>());
 }
 
 TEST(ClusterMapping, NmiIsOneForAPermutationAndNearZeroForIndependentLabels) {
@@ -256,14 +259,16 @@ TEST(ClusterMapping, NmiIsOneForAPermutationAndNearZeroForIndependentLabels) {
   const auto independent = torch::randint(0, 10, {20000}, gen, torch::kInt64);
   EXPECT_LT(normalized_mutual_information(independent, labels), 0.01);
   // A hand-checked value (scikit-learn: normalized_mutual_info_score([0,0,1,1],[0,0,1,2])).
-  EXPECT_NEAR(normalized_mutual_information(torch::tensor({0, 0, 1, 1}), torch::tensor({0, 0, 1, 2})),
-              0.8, 1e-12);
+  EXPECT_NEAR(
+      normalized_mutual_information(torch::tensor({0, 0, 1, 1}), torch::tensor({0, 0, 1, 2})), 0.8,
+      1e-12);
 }
 
 TEST(ClusterMapping, RejectsOutOfRangeOrMismatchedIds) {
   const auto clusters = torch::tensor({0, 1, 2}, torch::kInt64);
   EXPECT_THROW(confusion_matrix(clusters, torch::tensor({0, 1}, torch::kInt64)), UsageError);
-  EXPECT_THROW(confusion_matrix(clusters, torch::tensor({0, 1, 5}, torch::kInt64), 3, 3), UsageError);
+  EXPECT_THROW(confusion_matrix(clusters, torch::tensor({0, 1, 5}, torch::kInt64), 3, 3),
+               UsageError);
   EXPECT_THROW(majority_accuracy(torch::tensor({0, -1, 1}, torch::kInt64), clusters), UsageError);
   EXPECT_THROW(hungarian_accuracy(torch::tensor({0.0, 1.0, 2.0}), clusters), UsageError);
 }
@@ -272,7 +277,8 @@ TEST(ClusterMapping, RejectsOutOfRangeOrMismatchedIds) {
 
 TEST(Metrics, PerImageSquaredErrorSumsOverPixels) {
   const auto a = torch::zeros({2, 1, 2, 2});
-  const auto b = torch::tensor({1.0f, 2.0f, 0.0f, 0.0f, 0.5f, 0.5f, 0.5f, 0.5f}).reshape({2, 1, 2, 2});
+  const auto b =
+      torch::tensor({1.0f, 2.0f, 0.0f, 0.0f, 0.5f, 0.5f, 0.5f, 0.5f}).reshape({2, 1, 2, 2});
   const auto errors = per_image_squared_error(a, b);
   EXPECT_TRUE(torch::allclose(errors, torch::tensor({5.0f, 1.0f})));
   EXPECT_DOUBLE_EQ(mean_squared_error(a, b), 6.0 / 8.0);
@@ -314,7 +320,8 @@ TEST(Metrics, NearestNeighbourDistanceMatchesBruteForce) {
   for (int64_t i = 0; i < 13; ++i) {
     double best = 1e300;
     for (int64_t j = 0; j < 57; ++j) {
-      best = std::min(best, (queries[i] - reference[j]).to(torch::kFloat64).pow(2).sum().item<double>());
+      best = std::min(best,
+                      (queries[i] - reference[j]).to(torch::kFloat64).pow(2).sum().item<double>());
     }
     EXPECT_NEAR(distances[i].item<float>(), std::sqrt(best), 1e-5) << "query " << i;
   }
@@ -387,7 +394,6 @@ TEST(Latent, ManifoldAscentAsMadeStepsAlongTheReconstructionMinusTheAnchors) {
   EXPECT_TRUE(torch::allclose(result.residual_norms[3].to(torch::kFloat32),
                               result.iterates[3].norm(2, 1) / 2, 1e-5, 1e-5));
 }
-
 
 }  // namespace
 }  // namespace aerepro::analysis

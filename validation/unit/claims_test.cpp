@@ -1,8 +1,8 @@
 // lib/claims: profiles and the statistics of a claim over seeds.
 #include "claims/claim.h"
 #include "claims/profile.h"
-#include "claims/verdict.h"
 #include "claims/statistics.h"
+#include "claims/verdict.h"
 #include "common/error.h"
 
 #include <gtest/gtest.h>
@@ -69,7 +69,7 @@ TEST(Verdict, TwoSeedsUseTheirOneSidedBound) {
   EXPECT_EQ(j.verdict, MetricVerdict::holds);
   j = judge({0.8, 0.9}, Comparison::greater, 1.20);  // upper 1.166 < 1.2
   EXPECT_EQ(j.verdict, MetricVerdict::fails);
-  j = judge({0.8, 0.9}, Comparison::less, 1.20);      // "<": the upper bound decides
+  j = judge({0.8, 0.9}, Comparison::less, 1.20);  // "<": the upper bound decides
   EXPECT_EQ(j.verdict, MetricVerdict::holds);
 }
 
@@ -88,15 +88,17 @@ TEST(Verdict, ZeroSpreadDecidesOnTheMeanAndABoundOnTheThresholdDoesNotClearIt) {
 TEST(Verdict, NanIsAnErrorAndAClaimNeedsEveryMetricToHold) {
   EXPECT_EQ(judge({0.8, std::nan("")}, Comparison::greater, 0.5).verdict, MetricVerdict::error);
   EXPECT_EQ(combine({MetricVerdict::holds, MetricVerdict::holds}), ClaimVerdict::reproduced);
-  EXPECT_EQ(combine({MetricVerdict::holds, MetricVerdict::inconclusive}), ClaimVerdict::inconclusive);
-  EXPECT_EQ(combine({MetricVerdict::inconclusive, MetricVerdict::fails}), ClaimVerdict::not_reproduced);
+  EXPECT_EQ(combine({MetricVerdict::holds, MetricVerdict::inconclusive}),
+            ClaimVerdict::inconclusive);
+  EXPECT_EQ(combine({MetricVerdict::inconclusive, MetricVerdict::fails}),
+            ClaimVerdict::not_reproduced);
   EXPECT_EQ(combine({MetricVerdict::fails, MetricVerdict::error}), ClaimVerdict::error);
 }
 
 TEST(Welch, EqualMeansAgreeAndDistantOnesDoNot) {
   EXPECT_NEAR(welch_p_value(0.7, 0.01, 3, 0.7, 0.01, 3), 1.0, 1e-12);
   EXPECT_LT(welch_p_value(0.5, 0.01, 3, 0.7, 0.01, 3), 0.001);
-  EXPECT_EQ(welch_p_value(9, 0, 3, 9, 0, 3), 1.0);   // both spreads zero: exact comparison
+  EXPECT_EQ(welch_p_value(9, 0, 3, 9, 0, 3), 1.0);  // both spreads zero: exact comparison
   EXPECT_EQ(welch_p_value(9, 0, 3, 10, 0, 3), 0.0);
 }
 

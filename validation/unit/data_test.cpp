@@ -14,10 +14,10 @@
 namespace aerepro::data {
 namespace {
 
-using aerepro::testing::TempDir;
 using aerepro::testing::gzip;
 using aerepro::testing::idx_images_bytes;
 using aerepro::testing::idx_labels_bytes;
+using aerepro::testing::TempDir;
 using aerepro::testing::write_file;
 using ::testing::AllOf;
 using ::testing::HasSubstr;
@@ -34,9 +34,9 @@ TEST(IdxReader, ReadsPlainImagesIntoUnitRange) {
   EXPECT_EQ(images.sizes(), (std::vector<int64_t>{3, 1, 28, 28}));
   EXPECT_TRUE(images.is_contiguous());
   EXPECT_EQ(images.scalar_type(), torch::kFloat32);
-  EXPECT_FLOAT_EQ(images.flatten()[255].item<float>(), 1.0f);   // pixel byte 255
-  EXPECT_FLOAT_EQ(images.flatten()[256].item<float>(), 0.0f);   // pixel byte 0
-  EXPECT_FLOAT_EQ(images.flatten()[51].item<float>(), 0.2f);    // 51 / 255
+  EXPECT_FLOAT_EQ(images.flatten()[255].item<float>(), 1.0f);  // pixel byte 255
+  EXPECT_FLOAT_EQ(images.flatten()[256].item<float>(), 0.0f);  // pixel byte 0
+  EXPECT_FLOAT_EQ(images.flatten()[51].item<float>(), 0.2f);   // 51 / 255
 }
 
 TEST(IdxReader, ReadsGzipLikePlain) {
@@ -45,7 +45,8 @@ TEST(IdxReader, ReadsGzipLikePlain) {
   write_file(dir / "zipped.gz", gzip(idx_images_bytes(2)));
   EXPECT_TRUE(torch::equal(read_idx_images(dir / "plain"), read_idx_images(dir / "zipped.gz")));
   write_file(dir / "labels.gz", gzip(idx_labels_bytes({3, 1, 4})));
-  EXPECT_TRUE(torch::equal(read_idx_labels(dir / "labels.gz"), torch::tensor({3, 1, 4}, torch::kInt64)));
+  EXPECT_TRUE(
+      torch::equal(read_idx_labels(dir / "labels.gz"), torch::tensor({3, 1, 4}, torch::kInt64)));
 }
 
 TEST(IdxReader, MissingFileNamesTheFile) {
@@ -113,7 +114,8 @@ TEST(IdxReader, CorruptGzipIsAnError) {
 TEST(IdxReader, EmptyFileIsAnError) {
   TempDir dir;
   write_file(dir / "empty", {});
-  expect_data_error([&] { read_idx_labels(dir / "empty"); }, {"empty", "truncated", "no IDX header"});
+  expect_data_error([&] { read_idx_labels(dir / "empty"); },
+                    {"empty", "truncated", "no IDX header"});
 }
 
 TEST(IdxPair, CountMismatchNamesBothFiles) {
@@ -162,8 +164,7 @@ TEST(Mnist, TestSplitHasTheKnownCountsRangeAndLabelHistogram) {
   EXPECT_FLOAT_EQ(test.images.max().item<float>(), 1.0f);
   const auto histogram = torch::bincount(test.labels, {}, 10);
   const std::vector<int64_t> expected{980, 1135, 1032, 1010, 982, 892, 958, 1028, 974, 1009};
-  EXPECT_TRUE(torch::equal(histogram, torch::tensor(expected, torch::kInt64)))
-      << histogram;
+  EXPECT_TRUE(torch::equal(histogram, torch::tensor(expected, torch::kInt64))) << histogram;
   EXPECT_NE(test.checksum, "unverified");
 }
 
@@ -176,8 +177,8 @@ TEST(Mnist, TrainSplitHas60000) {
 TEST(FashionMnist, LoadsFromGzip) {
   const auto test = load_fashion_mnist(Split::test);
   EXPECT_EQ(test.size(), 10000);
-  EXPECT_TRUE(torch::equal(torch::bincount(test.labels, {}, 10),
-                           torch::full({10}, 1000, torch::kInt64)));
+  EXPECT_TRUE(
+      torch::equal(torch::bincount(test.labels, {}, 10), torch::full({10}, 1000, torch::kInt64)));
 }
 
 TEST(Mnist, DataRootFromOptionsIsUsedAndMissingFilesAreNamed) {
@@ -211,7 +212,8 @@ TEST(Splits, S31HeadTailSplit) {
 }
 
 TEST(Splits, S41ClassFilterAndFourfoldAugmentation) {
-  LabeledImages data{torch::rand({6, 1, 28, 28}), torch::tensor({0, 1, 3, 4, 9, 5}, torch::kInt64), "x"};
+  LabeledImages data{torch::rand({6, 1, 28, 28}), torch::tensor({0, 1, 3, 4, 9, 5}, torch::kInt64),
+                     "x"};
   const auto kept = filter_classes(data, {1, 3, 5, 7, 9});
   EXPECT_TRUE(torch::equal(kept.labels, torch::tensor({1, 3, 9, 5}, torch::kInt64)));
   const auto augmented = augment_flip_and_uniform_noise(kept, 3);

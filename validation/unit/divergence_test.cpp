@@ -44,8 +44,8 @@ claims::Claim training_claim(const std::string& id, double learning_rate) {
     train::TrainData data{torch::randn({256, 3}, gen).matmul(torch::randn({3, 8}, gen)), {}};
     auto model = train::seeded<LinearAutoencoder>(context.seed);
     auto options = claims::training_options(context, "linear-ae", 20, 32, learning_rate);
-    const auto history = claims::train_cached(*model, "linear-ae 8-3-8", train::reconstruction_objective(model),
-                                              data, options, context);
+    const auto history = claims::train_cached(
+        *model, "linear-ae 8-3-8", train::reconstruction_objective(model), data, options, context);
     return std::vector<claims::Measurement>{{"final_loss", history.final_train_loss()}};
   };
   claim.assertions = {{"final_loss", claims::Comparison::less, 1e6, 1e6, std::nullopt, ""}};
@@ -63,7 +63,8 @@ TEST(Divergence, DivergedClaimFailsWithEpochAndLossAndTheNextClaimStillRuns) {
   const auto diverged = run_claim(training_claim("test.diverges", 1e12), options);
   EXPECT_EQ(diverged.verdict_text(), "error");
   EXPECT_THAT(diverged.error, HasSubstr("training diverged"));
-  EXPECT_THAT(diverged.error, ::testing::ContainsRegex("loss is (-?nan|-?inf) in epoch [0-9]+ of 20"));
+  EXPECT_THAT(diverged.error,
+              ::testing::ContainsRegex("loss is (-?nan|-?inf) in epoch [0-9]+ of 20"));
   const auto rows = read_results_csv(diverged.file);
   ASSERT_EQ(rows.size(), 2u);  // one error row per seed: both seeds ran
   for (const auto& row : rows) {
@@ -73,7 +74,8 @@ TEST(Divergence, DivergedClaimFailsWithEpochAndLossAndTheNextClaimStillRuns) {
   // (The store's .locks/ folder holds the training's lock file, not a checkpoint.)
   int saved = 0;
   std::error_code ec;
-  for (std::filesystem::directory_iterator it(dir / "checkpoints", ec), end; !ec && it != end; it.increment(ec)) {
+  for (std::filesystem::directory_iterator it(dir / "checkpoints", ec), end; !ec && it != end;
+       it.increment(ec)) {
     if (it->is_regular_file()) ++saved;
   }
   EXPECT_EQ(saved, 0) << "a diverged training must not be saved as a checkpoint";

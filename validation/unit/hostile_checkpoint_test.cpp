@@ -84,7 +84,8 @@ void expect_retrained_and_usable(const std::string& damage_note,
   EXPECT_EQ(trainings, 1);
   EXPECT_THAT(second.note, HasSubstr(damage_note));
   EXPECT_EQ(again->encoder->weight.sizes(), (std::vector<int64_t>{4, 8}));
-  EXPECT_TRUE(torch::isfinite(again->forward(torch::ones({1, 8})).reconstruction).all().item<bool>());
+  EXPECT_TRUE(
+      torch::isfinite(again->forward(torch::ones({1, 8})).reconstruction).all().item<bool>());
   const auto third = train_or_load_wide(again, "wide", store);  // the retrained one is trusted
   EXPECT_TRUE(third.loaded) << third.note;
 }
@@ -113,7 +114,8 @@ TEST(HostileCheckpoint, FlippedBytesAreCaughtByTheHashAndRehashedOnesNeverCrash)
     const auto first = train_or_load_wide(model, "wide", store);
     {
       std::fstream f(first.file, std::ios::in | std::ios::out | std::ios::binary);
-      f.seekp(static_cast<std::streamoff>(static_cast<double>(std::filesystem::file_size(first.file)) * at));
+      f.seekp(static_cast<std::streamoff>(
+          static_cast<double>(std::filesystem::file_size(first.file)) * at));
       f.write("\xff\x00\xff\x00", 4);
     }
     auto again = train::seeded<WideAutoencoder>(1, 4);
@@ -122,7 +124,8 @@ TEST(HostileCheckpoint, FlippedBytesAreCaughtByTheHashAndRehashedOnesNeverCrash)
     EXPECT_THAT(unhashed.note, HasSubstr("SHA-256"));
     {
       std::fstream f(first.file, std::ios::in | std::ios::out | std::ios::binary);
-      f.seekp(static_cast<std::streamoff>(static_cast<double>(std::filesystem::file_size(first.file)) * at));
+      f.seekp(static_cast<std::streamoff>(
+          static_cast<double>(std::filesystem::file_size(first.file)) * at));
       f.write("\xff\x00\xff\x00", 4);
     }
     rehash(first);

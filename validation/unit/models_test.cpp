@@ -26,19 +26,29 @@ namespace {
 using Sizes = std::vector<int64_t>;
 
 // Parameters of a Linear(in→out) and of a Conv2d/ConvTranspose2d (in→out, k×k), with bias.
-constexpr int64_t linear(int64_t in, int64_t out) { return in * out + out; }
-constexpr int64_t conv(int64_t in, int64_t out, int64_t k) { return in * out * k * k + out; }
-constexpr int64_t batch_norm(int64_t channels) { return 2 * channels; }  // γ, β
+constexpr int64_t linear(int64_t in, int64_t out) {
+  return in * out + out;
+}
+constexpr int64_t conv(int64_t in, int64_t out, int64_t k) {
+  return in * out * k * k + out;
+}
+constexpr int64_t batch_norm(int64_t channels) {
+  return 2 * channels;
+}  // γ, β
 
 torch::Tensor random_images(int64_t n, uint64_t seed = 7) {
   torch::manual_seed(seed);
   return torch::rand({n, 1, 28, 28});
 }
 
-Sizes sizes(const torch::Tensor& t) { return t.sizes().vec(); }
+Sizes sizes(const torch::Tensor& t) {
+  return t.sizes().vec();
+}
 const Sizes kImages3 = {3, 1, 28, 28};
 
-void expect_non_negative(const torch::Tensor& t) { EXPECT_GE(t.min().item<float>(), 0.0f); }
+void expect_non_negative(const torch::Tensor& t) {
+  EXPECT_GE(t.min().item<float>(), 0.0f);
+}
 void expect_in_open_unit_interval(const torch::Tensor& t) {
   EXPECT_GT(t.min().item<float>(), 0.0f);
   EXPECT_LT(t.max().item<float>(), 1.0f);
@@ -232,7 +242,8 @@ TEST(ConvAutoencoder, ParameterCountMatchesTheSourceForEachDecoder) {
   // (c) ConvT(16→16,k3) + ConvT(16→8,k3) + ConvT(8→1,k3): S2.9's three transposed convs
   EXPECT_EQ(count_parameters(*conv_autoencoder(ConvDecoder::unpool_deconv)),
             kConvEncoder + conv(16, 16, 3) + conv(16, 8, 3) + conv(8, 1, 3));
-  EXPECT_EQ(count_parameters(*conv_autoencoder(ConvDecoder::unpool_deconv)), 3568 + 2320 + 1160 + 73);
+  EXPECT_EQ(count_parameters(*conv_autoencoder(ConvDecoder::unpool_deconv)),
+            3568 + 2320 + 1160 + 73);
 }
 
 TEST(ConvAutoencoder, EveryDecoderReconstructsNonNegativeImagesFromA144WideCode) {
@@ -314,7 +325,8 @@ TEST(OneLevelAutoencoder, IsGlorotUniformWithZeroBiasesAsKeras) {
 TEST(StackedAutoencoder, EveryLevelIsGlorotUniform) {
   StackedAutoencoder model;
   EXPECT_EQ(model->level(1)->decoder->bias.abs().max().item<float>(), 0.0f);
-  EXPECT_LE(model->level(1)->decoder->weight.abs().max().item<double>(), std::sqrt(6.0 / (128 + 512)));
+  EXPECT_LE(model->level(1)->decoder->weight.abs().max().item<double>(),
+            std::sqrt(6.0 / (128 + 512)));
 }
 
 TEST(OneLevelAutoencoder, TakesFlatCodesWhenItsInputIsNotAnImage) {

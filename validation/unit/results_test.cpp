@@ -95,7 +95,8 @@ TEST(ClaimRunner, WritesTheSpreadFigureDataImagesAndTheIndex) {
   auto claim = made_up_claim(0.45);
   auto inner = claim.evaluate;
   claim.evaluate = [inner](claims::ClaimContext& context) {
-    context.artifacts.add_point("error_vs_sigma", "DAE", 0.5, 1.0 + static_cast<double>(context.seed));
+    context.artifacts.add_point("error_vs_sigma", "DAE", 0.5,
+                                1.0 + static_cast<double>(context.seed));
     context.artifacts.add_image_row("denoising", 0, "original", torch::full({2, 1, 3, 4}, 0.5));
     return inner(context);
   };
@@ -175,7 +176,8 @@ TEST(ClaimRunner, AnAssertedMetricTheEvaluationForgotIsAnError) {
   options.records_root = dir / "records";
   options.seeds = 1;
   auto claim = made_up_claim(0.6);
-  claim.assertions.push_back({"missing_metric", claims::Comparison::less, 1.0, 1.0, std::nullopt, ""});
+  claim.assertions.push_back(
+      {"missing_metric", claims::Comparison::less, 1.0, 1.0, std::nullopt, ""});
   const auto outcome = run_claim(claim, options);
   EXPECT_EQ(outcome.verdict_text(), "error");
   EXPECT_NE(outcome.error.find("missing_metric"), std::string::npos);

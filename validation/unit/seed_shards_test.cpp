@@ -1,8 +1,8 @@
 // lib/results/seed_shards: seeds run one by one as shards, joined by merge_shards.
+#include "results/seed_shards.h"
 #include "common/error.h"
 #include "results/artifacts_csv.h"
 #include "results/results_csv.h"
-#include "results/seed_shards.h"
 #include "test_files.h"
 
 #include <gmock/gmock.h>
@@ -54,7 +54,8 @@ TEST(SeedShards, MergedShardsGiveTheValuesOfOneRunOverTheSameSeeds) {
   const auto reference = run_claim(claim, options);
 
   const auto shards = options_in(sharded.path());
-  for (const uint64_t seed : {2, 0, 1, 1}) run_shard(claim, shards, seed);  // out of order, seed 1 twice
+  for (const uint64_t seed : {2, 0, 1, 1})
+    run_shard(claim, shards, seed);  // out of order, seed 1 twice
   // A shard killed before its rows were written does not count.
   std::ofstream(shard_folder(shards, claim.id) / "seed-7.series.csv") << "half-written";
   const auto merged = merge_shards(claim, shards);

@@ -35,7 +35,8 @@ std::vector<uint8_t> idx_images_bytes(uint32_t n, uint32_t rows, uint32_t cols, 
   put_u32(out, n);
   put_u32(out, rows);
   put_u32(out, cols);
-  for (uint64_t i = 0; i < uint64_t{n} * rows * cols; ++i) out.push_back(static_cast<uint8_t>(i % 256));
+  for (uint64_t i = 0; i < uint64_t{n} * rows * cols; ++i)
+    out.push_back(static_cast<uint8_t>(i % 256));
   return out;
 }
 
@@ -53,14 +54,16 @@ std::vector<uint8_t> gzip(const std::vector<uint8_t>& bytes) {
   io::filtering_ostream zip;
   zip.push(io::gzip_compressor());
   zip.push(io::back_inserter(out));
-  zip.write(reinterpret_cast<const char*>(bytes.data()), static_cast<std::streamsize>(bytes.size()));
+  zip.write(reinterpret_cast<const char*>(bytes.data()),
+            static_cast<std::streamsize>(bytes.size()));
   zip.reset();
   return std::vector<uint8_t>(out.begin(), out.end());
 }
 
 void write_file(const std::filesystem::path& file, const std::vector<uint8_t>& bytes) {
   std::ofstream out(file, std::ios::binary);
-  out.write(reinterpret_cast<const char*>(bytes.data()), static_cast<std::streamsize>(bytes.size()));
+  out.write(reinterpret_cast<const char*>(bytes.data()),
+            static_cast<std::streamsize>(bytes.size()));
 }
 
 }  // namespace aerepro::testing

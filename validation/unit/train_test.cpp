@@ -1,12 +1,12 @@
 // lib/train: corruption, the trainer (seeds, loss falls, divergence), checkpoints.
-#include "common/error.h"
 #include "common/compat.h"
+#include "common/error.h"
 #include "common/file_lock.h"
+#include "test_files.h"
 #include "train/checkpoint.h"
 #include "train/corruption.h"
 #include "train/objectives.h"
 #include "train/trainer.h"
-#include "test_files.h"
 
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
@@ -232,7 +232,9 @@ TEST(Checkpoint, CorruptWeightsAreDetectedAndRetrained) {
   CheckpointStore store{dir.path()};
   const auto data = low_rank_data();
   auto a = seeded<TinyAutoencoder>(3);
-  auto trainer = [&] { return train(*a, reconstruction_objective(a), data, nullptr, quick_options()); };
+  auto trainer = [&] {
+    return train(*a, reconstruction_objective(a), data, nullptr, quick_options());
+  };
   const auto first = train_or_load(*a, "tiny", store, trainer);
   {  // flip bytes in the middle of the weights file
     std::fstream f(first.file, std::ios::in | std::ios::out | std::ios::binary);
@@ -252,7 +254,9 @@ TEST(Checkpoint, GarbageMetadataIsNotTrusted) {
   CheckpointStore store{dir.path()};
   const auto data = low_rank_data();
   auto a = seeded<TinyAutoencoder>(3);
-  auto trainer = [&] { return train(*a, reconstruction_objective(a), data, nullptr, quick_options()); };
+  auto trainer = [&] {
+    return train(*a, reconstruction_objective(a), data, nullptr, quick_options());
+  };
   const auto first = train_or_load(*a, "tiny", store, trainer);
   std::ofstream(dir / (checkpoint_key("tiny") + ".json")) << "{ not json";
   const auto second = train_or_load(*a, "tiny", store, trainer);

@@ -93,7 +93,9 @@ ImageCell image_cell(int col) {
 const std::vector<CsvKind>& csv_kinds() {
   static const std::vector<CsvKind> kinds = {
       {"results",
-       [](const std::filesystem::path& f) { write_results_csv(f, {result_row(0), result_row(1)}); },
+       [](const std::filesystem::path& f) {
+         write_results_csv(f, {result_row(0), result_row(1)});
+       },
        [](const std::filesystem::path& f) { read_results_csv(f); }, "claim", "value", "threads"},
       {"index",
        [](const std::filesystem::path& f) {
@@ -113,7 +115,9 @@ const std::vector<CsvKind>& csv_kinds() {
        },
        [](const std::filesystem::path& f) { read_series_csv(f); }, "figure", "y", "seed"},
       {"images",
-       [](const std::filesystem::path& f) { write_images_csv(f, {image_cell(0), image_cell(1)}); },
+       [](const std::filesystem::path& f) {
+         write_images_csv(f, {image_cell(0), image_cell(1)});
+       },
        [](const std::filesystem::path& f) { read_images_csv(f); }, "figure", "", "row"},
   };
   return kinds;

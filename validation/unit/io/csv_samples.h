@@ -10,16 +10,18 @@
 namespace aerepro::testing {
 
 struct CsvKind {
-  std::string name;                                            // results, index, ...
-  std::function<void(const std::filesystem::path&)> write;     // two data rows (lines 2, 3)
-  std::function<void(const std::filesystem::path&)> read;      // the reader under test
-  std::string text_column;     // a text column (for quoting damage)
+  std::string name;                                         // results, index, ...
+  std::function<void(const std::filesystem::path&)> write;  // two data rows (lines 2, 3)
+  std::function<void(const std::filesystem::path&)> read;   // the reader under test
+  std::string text_column;                                  // a text column (for quoting damage)
   std::string number_column;   // a floating-point column ("" when the kind has none)
   std::string integer_column;  // an integer column ("" when none); an `int` one except in series
 };
 
 // GoogleTest names a parameter by its kind.
-inline void PrintTo(const CsvKind& kind, std::ostream* os) { *os << kind.name; }
+inline void PrintTo(const CsvKind& kind, std::ostream* os) {
+  *os << kind.name;
+}
 
 const std::vector<CsvKind>& csv_kinds();
 std::vector<CsvKind> csv_kinds_with_numbers();

@@ -28,7 +28,9 @@ class HostileCsv : public ::testing::TestWithParam<CsvKind> {
   TempDir dir_;
 };
 
-std::string kind_name(const ::testing::TestParamInfo<CsvKind>& info) { return info.param.name; }
+std::string kind_name(const ::testing::TestParamInfo<CsvKind>& info) {
+  return info.param.name;
+}
 
 TEST_P(HostileCsv, ValidSampleIsRead) {
   write_text(dir_ / "copy.csv", valid_text());
@@ -54,7 +56,9 @@ TEST_P(HostileCsv, ExtraFieldInARowNamesTheLine) {
   expect_rejected("extra-field", text, {"line 2"});
 }
 
-TEST_P(HostileCsv, EmptyFileIsAnError) { expect_rejected("empty", "", {"empty"}); }
+TEST_P(HostileCsv, EmptyFileIsAnError) {
+  expect_rejected("empty", "", {"empty"});
+}
 
 TEST_P(HostileCsv, HeaderOnlyIsNoRows) {
   auto text = valid_text();

@@ -1,7 +1,7 @@
 // lib/data/idx_format: the torch-free IDX checks on hostile headers (the tensor side is in
 // data_test.cpp).
-#include "common/error.h"
 #include "data/idx_format.h"
+#include "common/error.h"
 #include "test_files.h"
 
 #include <gtest/gtest.h>
@@ -51,8 +51,11 @@ TEST(IdxFormat, ZeroExtentMeansNoDataWhateverTheOthersSay) {
 }
 
 TEST(IdxFormat, GzipOfGarbageAndTruncatedGzipAreDataErrors) {
-  expect_error<DataError>([&] { gunzip_if_compressed("junk.gz", {0x1f, 0x8b, 1, 2, 3}); },
-                          {"junk.gz", "corrupt gzip"});
+  expect_error<DataError>(
+      [&] {
+        gunzip_if_compressed("junk.gz", {0x1f, 0x8b, 1, 2, 3});
+      },
+      {"junk.gz", "corrupt gzip"});
   auto zipped = gzip(idx_images_bytes(3));
   zipped.resize(zipped.size() - 9);  // the trailer and a little data gone
   expect_error<DataError>([&] { gunzip_if_compressed("cut.gz", zipped); }, {"cut.gz"});

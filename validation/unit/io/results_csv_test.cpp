@@ -1,6 +1,6 @@
 // lib/results: rows round-trip through CSV; hostile CSV files give errors naming file and line.
-#include "common/error.h"
 #include "results/results_csv.h"
+#include "common/error.h"
 #include "test_files.h"
 
 #include <gmock/gmock.h>
@@ -68,7 +68,8 @@ TEST(ResultsCsv, WriteLeavesNoTemporaryFiles) {
   TempDir dir;
   write_results_csv(dir / "r.csv", {sample_row(0)});
   int files = 0;
-  for ([[maybe_unused]] const auto& entry : std::filesystem::directory_iterator(dir.path())) ++files;
+  for ([[maybe_unused]] const auto& entry : std::filesystem::directory_iterator(dir.path()))
+    ++files;
   EXPECT_EQ(files, 1);
 }
 
