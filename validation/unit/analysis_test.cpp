@@ -376,6 +376,22 @@ TEST(Latent, ManifoldAscentConvergesToAPerfectReconstruction) {
   EXPECT_TRUE(torch::allclose(r[1], 0.5 * r[0], 1e-5));
 }
 
+TEST(Latent, ManifoldAscentRescalesEachImageToTheUnitRangeWhenAsked) {
+  auto gen = cpu_generator(16);
+  const auto start = torch::randn({3, 1, 4, 4}, gen) * 5;
+  const TensorMap reconstruct = [](const torch::Tensor& x) { return 3 * x + 1; };
+  ManifoldAscentOptions options;
+  options.step = 1.0;
+  options.iterations = 2;
+  options.rescale_each_step = true;
+  const auto result = manifold_ascent(start, reconstruct, options);
+  for (int64_t t = 1; t <= 2; ++t) {
+    const auto flat = result.iterates[t].reshape({3, -1});
+    EXPECT_TRUE(torch::allclose(std::get<0>(flat.min(1)), torch::zeros({3}), 1e-6, 1e-6));
+    EXPECT_TRUE(torch::allclose(std::get<0>(flat.max(1)), torch::ones({3}), 1e-6, 1e-6));
+  }
+}
+
 TEST(Latent, ManifoldAscentAsMadeStepsAlongTheReconstructionMinusTheAnchors) {
   // S3.9 as made: x ← x + η·(r(x) − r(x̄)). With r(x) = x / 2 and η = 1 every step adds
   // (x − x̄) / 2: x_t − x̄ grows by 3/2 per step instead of converging.
