@@ -258,4 +258,20 @@ std::vector<ImageCell> read_images_csv(const std::filesystem::path& file) {
   });
 }
 
+void write_figure_data(const std::filesystem::path& dir, const std::string& name,
+                       const std::vector<SeriesPoint>& series,
+                       const std::vector<ImageCell>& images) {
+  std::error_code ignored;
+  if (series.empty()) {
+    std::filesystem::remove(series_file(dir, name), ignored);
+  } else {
+    write_series_csv(series_file(dir, name), series);
+  }
+  if (images.empty()) {
+    std::filesystem::remove(images_file(dir, name), ignored);
+  } else {
+    write_images_csv(images_file(dir, name), images);
+  }
+}
+
 }  // namespace aerepro::results

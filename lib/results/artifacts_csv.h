@@ -110,6 +110,12 @@ void write_summary_csv(const std::filesystem::path& file, const std::vector<Summ
 void write_series_csv(const std::filesystem::path& file, const std::vector<SeriesPoint>& points);
 void write_images_csv(const std::filesystem::path& file, const std::vector<ImageCell>& cells);
 
+// <name>.series.csv and <name>.images.csv in `dir`: each written, or removed when there is
+// nothing for it (so no stale figure outlives a rerun).
+void write_figure_data(const std::filesystem::path& dir, const std::string& name,
+                       const std::vector<SeriesPoint>& series,
+                       const std::vector<ImageCell>& images);
+
 std::vector<ClaimIndexRow> read_index_csv(const std::filesystem::path& file);
 std::vector<SummaryRow> read_summary_csv(const std::filesystem::path& file);
 std::vector<SeriesPoint> read_series_csv(const std::filesystem::path& file);

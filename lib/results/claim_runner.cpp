@@ -101,15 +101,7 @@ void write_claim_artifacts(const ClaimOutcome& outcome, const std::vector<Series
     rows.push_back(r);
   }
   write_summary_csv(summary_file(dir, claim.id), rows);
-  const auto write_or_remove = [](const std::filesystem::path& file, bool empty, auto&& write) {
-    if (!empty) return write(file);
-    std::error_code ignored;
-    std::filesystem::remove(file, ignored);
-  };
-  write_or_remove(series_file(dir, claim.id), series.empty(),
-                  [&](const auto& file) { write_series_csv(file, series); });
-  write_or_remove(images_file(dir, claim.id), images.empty(),
-                  [&](const auto& file) { write_images_csv(file, images); });
+  write_figure_data(dir, claim.id, series, images);
   write_index_csv(index_file(dir), claim_index(outcome.profile));
 }
 

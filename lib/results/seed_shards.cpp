@@ -38,17 +38,8 @@ std::filesystem::path write_shard(const RunOptions& options, const std::string& 
   }
   const auto folder = shard_folder(options, claim_id);
   const auto rows = rows_file(folder, seed);
-  const auto stem = folder / fmt::format("seed-{}", seed);
-  const auto write_or_remove = [](const std::filesystem::path& file, bool empty, auto&& write) {
-    if (!empty) return write(file);
-    std::error_code ignored;
-    std::filesystem::remove(file, ignored);
-  };
   // Artifacts first, rows last: a shard without its rows file does not exist for the merge.
-  write_or_remove(series_file(folder, stem.filename().string()), results.series.empty(),
-                  [&](const auto& f) { write_series_csv(f, results.series); });
-  write_or_remove(images_file(folder, stem.filename().string()), results.images.empty(),
-                  [&](const auto& f) { write_images_csv(f, results.images); });
+  write_figure_data(folder, fmt::format("seed-{}", seed), results.series, results.images);
   write_results_csv(rows, results.rows);
   return rows;
 }
