@@ -93,7 +93,7 @@ void write_summary_csv(const std::filesystem::path& file, const std::vector<Summ
          "claim_seconds,metric,comparison,threshold,source_figure,source_caveat,n,mean,std,min,"
          "max,ci95_low,ci95_high,met,metric_verdict,bound,opposite_bound,seeds_met,"
          "seeds_to_settle,record_status,record_note,date,git_revision,torch_version,device,"
-         "threads,dataset_checksum,deterministic\n";
+         "threads,dataset_checksum,deterministic,host\n";
   const auto b = [](bool v) { return v ? "true" : "false"; };
   for (const auto& r : rows) {
     out << csv_quoted(r.profile) << ',' << csv_quoted(r.claim) << ',' << csv_quoted(r.source) << ','
@@ -109,7 +109,8 @@ void write_summary_csv(const std::filesystem::path& file, const std::vector<Summ
         << ',' << csv_quoted(r.record_status) << ',' << csv_quoted(r.record_note) << ','
         << csv_quoted(r.date) << ',' << csv_quoted(r.git_revision) << ','
         << csv_quoted(r.torch_version) << ',' << csv_quoted(r.device) << ',' << r.threads << ','
-        << csv_quoted(r.dataset_checksum) << ',' << b(r.deterministic) << '\n';
+        << csv_quoted(r.dataset_checksum) << ',' << b(r.deterministic) << ',' << csv_quoted(r.host)
+        << '\n';
   }
   write_text_atomically(file, out.str());
 }
@@ -117,14 +118,35 @@ void write_summary_csv(const std::filesystem::path& file, const std::vector<Summ
 std::vector<SummaryRow> read_summary_csv(const std::filesystem::path& file) {
   return guarded(file, "summary file", [&] {
     std::vector<SummaryRow> rows;
-    CsvReader<37> reader(file.string());
-    reader.read_header(io::ignore_no_column, "profile", "claim", "source", "sentence", "departure",
-                       "bias", "verdict", "verdict_note", "error", "claim_seconds", "metric",
-                       "comparison", "threshold", "source_figure", "source_caveat", "n", "mean",
-                       "std", "min", "max", "ci95_low", "ci95_high", "met", "metric_verdict",
-                       "bound", "opposite_bound", "seeds_met", "seeds_to_settle", "record_status",
-                       "record_note", "date", "git_revision", "torch_version", "device", "threads",
-                       "dataset_checksum", "deterministic");
+    CsvReader<38> reader(file.string());
+    // `host` (2 Dec 2026) is optional: summaries written before it still read.
+    reader.read_header(
+        io::ignore_no_column | io::ignore_missing_column, "profile", "claim", "source", "sentence",
+        "departure", "bias", "verdict", "verdict_note", "error", "claim_seconds", "metric",
+        "comparison", "threshold", "source_figure", "source_caveat", "n", "mean", "std", "min",
+        "max", "ci95_low", "ci95_high", "met", "metric_verdict", "bound", "opposite_bound",
+        "seeds_met", "seeds_to_settle", "record_status", "record_note", "date", "git_revision",
+        "torch_version", "device", "threads", "dataset_checksum", "deterministic", "host");
+    require_columns(file, {"profile",       "claim",
+                           "source",        "sentence",
+                           "departure",     "bias",
+                           "verdict",       "verdict_note",
+                           "error",         "claim_seconds",
+                           "metric",        "comparison",
+                           "threshold",     "source_figure",
+                           "source_caveat", "n",
+                           "mean",          "std",
+                           "min",           "max",
+                           "ci95_low",      "ci95_high",
+                           "met",           "metric_verdict",
+                           "bound",         "opposite_bound",
+                           "seeds_met",     "seeds_to_settle",
+                           "record_status", "record_note",
+                           "date",          "git_revision",
+                           "torch_version", "device",
+                           "threads",       "dataset_checksum",
+                           "deterministic"},
+                    [&](const std::string& name) { return reader.has_column(name); });
     SummaryRow r;
     std::string claim_seconds, threshold, source_figure, n, mean, sd, mn, mx, lo, hi, met, bound,
         opposite, seeds_met, settle, threads, deterministic;
@@ -133,7 +155,7 @@ std::vector<SummaryRow> read_summary_csv(const std::filesystem::path& file) {
                            threshold, source_figure, r.source_caveat, n, mean, sd, mn, mx, lo, hi,
                            met, r.metric_verdict, bound, opposite, seeds_met, settle,
                            r.record_status, r.record_note, r.date, r.git_revision, r.torch_version,
-                           r.device, threads, r.dataset_checksum, deterministic)) {
+                           r.device, threads, r.dataset_checksum, deterministic, r.host)) {
       const unsigned line = reader.get_file_line();
       require_text(r.claim, file, line, "claim");
       require_text(r.metric, file, line, "metric");

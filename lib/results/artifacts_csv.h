@@ -65,6 +65,7 @@ struct SummaryRow {
   int threads = 0;
   std::string dataset_checksum;
   bool deterministic = true;
+  std::string host;  // ResultRow::host
 };
 
 // <claim>.series.csv: columns claim, seed, figure, series, x, y. `x` is text: a number for

@@ -3,6 +3,7 @@
 #include "common/environment.h"
 #include "common/error.h"
 #include "results/artifacts_csv.h"
+#include "results/host_cpu.h"
 #include "results/results_csv.h"
 
 #include <fmt/format.h>
@@ -62,6 +63,7 @@ void write_claim_artifacts(const ClaimOutcome& outcome, const std::vector<Series
     base.git_revision = r.git_revision;
     base.torch_version = r.torch_version;
     base.device = r.device;
+    base.host = r.host;
     base.threads = r.threads;
     base.deterministic = r.deterministic;
     for (const auto& row : outcome.rows) {
@@ -158,6 +160,7 @@ SeedResults evaluate_seeds(const claims::Claim& claim, const RunOptions& options
   base.git_revision = env.git_revision;
   base.torch_version = env.torch_version;
   base.device = env.device;
+  base.host = host_cpu();
   base.threads = env.threads;
   base.deterministic = !options.device.is_cuda() || options.deterministic_algorithms;
 

@@ -101,4 +101,14 @@ void require_nonempty_file(const std::filesystem::path& file, const char* what) 
   }
 }
 
+void require_columns(const std::filesystem::path& file, std::initializer_list<const char*> required,
+                     const std::function<bool(const std::string&)>& has_column) {
+  for (const char* name : required) {
+    if (!has_column(name)) {
+      throw ArtifactError(fmt::format("{}:1: Missing column \"{}\" in header of file \"{}\".",
+                                      file.string(), name, file.string()));
+    }
+  }
+}
+
 }  // namespace aerepro::results

@@ -2,6 +2,8 @@
 // read (errors name the file, line and column).
 #pragma once
 #include <filesystem>
+#include <functional>
+#include <initializer_list>
 #include <string>
 
 namespace aerepro::results {
@@ -27,5 +29,11 @@ bool parse_csv_bool(const std::string& text, const std::filesystem::path& file, 
 // ends its last line, so a file without one was cut short (a truncated last line can otherwise
 // still parse, e.g. a number that lost its last digits). "what" names the kind of file.
 void require_nonempty_file(const std::filesystem::path& file, const char* what);
+
+// ArtifactError naming the first of `required` that the header lacks (`has_column` asks the
+// reader). For readers that accept optional columns (io::ignore_missing_column): a column added
+// later (e.g. `host`) is optional so that older files still read, every other one is required.
+void require_columns(const std::filesystem::path& file, std::initializer_list<const char*> required,
+                     const std::function<bool(const std::string&)>& has_column);
 
 }  // namespace aerepro::results

@@ -95,7 +95,16 @@ std::string RecordComparison::describe() const {
   }
   out += fmt::format("  values {} bit-identical to the record ({} environment){}\n",
                      bit_identical ? "are" : "are not", same_environment ? "same" : "a different",
-                     !bit_identical && same_environment ? ": expected identical values there" : "");
+                     same_environment && !value_mismatches.empty()
+                         ? ": a change of behaviour (the same environment computes the same "
+                           "values); it differs at"
+                         : "");
+  if (same_environment) {
+    const size_t shown = std::min<size_t>(value_mismatches.size(), 8);
+    for (size_t i = 0; i < shown; ++i) out += "    " + value_mismatches[i] + "\n";
+    if (value_mismatches.size() > shown)
+      out += fmt::format("    ... and {} more\n", value_mismatches.size() - shown);
+  }
   if (status == RecordStatus::differs)
     out += "  refresh the record (if the change is intended): " + refresh_command + "\n";
   return out;
@@ -144,22 +153,38 @@ RecordComparison compare_with_record(const std::filesystem::path& records_root,
     }
   }
   if (now && !rows.empty()) {
-    const auto& then = rows.front();
-    out.same_environment = now->torch_version == then.torch_version && now->device == then.device &&
-                           now->threads == then.threads &&
-                           now->dataset_checksum == then.dataset_checksum &&
-                           now->deterministic == then.deterministic;
+    // Every record row must come from this environment: a record merged from shards run on
+    // different hosts has no one environment to reproduce bit for bit.
+    // CPU rows only: a CUDA row does not name its GPU model, and kernels differ between them.
+    out.same_environment = !now->host.empty() && now->device.rfind("cpu", 0) == 0;
+    for (const auto& then : rows) {
+      out.same_environment = out.same_environment && now->torch_version == then.torch_version &&
+                             now->device == then.device && now->host == then.host &&
+                             now->threads == then.threads &&
+                             now->dataset_checksum == then.dataset_checksum &&
+                             now->deterministic == then.deterministic;
+    }
   }
+  // Bit-identity over the (seed, metric) values that both runs have.
   out.bit_identical = !fresh_rows.empty() && fresh_rows.size() == rows.size();
   for (const auto& r : fresh_rows) {
-    if (!out.bit_identical) break;
+    if (r.metric == "error") continue;
     const auto it = recorded.find(r.metric);
-    const bool found =
-        it != recorded.end() &&
-        std::any_of(it->second.values.begin(), it->second.values.end(), [&](const auto& sv) {
-          return sv.first == r.seed && same_value(sv.second, r.value);
-        });
-    out.bit_identical = found;
+    if (it == recorded.end()) {
+      out.bit_identical = false;
+      continue;
+    }
+    const auto then = std::find_if(it->second.values.begin(), it->second.values.end(),
+                                   [&](const auto& sv) { return sv.first == r.seed; });
+    if (then == it->second.values.end()) {
+      out.bit_identical = false;
+      continue;
+    }
+    if (!same_value(then->second, r.value)) {
+      out.bit_identical = false;
+      out.value_mismatches.push_back(fmt::format("seed {} {}: record {:.17g}, now {:.17g}", r.seed,
+                                                 r.metric, then->second, r.value));
+    }
   }
   // Asserted metrics: means within Welch's test, no verdict crossing holds <-> fails.
   out.status = RecordStatus::agrees;
@@ -211,6 +236,10 @@ RecordComparison compare_with_record(const std::filesystem::path& records_root,
     out.status = worse(out.status, m.status);
     out.metrics.push_back(m);
   }
+  // In the record's own environment a run computes the same numbers: any other value is a
+  // change of behaviour, however small next to the seeds' spread (Welch's test at 3 seeds only
+  // sees large moves).
+  if (out.same_environment && !out.value_mismatches.empty()) out.status = RecordStatus::differs;
   return out;
 }
 

@@ -28,7 +28,8 @@ enum class RecordStatus {
   missing,       // no record for this claim and profile
   agrees,        // means compatible, no verdict crossed between holds and fails
   warning,       // means compatible, a verdict moved between holds/fails and inconclusive
-  differs,       // a mean moved beyond the tolerance, or a verdict crossed holds <-> fails
+  differs,       // a mean moved beyond the tolerance, or a verdict crossed holds <-> fails, or
+                 // (in the record's own environment) a value is not bit-identical
 };
 std::string to_string(RecordStatus status);  // "not compared", "no record", "agrees", ...
 
@@ -52,8 +53,12 @@ struct RecordComparison {
   std::string record_verdict;  // the claim's verdict in the record
   std::string record_date, record_revision, record_device;
   int record_seeds = 0;
-  bool same_environment = false;  // LibTorch, device and kernels, threads, data, determinism
-  bool bit_identical = false;     // every value of every seed equal to the record's
+  // LibTorch, device and kernels, host CPU, threads, data, determinism: all equal to every
+  // record row's. Then the values must be bit-identical: any difference makes the status
+  // `differs`, however small.
+  bool same_environment = false;
+  bool bit_identical = false;                 // every value of every seed equal to the record's
+  std::vector<std::string> value_mismatches;  // "seed 1 m: record 0.1, now 0.2" (common seeds)
   std::vector<MetricComparison> metrics;
   std::string refresh_command;  // how to refresh the record
 

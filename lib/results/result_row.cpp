@@ -7,7 +7,7 @@ const std::vector<std::string>& result_columns() {
       "profile",      "claim",         "source",        "seed",    "metric",
       "value",        "comparison",    "threshold",     "verdict", "source_figure",
       "git_revision", "torch_version", "device",        "threads", "dataset_checksum",
-      "seconds",      "date",          "deterministic", "note"};
+      "seconds",      "date",          "deterministic", "note",    "host"};
   return columns;
 }
 

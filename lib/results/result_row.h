@@ -20,6 +20,7 @@ struct ResultRow {
   std::string git_revision;
   std::string torch_version;
   std::string device;
+  std::string host;  // host_cpu(); empty in rows written before 2 Dec 2026
   int threads = 0;
   std::string dataset_checksum;
   double seconds = 0;         // wall time of this seed's evaluation

@@ -29,7 +29,8 @@ void write_results_csv(const std::filesystem::path& file, const std::vector<Resu
         << csv_quoted(r.git_revision) << ',' << csv_quoted(r.torch_version) << ','
         << csv_quoted(r.device) << ',' << r.threads << ',' << csv_quoted(r.dataset_checksum) << ','
         << csv_number(r.seconds) << ',' << csv_quoted(r.date) << ','
-        << (r.deterministic ? "true" : "false") << ',' << csv_quoted(r.note) << "\n";
+        << (r.deterministic ? "true" : "false") << ',' << csv_quoted(r.note) << ','
+        << csv_quoted(r.host) << "\n";
   }
   write_text_atomically(file, out.str());
 }
@@ -38,18 +39,25 @@ std::vector<ResultRow> read_results_csv(const std::filesystem::path& file) {
   require_nonempty_file(file, "results file");
   std::vector<ResultRow> rows;
   try {
-    io::CSVReader<19, io::trim_chars<' ', '\t'>, io::double_quote_escape<',', '"'>> reader(
+    io::CSVReader<20, io::trim_chars<' ', '\t'>, io::double_quote_escape<',', '"'>> reader(
         file.string());
-    reader.read_header(io::ignore_no_column, "profile", "claim", "source", "seed", "metric",
-                       "value", "comparison", "threshold", "verdict", "source_figure",
-                       "git_revision", "torch_version", "device", "threads", "dataset_checksum",
-                       "seconds", "date", "deterministic", "note");
+    // `host` (2 Dec 2026) is optional: records written before it still read.
+    reader.read_header(io::ignore_no_column | io::ignore_missing_column, "profile", "claim",
+                       "source", "seed", "metric", "value", "comparison", "threshold", "verdict",
+                       "source_figure", "git_revision", "torch_version", "device", "threads",
+                       "dataset_checksum", "seconds", "date", "deterministic", "note", "host");
+    require_columns(
+        file,
+        {"profile", "claim", "source", "seed", "metric", "value", "comparison", "threshold",
+         "verdict", "source_figure", "git_revision", "torch_version", "device", "threads",
+         "dataset_checksum", "seconds", "date", "deterministic", "note"},
+        [&](const std::string& name) { return reader.has_column(name); });
     std::string seed, value, threshold, source_figure, threads, seconds, deterministic;
     ResultRow r;
     while (reader.read_row(r.profile, r.claim, r.source, seed, r.metric, value, r.comparison,
                            threshold, r.verdict, source_figure, r.git_revision, r.torch_version,
                            r.device, threads, r.dataset_checksum, seconds, r.date, deterministic,
-                           r.note)) {
+                           r.note, r.host)) {
       const unsigned line = reader.get_file_line();
       r.seed = parse_csv_integer(seed, file, line, "seed");
       r.value = parse_csv_number(value, file, line, "value");

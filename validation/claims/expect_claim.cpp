@@ -38,6 +38,9 @@ void expect_claim_agrees_with_record(const std::string& claim_id) {
   // JUnit XML (ctest --output-junit): each asserted metric's mean, bound and verdict.
   ::testing::Test::RecordProperty("verdict", outcome.verdict_text());
   ::testing::Test::RecordProperty("record", results::to_string(outcome.record.status));
+  ::testing::Test::RecordProperty(
+      "bit_identical", fmt::format("{} ({} environment)", outcome.record.bit_identical,
+                                   outcome.record.same_environment ? "same" : "another"));
   for (const auto& m : outcome.metrics) {
     if (!m.asserted()) continue;
     ::testing::Test::RecordProperty(

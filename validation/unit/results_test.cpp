@@ -154,6 +154,50 @@ TEST(Records, ARerunAgreesBitIdenticallyAndAPlantedRegressionIsCaught) {
   EXPECT_NE(planted.record.describe().find("aerepro record"), std::string::npos);
 }
 
+// Within the seeds' spread, Welch's test at 3 seeds cannot see a move of a fifth of a standard
+// deviation; in the record's own environment (same host CPU, kernels, threads, LibTorch, data)
+// the values must be bit-identical, so the move is caught there.
+TEST(Records, InItsOwnEnvironmentAnyChangeOfAValueIsCaught) {
+  TempDir dir;
+  RunOptions options;
+  options.results_root = dir / "results";
+  options.records_root = dir / "records";
+  options.seeds = 3;
+  run_claim(made_up_claim(0.65), options);
+  write_records(dir / "results", dir / "records", "ci", {"test.made_up"});
+  const auto moved = run_claim(made_up_claim(0.67), options);
+  EXPECT_TRUE(moved.record.same_environment);
+  EXPECT_FALSE(moved.record.bit_identical);
+  EXPECT_EQ(moved.record.status, RecordStatus::differs) << moved.record.describe();
+  ASSERT_EQ(moved.record.value_mismatches.size(), 3u);
+  EXPECT_NE(moved.record.value_mismatches[0].find("seed 0 value"), std::string::npos);
+  EXPECT_GT(moved.record.metrics[0].p_value, kRecordAlpha);  // Welch alone would let it pass
+  EXPECT_NE(moved.record.describe().find("change of behaviour"), std::string::npos);
+}
+
+TEST(Records, OnAnotherHostASmallMoveIsJudgedByWelchsTest) {
+  TempDir dir;
+  RunOptions options;
+  options.results_root = dir / "results";
+  options.records_root = dir / "records";
+  options.seeds = 3;
+  run_claim(made_up_claim(0.65), options);
+  write_records(dir / "results", dir / "records", "ci", {"test.made_up"});
+  const auto record_file = dir / "records" / "ci" / "test.made_up.csv";
+  auto rows = read_results_csv(record_file);
+  ASSERT_FALSE(rows.empty());
+  EXPECT_FALSE(rows[0].host.empty());
+  for (auto& r : rows) r.host = "Some Other CPU [avx2]";
+  write_results_csv(record_file, rows);
+  const auto moved = run_claim(made_up_claim(0.67), options);
+  EXPECT_FALSE(moved.record.same_environment);
+  EXPECT_EQ(moved.record.status, RecordStatus::agrees) << moved.record.describe();
+  // A record without the host column (written before it existed) is another environment too.
+  for (auto& r : rows) r.host.clear();
+  write_results_csv(record_file, rows);
+  EXPECT_FALSE(run_claim(made_up_claim(0.65), options).record.same_environment);
+}
+
 TEST(Records, AnErrorIsNeverRecorded) {
   TempDir dir;
   RunOptions options;
