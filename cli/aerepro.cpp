@@ -32,7 +32,22 @@ namespace {
 
 using namespace aerepro;
 
-int list_claims(bool verbose) {
+struct ListArguments {
+  bool verbose = false, ids = false;
+  std::string claim, source, seeds_of;
+};
+
+int list_claims(const ListArguments& args) {
+  if (!args.seeds_of.empty()) {  // for scripts (ci/slurm-submit): the profile's seed count
+    std::cout << claims::default_seeds(claims::parse_profile(args.seeds_of)) << "\n";
+    return 0;
+  }
+  if (args.ids) {  // for scripts: one claim id per line
+    for (const auto* claim : claims::select_claims(args.claim, args.source))
+      std::cout << claim->id << "\n";
+    return 0;
+  }
+  const bool verbose = args.verbose;
   std::cout
       << "profiles: smoke (seconds, wiring only), ci (./ci/test), full (the sources' set-up)\n"
       << "sources:  S0 S1 S2 S3 S4 (../shared/SOURCES.md)\n\nclaims:\n";
@@ -215,8 +230,14 @@ int main(int argc, char** argv) {
   CLI::App app{"aerepro: reproduce the claims of five coursework reports on autoencoders"};
   app.require_subcommand(1);
   auto* list = app.add_subcommand("list", "List the claims, their assertions per profile, sources");
-  bool verbose = false;
-  list->add_flag("--departures", verbose, "Also print each profile's departures in full");
+  ListArguments list_args;
+  list->add_flag("--departures", list_args.verbose, "Also print each profile's departures in full");
+  list->add_flag("--ids", list_args.ids, "Print only the claim ids, one per line");
+  auto* list_claim = list->add_option("--claim", list_args.claim, "With --ids: this claim only");
+  list->add_option("--source", list_args.source, "With --ids: the claims of one source: S0 … S4")
+      ->excludes(list_claim);
+  list->add_option("--default-seeds", list_args.seeds_of,
+                   "Print the seed count a profile runs by default (smoke | ci | full)");
   RunArguments args;
   auto* run =
       app.add_subcommand("run", "Run claims over seeds and write results/<profile>/<claim>.csv");
@@ -286,7 +307,7 @@ int main(int argc, char** argv) {
   bench->add_flag("--no-python", bench_args.no_python, "Skip the Python reference");
   CLI11_PARSE(app, argc, argv);
   try {
-    if (*list) return list_claims(verbose);
+    if (*list) return list_claims(list_args);
     if (*record) return record_results(record_args);
     if (*run) return run_claims(args);
     if (*merge) return merge_claims(merge_args);
