@@ -87,6 +87,13 @@ std::vector<ClaimIndexRow> read_index_csv(const std::filesystem::path& file) {
 
 // --- summary ---------------------------------------------------------------------------------
 
+// The claim-wide texts of a summary: written on a claim's first row, empty on its later rows
+// where equal, and carried forward from the row above when read.
+constexpr std::string SummaryRow::*kCarriedForward[] = {
+    &SummaryRow::source,          &SummaryRow::sentence, &SummaryRow::departure,
+    &SummaryRow::verdict_note,    &SummaryRow::error,    &SummaryRow::record_note,
+    &SummaryRow::dataset_checksum};
+
 void write_summary_csv(const std::filesystem::path& file, const std::vector<SummaryRow>& rows) {
   std::ostringstream out;
   out << "profile,claim,source,sentence,departure,bias,verdict,verdict_note,error,"
@@ -95,7 +102,17 @@ void write_summary_csv(const std::filesystem::path& file, const std::vector<Summ
          "seeds_to_settle,record_status,record_note,date,git_revision,torch_version,device,"
          "threads,dataset_checksum,deterministic,host\n";
   const auto b = [](bool v) { return v ? "true" : "false"; };
-  for (const auto& r : rows) {
+  const SummaryRow* previous = nullptr;
+  for (const auto& row : rows) {
+    // The claim's long texts go on its first row only (read_summary_csv carries them forward):
+    // a claim's summary repeated them on every metric's row, 3/4 of the records' bytes.
+    SummaryRow r = row;
+    if (previous && previous->claim == row.claim) {
+      for (auto member : kCarriedForward) {
+        if (row.*member == previous->*member) r.*member = "";
+      }
+    }
+    previous = &row;
     out << csv_quoted(r.profile) << ',' << csv_quoted(r.claim) << ',' << csv_quoted(r.source) << ','
         << csv_quoted(r.sentence) << ',' << csv_quoted(r.departure) << ',' << csv_quoted(r.bias)
         << ',' << csv_quoted(r.verdict) << ',' << csv_quoted(r.verdict_note) << ','
@@ -176,6 +193,11 @@ std::vector<SummaryRow> read_summary_csv(const std::filesystem::path& file) {
       r.seeds_to_settle = parse_csv_int(settle, file, line, "seeds_to_settle");
       r.threads = parse_csv_int(threads, file, line, "threads");
       r.deterministic = parse_csv_bool(deterministic, file, line, "deterministic");
+      if (!rows.empty() && rows.back().claim == r.claim) {
+        for (auto member : kCarriedForward) {
+          if ((r.*member).empty()) r.*member = rows.back().*member;
+        }
+      }
       rows.push_back(r);
     }
     return rows;

@@ -26,7 +26,9 @@ struct ClaimIndexRow {
 };
 
 // <claim>.summary.csv: one row per metric (a claim that produced no metric at all gets one row
-// with metric "error").
+// with metric "error"). The claim-wide texts (source, sentence, departure, verdict note, error,
+// record note, dataset checksum) are written on the claim's first row only and carried forward
+// when read.
 struct SummaryRow {
   std::string profile;
   std::string claim;

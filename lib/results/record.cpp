@@ -251,6 +251,7 @@ std::vector<std::string> write_records(const std::filesystem::path& results_root
   const auto to = records_root / profile;
   std::vector<std::string> recorded;
   std::vector<std::pair<std::filesystem::path, std::string>> files;
+  std::vector<std::pair<std::filesystem::path, std::vector<SummaryRow>>> summaries;
   for (const auto& id : claim_ids) {
     const auto rows_file = from / (id + ".csv");
     const auto summary = summary_file(from, id);
@@ -269,7 +270,7 @@ std::vector<std::string> write_records(const std::filesystem::path& results_root
       throw ArtifactError(summary.string() + ": the run ended in an error; not recorded");
     }
     files.emplace_back(to / rows_file.filename(), read_bytes(rows_file));
-    files.emplace_back(to / summary.filename(), read_bytes(summary));
+    summaries.emplace_back(to / summary.filename(), summary_rows);  // rewritten: compact form
     recorded.push_back(id);
   }
   if (recorded.empty()) {
@@ -280,6 +281,7 @@ std::vector<std::string> write_records(const std::filesystem::path& results_root
   }
   std::filesystem::create_directories(to);
   for (const auto& [file, text] : files) write_text_atomically(file, text);
+  for (const auto& [file, rows] : summaries) write_summary_csv(file, rows);
   if (std::filesystem::exists(index_file(from))) {
     read_index_csv(index_file(from));
     write_text_atomically(index_file(to), read_bytes(index_file(from)));

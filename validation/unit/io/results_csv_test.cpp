@@ -1,6 +1,7 @@
 // lib/results: rows round-trip through CSV; hostile CSV files give errors naming file and line.
 #include "results/results_csv.h"
 #include "common/error.h"
+#include "results/artifacts_csv.h"
 #include "test_files.h"
 
 #include <gmock/gmock.h>
@@ -8,6 +9,7 @@
 
 #include <cmath>
 #include <fstream>
+#include <iterator>
 
 namespace aerepro::results {
 namespace {
@@ -126,6 +128,55 @@ TEST(ResultsCsv, TruncatedLastLineIsAnError) {
   text.resize(text.size() - 30);
   std::ofstream(dir / "cut.csv") << text;
   expect_artifact_error([&] { read_results_csv(dir / "cut.csv"); }, {"cut.csv"});
+}
+
+}  // namespace
+}  // namespace aerepro::results
+
+namespace aerepro::results {
+namespace {
+
+SummaryRow claim_summary_row(const std::string& claim, const std::string& metric) {
+  SummaryRow r;
+  r.profile = "full";
+  r.claim = claim;
+  r.source = "S3.8";
+  r.sentence = "a long sentence, with a comma, that every metric's row used to repeat";
+  r.departure = "trains on a seeded random 12,000 images";
+  r.verdict = "not reproduced";
+  r.record_note = "record of 2026-12-02 (revision abc): not reproduced";
+  r.dataset_checksum = "mnist:ba891046e650+65a50cbbf4e9";
+  r.metric = metric;
+  r.mean = 0.5;
+  return r;
+}
+
+TEST(SummaryCsv, AClaimsLongTextsAreWrittenOnceAndReadBackOnEveryRow) {
+  aerepro::testing::TempDir dir;
+  const auto file = dir / "s.summary.csv";
+  auto other = claim_summary_row("s3.other", "m");
+  other.sentence = "another claim's sentence";
+  write_summary_csv(file, {claim_summary_row("s3.a", "m1"), claim_summary_row("s3.a", "m2"),
+                           claim_summary_row("s3.a", "m3"), other});
+  std::ifstream in(file);
+  const std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  size_t count = 0;
+  for (size_t at = text.find("every metric's row"); at != std::string::npos;
+       at = text.find("every metric's row", at + 1))
+    ++count;
+  EXPECT_EQ(count, 1u) << text;
+  const auto rows = read_summary_csv(file);
+  ASSERT_EQ(rows.size(), 4u);
+  for (int i = 0; i < 3; ++i) {
+    EXPECT_EQ(rows[i].sentence, claim_summary_row("s3.a", "").sentence) << i;
+    EXPECT_EQ(rows[i].departure, "trains on a seeded random 12,000 images") << i;
+    EXPECT_EQ(rows[i].record_note, claim_summary_row("s3.a", "").record_note) << i;
+    EXPECT_EQ(rows[i].dataset_checksum, "mnist:ba891046e650+65a50cbbf4e9") << i;
+    EXPECT_EQ(rows[i].source, "S3.8") << i;
+  }
+  EXPECT_EQ(rows[2].metric, "m3");
+  EXPECT_EQ(rows[3].sentence, "another claim's sentence");  // a new claim starts afresh
+  EXPECT_EQ(rows[3].departure, "trains on a seeded random 12,000 images");
 }
 
 }  // namespace
