@@ -59,6 +59,9 @@ bool defines_claim(const std::string& file, const std::string& claim_id) {
                    [&](const std::string& f) { return file.rfind(f, 0) == 0; })) {
     return false;
   }
+  // Code defines a claim; documentation beside it (lib/claims/README.md) does not.
+  static const std::regex source_file(".*\\.(h|hpp|cc|cpp)");
+  if (!std::regex_match(file, source_file)) return false;
   static const std::regex per_source("lib/claims/(s[0-9])_[^/]*");
   std::smatch m;
   if (!std::regex_match(file, m, per_source)) return true;
