@@ -53,17 +53,6 @@ std::vector<uint8_t> pattern(int k, int h = 28, int w = 28) {
 
 }  // namespace
 
-TempDir::TempDir() {
-  std::random_device random;
-  path_ = fs::temp_directory_path() / fmt::format("aerepro-report-test-{:08x}", random());
-  fs::create_directories(path_);
-}
-
-TempDir::~TempDir() {
-  std::error_code ignored;
-  fs::remove_all(path_, ignored);
-}
-
 std::vector<std::string> synthetic_series_figures() {
   return {"loss_curve",     "per_image_error",       "error_vs_sigma", "error_vs_hidden_size",
           "loss_vs_lambda", "error_vs_latent_noise", "ood_error",      "clustering_accuracy",

@@ -1,25 +1,17 @@
 // Test fixtures: synthetic results folders written by the tests themselves into a temporary
 // folder (never committed data). Every figure kind the claims write appears in them.
 #pragma once
+#include "validation/unit/test_files.h"
+
 #include <filesystem>
 #include <string>
 #include <vector>
 
 namespace aerepro::reports::testing {
 
-// A fresh folder under the system temp folder, removed when the object dies.
-class TempDir {
- public:
-  TempDir();
-  ~TempDir();
-  TempDir(const TempDir&) = delete;
-  TempDir& operator=(const TempDir&) = delete;
-  const std::filesystem::path& path() const { return path_; }
-  std::filesystem::path operator/(const std::string& name) const { return path_ / name; }
-
- private:
-  std::filesystem::path path_;
-};
+// A fresh folder under the system temp folder, removed when the object dies: the one of the
+// other unit tests (validation/unit/test_files.h).
+using aerepro::testing::TempDir;
 
 // Claims of the synthetic profile, each with its own figures.
 inline const char* kCurvesClaim = "test.curves";
