@@ -3,7 +3,12 @@
 execute_process(COMMAND git rev-parse --short=12 HEAD WORKING_DIRECTORY ${SRC}
                 OUTPUT_VARIABLE rev OUTPUT_STRIP_TRAILING_WHITESPACE ERROR_QUIET RESULT_VARIABLE rc)
 if(NOT rc EQUAL 0 OR NOT rev)
-  set(rev "unknown")
+  # A copy of the tree without .git (the GPU machine's): the revision ci/pack-gpu recorded.
+  if(DEFINED ENV{AEREPRO_GIT_REVISION} AND NOT "$ENV{AEREPRO_GIT_REVISION}" STREQUAL "")
+    set(rev "$ENV{AEREPRO_GIT_REVISION}")
+  else()
+    set(rev "unknown")
+  endif()
 else()
   execute_process(COMMAND git status --porcelain --untracked-files=no WORKING_DIRECTORY ${SRC}
                   OUTPUT_VARIABLE dirty OUTPUT_STRIP_TRAILING_WHITESPACE ERROR_QUIET)
