@@ -112,18 +112,20 @@ void register_analysis_benchmarks(const BenchProfile& p, const torch::Device& de
   // The covariance product of the centred data: 2·N·784² FLOPs, the part that is counted.
   const double covariance_flops = 2.0 * pca_images * 784.0 * 784.0;
   if (cpu) {
-    const BenchmarkInfo info{"pca30_mnist", "pca", dev, "cpp", NAN, pca_images, covariance_flops};
+    const BenchmarkInfo info{"pca30_mnist", "pca",           dev, "cpp", std::nullopt,
+                             pca_images,    covariance_flops};
     add(
         "pca/eigen/" + dev, info, device,
         [=](benchmark::State& s) { pca(s, n_pca, PcaSolver::eigen, device, info, peak); }, true);
   }
   {
-    const BenchmarkInfo info{"pca30_mnist", "pca", dev, "cpp", NAN, pca_images, covariance_flops};
+    const BenchmarkInfo info{"pca30_mnist", "pca",           dev, "cpp", std::nullopt,
+                             pca_images,    covariance_flops};
     add(
         "pca/torch_eigh/" + dev, info, device,
         [=](benchmark::State& s) { pca(s, n_pca, PcaSolver::torch_eigh, device, info, peak); },
         true);
-    const BenchmarkInfo svd_info{"pca30_mnist", "pca", dev, "cpp", NAN, pca_images, NAN};
+    const BenchmarkInfo svd_info{"pca30_mnist", "pca", dev, "cpp", std::nullopt, pca_images, NAN};
     add(
         "pca/torch_svd/" + dev, svd_info, device,
         [=](benchmark::State& s) { pca(s, n_pca, PcaSolver::torch_svd, device, svd_info, peak); },
@@ -132,8 +134,13 @@ void register_analysis_benchmarks(const BenchProfile& p, const torch::Device& de
   {
     const auto codes = synthetic_codes(p.kmeans_codes);
     const auto n_init = p.kmeans_codes_n_init;
-    const BenchmarkInfo info{
-        "kmeans_codes", "kmeans", dev, "cpp", NAN, static_cast<double>(p.kmeans_codes), NAN};
+    const BenchmarkInfo info{"kmeans_codes",
+                             "kmeans",
+                             dev,
+                             "cpp",
+                             std::nullopt,
+                             static_cast<double>(p.kmeans_codes),
+                             NAN};
     add(
         "kmeans/codes/" + dev, info, device,
         [=](benchmark::State& s) { kmeans(s, codes, n_init, device, info, peak); }, true);
@@ -141,7 +148,7 @@ void register_analysis_benchmarks(const BenchProfile& p, const torch::Device& de
   {
     const auto n = p.kmeans_pixels;
     const auto n_init = p.kmeans_pixels_n_init;
-    const BenchmarkInfo info{"kmeans_pixels",        "kmeans", dev, "cpp", NAN,
+    const BenchmarkInfo info{"kmeans_pixels",        "kmeans", dev, "cpp", std::nullopt,
                              static_cast<double>(n), NAN};
     add(
         "kmeans/pixels/" + dev, info, device,
@@ -154,7 +161,7 @@ void register_analysis_benchmarks(const BenchProfile& p, const torch::Device& de
   }
   if (cpu) {
     const BenchmarkInfo info{
-        "mnist_train", "load", dev, "cpp", NAN, static_cast<double>(p.load_images), NAN};
+        "mnist_train", "load", dev, "cpp", std::nullopt, static_cast<double>(p.load_images), NAN};
     add(
         "load/mnist_train/" + dev, info, device, [=](benchmark::State& s) { load(s, info); },
         false);

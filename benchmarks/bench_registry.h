@@ -4,6 +4,7 @@
 #include <benchmark/benchmark.h>
 
 #include <cmath>
+#include <optional>
 #include <string>
 
 namespace aerepro::bench {
@@ -13,7 +14,7 @@ struct BenchmarkInfo {
   std::string kind;    // train_step | inference | epoch | pca | kmeans | load | sgemm
   std::string device;  // "cpu" | "cuda"
   std::string implementation = "cpp";
-  double batch_size = NAN;  // NaN where not applicable
+  std::optional<long long> batch_size;  // absent where not applicable
   double images_per_iteration = NAN;
   double flops_per_iteration = NAN;  // analytic; NaN where not counted
 };

@@ -43,25 +43,25 @@ void CsvCollectingReporter::ReportRuns(const std::vector<Run>& runs) {
       order_.push_back(name);
     else if (!median && run.repetition_index > 0)
       continue;  // keep the first repetition or the median
-    rows_[name] = BenchRow{name,
-                           info->model,
-                           info->kind,
-                           info->device,
-                           info->implementation,
-                           info->batch_size,
-                           to_milliseconds(run.GetAdjustedRealTime(), run.time_unit),
-                           counter(run, "images/s"),
-                           counter(run, "GFLOP/s"),
-                           counter(run, "%peak"),
-                           environment_.threads,
-                           environment_.torch_version,
-                           environment_.git_revision};
+    rows_[name] = results::BenchRow{name,
+                                    info->model,
+                                    info->kind,
+                                    info->device,
+                                    info->implementation,
+                                    info->batch_size,
+                                    to_milliseconds(run.GetAdjustedRealTime(), run.time_unit),
+                                    counter(run, "images/s"),
+                                    counter(run, "GFLOP/s"),
+                                    counter(run, "%peak"),
+                                    environment_.threads,
+                                    environment_.torch_version,
+                                    environment_.git_revision};
   }
   ConsoleReporter::ReportRuns(runs);
 }
 
-std::vector<BenchRow> CsvCollectingReporter::rows() const {
-  std::vector<BenchRow> rows;
+std::vector<results::BenchRow> CsvCollectingReporter::rows() const {
+  std::vector<results::BenchRow> rows;
   for (const auto& name : order_) rows.push_back(rows_.at(name));
   return rows;
 }

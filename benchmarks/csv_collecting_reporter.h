@@ -1,7 +1,8 @@
 // The console reporter that also keeps one BenchRow per finished benchmark (the median
-// aggregate when --benchmark_repetitions asks for several), for results/bench/benchmarks.csv.
+// aggregate when --benchmark_repetitions asks for several), for results/bench/benchmarks.csv
+// (results/bench_csv.h).
 #pragma once
-#include "bench_csv.h"
+#include "results/bench_csv.h"
 
 #include <benchmark/benchmark.h>
 
@@ -24,12 +25,13 @@ class CsvCollectingReporter : public benchmark::ConsoleReporter {
   void ReportRuns(const std::vector<Run>& runs) override;
 
   // The rows in the order the benchmarks ran.
-  std::vector<BenchRow> rows() const;
+  std::vector<results::BenchRow> rows() const;
 
  private:
   RowEnvironment environment_;
   std::vector<std::string> order_;
-  std::map<std::string, BenchRow> rows_;  // by benchmark name; a median replaces an iteration row
+  // By benchmark name; a median replaces an iteration row.
+  std::map<std::string, results::BenchRow> rows_;
 };
 
 }  // namespace aerepro::bench

@@ -3,10 +3,9 @@
 // CUDA is available, for CUDA (else says why not), runs them, and writes the CSV summary.
 // Own flags (removed before Google Benchmark sees the rest):
 //   --aerepro_profile=smoke|short|full   sizes (bench_profile.h); default short
-//   --aerepro_csv=PATH                   also write the CSV summary (bench_csv.h) to PATH
+//   --aerepro_csv=PATH                   also write the CSV summary (results/bench_csv.h) to PATH
 //   --aerepro_device=all|cpu|cuda        default all: the CPU, plus CUDA when available
 //   --aerepro_list_flops                 print every model's per-layer FLOP count and exit
-#include "bench_csv.h"
 #include "bench_profile.h"
 #include "csv_collecting_reporter.h"
 #include "flop_count.h"
@@ -16,6 +15,7 @@
 
 #include "common/environment.h"
 #include "common/error.h"
+#include "results/bench_csv.h"
 
 #include <benchmark/benchmark.h>
 #include <fmt/format.h>
@@ -160,7 +160,7 @@ int main(int argc, char** argv) {
       return 1;
     }
     try {
-      bench::write_bench_csv(*flags.csv, rows);
+      results::write_bench_csv(*flags.csv, rows);
     } catch (const Error& e) {
       std::cerr << "aerepro_benchmarks: " << e.what() << "\n";
       return 1;

@@ -92,15 +92,21 @@ void register_model_benchmarks(const BenchProfile& profile, const torch::Device&
     const int64_t epoch_images =
         profile.epoch_batches > 0 ? profile.epoch_batches * c.batch_size : c.epoch_images;
 
-    const BenchmarkInfo step_info{
-        c.name, "train_step", dev, "cpp", batch, batch, kTrainingStepFlopFactor * forward * batch};
-    const BenchmarkInfo infer_info{c.name, "inference", dev, "cpp", batch, batch, forward * batch};
+    const BenchmarkInfo step_info{c.name,
+                                  "train_step",
+                                  dev,
+                                  "cpp",
+                                  c.batch_size,
+                                  batch,
+                                  kTrainingStepFlopFactor * forward * batch};
+    const BenchmarkInfo infer_info{c.name, "inference",    dev, "cpp", c.batch_size,
+                                   batch,  forward * batch};
     const BenchmarkInfo epoch_info{
         c.name,
         "epoch",
         dev,
         "cpp",
-        batch,
+        c.batch_size,
         static_cast<double>(epoch_images),
         kTrainingStepFlopFactor * forward * static_cast<double>(epoch_images)};
 

@@ -27,7 +27,7 @@ void register_sgemm_benchmarks(const BenchProfile& profile, const torch::Device&
   for (const int64_t n : profile.sgemm_sides) {
     const std::string name = "sgemm/" + std::to_string(n) + "/" + dev;
     const auto side = static_cast<double>(n);
-    const BenchmarkInfo info{"sgemm_" + std::to_string(n), "sgemm", dev, "cpp", NAN, NAN,
+    const BenchmarkInfo info{"sgemm_" + std::to_string(n), "sgemm", dev, "cpp", std::nullopt, NAN,
                              2.0 * side * side * side};
     describe_benchmark(name, info);
     time_on(benchmark::RegisterBenchmark(

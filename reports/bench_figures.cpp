@@ -15,18 +15,18 @@
 
 namespace aerepro::reports {
 
-std::vector<Figure> bench_figures(const std::vector<BenchRow>& rows) {
+std::vector<Figure> bench_figures(const std::vector<results::BenchRow>& rows) {
   using namespace gnuplot;  // reports/gnuplot_script.h
-  const auto series_of = [](const BenchRow& r) {
+  const auto series_of = [](const results::BenchRow& r) {
     std::string impl = r.implementation == "cpp"      ? "C++"
                        : r.implementation == "python" ? "Python"
                                                       : r.implementation;
     return impl + " " + r.device;
   };
-  const auto category_of = [](const BenchRow& r) {
+  const auto category_of = [](const results::BenchRow& r) {
     std::string c = r.benchmark;
     if (!r.model.empty() && c.find(r.model) == std::string::npos) c += " " + r.model;
-    if (r.batch_size > 0) c += fmt::format(" (batch {})", r.batch_size);
+    if (r.batch_size) c += fmt::format(" (batch {})", *r.batch_size);
     return c;
   };
   std::vector<std::string> kinds;

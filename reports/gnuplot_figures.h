@@ -1,8 +1,8 @@
 // Figures as gnuplot scripts with their data inline, and one gnuplot process (through
 // gnuplot-iostream) that draws them all as PNG files (pngcairo).
 #pragma once
-#include "reports/bench_csv.h"
 #include "results/artifacts_csv.h"
+#include "results/bench_csv.h"
 
 #include <filesystem>
 #include <string>
@@ -35,7 +35,7 @@ std::vector<Figure> image_figures(const std::string& claim,
 
 // Throughput bars per benchmark kind (C++ CPU, C++ GPU, Python reference side by side) and
 // GFLOP/s against the measured SGEMM peak of each device.
-std::vector<Figure> bench_figures(const std::vector<BenchRow>& rows);
+std::vector<Figure> bench_figures(const std::vector<results::BenchRow>& rows);
 
 // Draws every figure into `dir` with one gnuplot process (`gnuplot_command`), keeping the whole
 // script as dir/figures.gp (re-run it there with `gnuplot figures.gp`). Sets `rendered` where a

@@ -342,7 +342,7 @@ std::string bench_section(const ProfileData& data, const std::vector<Figure>& fi
     out << "<tr><td>" << e(r.benchmark) << "</td><td>" << e(r.model) << "</td><td>" << e(r.kind)
         << "</td><td>" << e(r.device) << "</td><td>" << e(r.implementation)
         << "</td><td class=\"num\">"
-        << (r.batch_size > 0 ? std::to_string(r.batch_size) : std::string("—"))
+        << (r.batch_size ? std::to_string(*r.batch_size) : std::string("—"))
         << "</td><td class=\"num\">" << e(format_number(r.milliseconds))
         << "</td><td class=\"num\">" << e(format_number(r.images_per_second))
         << "</td><td class=\"num\">" << e(format_number(r.gflop_per_second))

@@ -122,7 +122,7 @@ std::string report_markdown(const ProfileData& data, const std::vector<Figure>& 
     for (const auto& r : data.bench) {
       out << "| " << m(r.benchmark) << " | " << m(r.model) << " | " << m(r.kind) << " | "
           << m(r.device) << " | " << m(r.implementation) << " | "
-          << (r.batch_size > 0 ? std::to_string(r.batch_size) : std::string("—")) << " | "
+          << (r.batch_size ? std::to_string(*r.batch_size) : std::string("—")) << " | "
           << format_number(r.milliseconds) << " | " << format_number(r.images_per_second) << " | "
           << format_number(r.gflop_per_second) << " | " << format_number(r.percent_of_peak)
           << " |\n";

@@ -196,8 +196,8 @@ ProfileData load_profile(const fs::path& profile_dir, const fs::path& bench_dir)
     }
     std::sort(files.begin(), files.end());
     for (const auto& file : files) {
-      std::vector<BenchRow> rows;
-      if (try_read(file, data.problems, [&] { rows = read_bench_csv(file); })) {
+      std::vector<results::BenchRow> rows;
+      if (try_read(file, data.problems, [&] { rows = results::read_bench_csv(file); })) {
         data.bench.insert(data.bench.end(), rows.begin(), rows.end());
         data.bench_files.push_back(file);
       }

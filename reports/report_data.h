@@ -2,9 +2,9 @@
 // benchmark folder (results/bench/). Reading never throws for a bad file: each missing or
 // malformed file becomes a Problem (naming file and line) and the rest is still read.
 #pragma once
-#include "reports/bench_csv.h"
 #include "reports/staleness.h"
 #include "results/artifacts_csv.h"
+#include "results/bench_csv.h"
 #include "results/result_row.h"
 
 #include <filesystem>
@@ -53,7 +53,7 @@ struct ProfileData {
   std::string profile;        // the folder's name
   bool index_found = false;
   std::vector<ClaimData> claims;  // index.csv order, then claims with files but no index entry
-  std::vector<BenchRow> bench;    // results/bench/*.csv (may be empty)
+  std::vector<results::BenchRow> bench;  // results/bench/*.csv (may be empty)
   std::vector<std::filesystem::path> bench_files;
   std::vector<Problem> problems;
 

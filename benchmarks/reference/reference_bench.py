@@ -2,8 +2,9 @@
 """The Python reference peer of benchmarks/ (issue 6): the same models' training step, inference
 and epoch in eager PyTorch (DataLoader over a TensorDataset, as the source reports' loops), and
 k-means / PCA with scikit-learn, timed like Google Benchmark (mean over iterations after one
-warm-up, at least --min-time seconds), same threads. Writes the CSV columns of bench_csv.h with
-implementation=python. Exits 3 with a reason when torch (or sklearn, for the analyses) is missing.
+warm-up, at least --min-time seconds), same threads. Writes the CSV columns of
+lib/results/bench_csv.h with implementation=python. Exits 3 with a reason when torch (or sklearn,
+for the analyses) is missing.
 
   reference_bench.py --profile short --csv results/bench/python.csv
 """

@@ -1,12 +1,14 @@
 #include "fixtures.h"
 
 #include "results/artifacts_csv.h"
+#include "results/bench_csv.h"
 #include "results/results_csv.h"
 
 #include <fmt/format.h>
 
 #include <cmath>
 #include <fstream>
+#include <optional>
 #include <random>
 
 namespace aerepro::reports::testing {
@@ -277,27 +279,24 @@ void write_synthetic_profile(const fs::path& root, const std::string& profile, i
   write_images_csv(images_file(dir, kImagesClaim), cells);
 
   if (bench) {
-    std::string csv =
-        "benchmark,model,kind,device,implementation,batch_size,milliseconds,images_per_second,"
-        "gflop_per_second,percent_of_peak,threads,torch_version,git_revision\n";
+    std::vector<BenchRow> timings;
     const auto row = [&](const std::string& name, const std::string& model, const std::string& kind,
-                         const std::string& device, const std::string& impl, int batch, double ms,
-                         double gflops, double peak) {
-      const double ips = batch > 0 ? 1000.0 * batch / ms : std::nan("");
-      csv += fmt::format("{},{},{},{},{},{},{},{},{},{},2,1.13.1,fixture0rev1\n", name, model, kind,
-                         device, impl, batch > 0 ? std::to_string(batch) : std::string("nan"), ms,
-                         std::isnan(ips) ? std::string("nan") : fmt::format("{}", ips), gflops,
-                         peak > 0 ? fmt::format("{}", 100 * gflops / peak) : std::string("nan"));
+                         const std::string& device, const std::string& impl,
+                         std::optional<long long> batch, double ms, double gflops, double peak) {
+      const double ips = batch ? 1000.0 * static_cast<double>(*batch) / ms : std::nan("");
+      timings.push_back({name, model, kind, device, impl, batch, ms, ips, gflops,
+                         peak > 0 ? 100 * gflops / peak : std::nan(""), 2, "1.13.1",
+                         "fixture0rev1"});
     };
-    row("sgemm_1024", "", "sgemm", "cpu", "cpp", 0, 25, 85, 85);
-    row("sgemm_1024", "", "sgemm", "cuda", "cpp", 0, 0.1, 21000, 21000);
+    row("sgemm_1024", "", "sgemm", "cpu", "cpp", std::nullopt, 25, 85, 85);
+    row("sgemm_1024", "", "sgemm", "cuda", "cpp", std::nullopt, 0.1, 21000, 21000);
     row("train_step_dae", "conv_dae", "train_step", "cpu", "cpp", 256, 40, 12, 85);
     row("train_step_dae", "conv_dae", "train_step", "cpu", "python", 256, 52, 9.2, 85);
     row("train_step_dae", "conv_dae", "train_step", "cuda", "cpp", 256, 1.2, 400, 21000);
     row("train_step_deep_ae", "deep_ae", "train_step", "cpu", "cpp", 256, 8, 40, 85);
     row("train_step_deep_ae", "deep_ae", "train_step", "cpu", "python", 256, 11, 29, 85);
     row("inference_dae", "conv_dae", "inference", "cpu", "cpp", 1024, 30, 20, 85);
-    write_text(root / "bench" / "timings.csv", csv);
+    write_bench_csv(root / "bench" / "timings.csv", timings);
   }
 }
 

@@ -1,6 +1,7 @@
 #include "csv_samples.h"
 
 #include "results/artifacts_csv.h"
+#include "results/bench_csv.h"
 #include "results/results_csv.h"
 
 #include <cmath>
@@ -114,6 +115,16 @@ const std::vector<CsvKind>& csv_kinds() {
                               {"s0.a", 0, "loss_curve", "ae train", "2", 0.125}});
        },
        [](const std::filesystem::path& f) { read_series_csv(f); }, "figure", "y", "seed"},
+      // Before images (hostile_images_csv_test takes the last kind). The integer columns accept
+      // "nan" (batch_size) or an empty field (threads): none listed.
+      {"bench",
+       [](const std::filesystem::path& f) {
+         write_bench_csv(f, {{"train_step/s0_conv_dae/cpu", "s0_conv_dae", "train_step", "cpu",
+                              "cpp", 256, 40.5, 6320.99, 12.25, 14.5, 2, "1.13.1", "abc123"},
+                             {"sgemm/2048/cpu", "sgemm_2048", "sgemm", "cpu", "cpp", std::nullopt,
+                              250.5, std::nan(""), 68.75, 100, 2, "1.13.1", "abc123"}});
+       },
+       [](const std::filesystem::path& f) { read_bench_csv(f); }, "benchmark", "milliseconds", ""},
       {"images",
        [](const std::filesystem::path& f) {
          write_images_csv(f, {image_cell(0), image_cell(1)});

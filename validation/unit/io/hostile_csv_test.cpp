@@ -1,5 +1,5 @@
-// Every results-folder CSV reader (results, index, summary, series, images) against damaged
-// files: each damage is an ArtifactError that names the file and the line (or the header).
+// Every results-folder CSV reader (results, index, summary, series, images, bench) against
+// damaged files: each damage is an ArtifactError that names the file and the line (or the header).
 #include "common/error.h"
 #include "csv_samples.h"
 #include "test_files.h"
