@@ -29,6 +29,15 @@ claims::Claim made_up_claim(double offset) {
   return claim;
 }
 
+// A run of `seeds` seeds writing its results and records under `dir` (results/, records/).
+RunOptions options_in(const TempDir& dir, int seeds) {
+  RunOptions options;
+  options.results_root = dir / "results";
+  options.records_root = dir / "records";
+  options.seeds = seeds;
+  return options;
+}
+
 TEST(ClaimRunner, SummarisesSeedsJudgesWithConfidenceAndWritesRows) {
   TempDir dir;
   RunOptions options;
@@ -133,10 +142,7 @@ TEST(ClaimRunner, WritesTheSpreadFigureDataImagesAndTheIndex) {
 
 TEST(Records, ARerunAgreesBitIdenticallyAndAPlantedRegressionIsCaught) {
   TempDir dir;
-  RunOptions options;
-  options.results_root = dir / "results";
-  options.records_root = dir / "records";
-  options.seeds = 3;
+  auto options = options_in(dir, 3);
   auto claim = made_up_claim(0.65);  // 0.65, 0.75, 0.85: holds
   EXPECT_EQ(run_claim(claim, options).record.status, RecordStatus::missing);
   EXPECT_EQ(write_records(dir / "results", dir / "records", "ci", {claim.id}),
@@ -154,17 +160,19 @@ TEST(Records, ARerunAgreesBitIdenticallyAndAPlantedRegressionIsCaught) {
   EXPECT_NE(planted.record.describe().find("aerepro record"), std::string::npos);
 }
 
+// Runs made_up_claim(offset) and makes its results the record.
+void record_made_up_claim(double offset, const RunOptions& options) {
+  run_claim(made_up_claim(offset), options);
+  write_records(options.results_root, options.records_root, "ci", {"test.made_up"});
+}
+
 // Within the seeds' spread, Welch's test at 3 seeds cannot see a move of a fifth of a standard
 // deviation; in the record's own environment (same host CPU, kernels, threads, LibTorch, data)
 // the values must be bit-identical, so the move is caught there.
 TEST(Records, InItsOwnEnvironmentAnyChangeOfAValueIsCaught) {
   TempDir dir;
-  RunOptions options;
-  options.results_root = dir / "results";
-  options.records_root = dir / "records";
-  options.seeds = 3;
-  run_claim(made_up_claim(0.65), options);
-  write_records(dir / "results", dir / "records", "ci", {"test.made_up"});
+  auto options = options_in(dir, 3);
+  record_made_up_claim(0.65, options);
   const auto moved = run_claim(made_up_claim(0.67), options);
   EXPECT_TRUE(moved.record.same_environment);
   EXPECT_FALSE(moved.record.bit_identical);
@@ -177,12 +185,8 @@ TEST(Records, InItsOwnEnvironmentAnyChangeOfAValueIsCaught) {
 
 TEST(Records, OnAnotherHostASmallMoveIsJudgedByWelchsTest) {
   TempDir dir;
-  RunOptions options;
-  options.results_root = dir / "results";
-  options.records_root = dir / "records";
-  options.seeds = 3;
-  run_claim(made_up_claim(0.65), options);
-  write_records(dir / "results", dir / "records", "ci", {"test.made_up"});
+  auto options = options_in(dir, 3);
+  record_made_up_claim(0.65, options);
   const auto record_file = dir / "records" / "ci" / "test.made_up.csv";
   auto rows = read_results_csv(record_file);
   ASSERT_FALSE(rows.empty());
@@ -200,10 +204,7 @@ TEST(Records, OnAnotherHostASmallMoveIsJudgedByWelchsTest) {
 
 TEST(Records, AnErrorIsNeverRecorded) {
   TempDir dir;
-  RunOptions options;
-  options.results_root = dir / "results";
-  options.records_root = dir / "records";
-  options.seeds = 1;
+  auto options = options_in(dir, 1);
   auto claim = made_up_claim(0.6);
   claim.evaluate = [](claims::ClaimContext&) -> std::vector<claims::Measurement> {
     throw TrainingError("m: training diverged");
