@@ -1,43 +1,38 @@
 #include "model_cases.h"
 
-#include "models/ae_classifier.h"
-#include "models/bottleneck_ae.h"
-#include "models/conv_ae.h"
-#include "models/conv_dae.h"
-#include "models/deep_ae.h"
-#include "models/fashion_ae.h"
-#include "models/fashion_cnn.h"
-#include "models/one_level_ae.h"
-#include "models/shallow_ae.h"
-#include "models/stacked_ae.h"
-#include "train/objectives.h"
+#include "recipes/s0_recipes.h"
+#include "recipes/s2_recipes.h"
+#include "recipes/s3_recipes.h"
+#include "recipes/s4_recipes.h"
+
+#include <utility>
 
 namespace aerepro::bench {
 namespace {
 
-using namespace aerepro::models;
-
+// A model case from its source's recipe: the recipe's model (seed 0), objective, batch size and
+// training images per epoch.
 template <typename Model>
-BuiltModel autoencoder(Model model) {
-  return {model.ptr(), train::reconstruction_objective(model),
-          [model](const torch::Tensor& x) mutable { return model->forward(x).reconstruction; }};
-}
-
-template <typename Model>
-BuiltModel sparse_autoencoder(Model model, double lambda) {
-  return {model.ptr(), train::sparse_reconstruction_objective(model, lambda),
-          [model](const torch::Tensor& x) mutable { return model->forward(x).reconstruction; }};
-}
-
-template <typename Model>
-BuiltModel classifier(Model model) {
-  return {model.ptr(), train::classification_objective(model),
-          [model](const torch::Tensor& x) mutable { return model->forward(x); }};
-}
-
-template <typename Model, typename... Args>
-Model seeded(Args... args) {
-  return train::seeded<Model>(0, args...);
+ModelCase from_recipe(std::string name, const recipes::Recipe<Model>& recipe,
+                      std::map<std::string, int64_t> conv_input_side = {}) {
+  return {std::move(name),
+          recipe.item,
+          recipe.training.batch_size,
+          recipe.training.train_images,
+          recipes::Recipe<Model>::classifier,
+          std::move(conv_input_side),
+          [recipe] {
+            auto model = recipe.build(0);
+            BuiltModel built{model.ptr(), recipe.objective(model), {}};
+            if constexpr (recipes::Recipe<Model>::classifier) {
+              built.infer = [model](const torch::Tensor& x) mutable { return model->forward(x); };
+            } else {
+              built.infer = [model](const torch::Tensor& x) mutable {
+                return model->forward(x).reconstruction;
+              };
+            }
+            return built;
+          }};
 }
 
 // S2.9's shared encoder: 28 → pool 14 → pool 7 (→ pool 3).
@@ -52,82 +47,45 @@ std::map<std::string, int64_t> with(std::map<std::string, int64_t> sides,
 }
 
 std::vector<ModelCase> make_cases() {
-  constexpr int64_t mnist_train = 60000;
   std::vector<ModelCase> cases;
-  // S0.3/S0.4: strides 2 (28→14→7→3), decoder 3→7→14→28. S0.5: batch 256; S0.1: 48k images.
-  cases.push_back({"s0_conv_dae",
-                   "S0.3-S0.5",
-                   256,
-                   48000,
-                   false,
-                   {{"encoder_conv1", 28},
-                    {"encoder_conv2", 14},
-                    {"encoder_conv3", 7},
-                    {"decoder_deconv1", 3},
-                    {"decoder_deconv2", 7},
-                    {"decoder_deconv3", 14}},
-                   [] { return autoencoder(seeded<ConvDenoisingAutoencoder>()); }});
-  // S2: batch 256 on the 60k training images.
-  cases.push_back({"s2_deep_ae", "S2.2", 256, mnist_train, false, {}, [] {
-                     return autoencoder(seeded<DeepAutoencoder>(source_deep_autoencoder_options()));
-                   }});
-  for (const int64_t x : undercomplete_hidden_sizes()) {
+  // S0.3/S0.4: strides 2 (28→14→7→3), decoder 3→7→14→28.
+  cases.push_back(from_recipe("s0_conv_dae", recipes::conv_denoising_autoencoder(),
+                              {{"encoder_conv1", 28},
+                               {"encoder_conv2", 14},
+                               {"encoder_conv3", 7},
+                               {"decoder_deconv1", 3},
+                               {"decoder_deconv2", 7},
+                               {"decoder_deconv3", 14}}));
+  cases.push_back(from_recipe("s2_deep_ae", recipes::source_deep_autoencoder()));
+  for (const int64_t x : models::undercomplete_hidden_sizes()) {
     cases.push_back(
-        {"s2_shallow_ae_" + std::to_string(x), "S2.3", 256, mnist_train, false, {}, [x] {
-           return autoencoder(seeded<ShallowAutoencoder>(undercomplete_autoencoder_options(x)));
-         }});
+        from_recipe("s2_shallow_ae_" + std::to_string(x), recipes::undercomplete_autoencoder(x)));
   }
-  cases.push_back({"s2_sparse_ae_1156", "S2.6", 256, mnist_train, false, {}, [] {
-                     return sparse_autoencoder(
-                         seeded<ShallowAutoencoder>(sparse_autoencoder_options()), 4e-6);
-                   }});
-  cases.push_back({"s2_bottleneck_ae", "S2.8", 256, mnist_train, false, {}, [] {
-                     return autoencoder(seeded<BottleneckAutoencoder>());
-                   }});
+  cases.push_back(from_recipe("s2_sparse_ae_1156", recipes::sparse_autoencoder(4e-6)));
+  cases.push_back(from_recipe("s2_bottleneck_ae", recipes::bottleneck_autoencoder()));
   // S2.9 (a): unpool 3→7→14, conv at 14, unpool →28, conv at 28.
-  cases.push_back({"s2_conv_ae_unpool", "S2.9a", 256, mnist_train, false,
-                   with(conv_ae_encoder_sides(), {{"decoder_conv1", 14}, {"decoder_conv2", 28}}),
-                   [] {
-                     return autoencoder(
-                         seeded<ConvAutoencoder>(ConvAutoencoderOptions{ConvDecoder::unpool_conv}));
-                   }});
+  cases.push_back(
+      from_recipe("s2_conv_ae_unpool", recipes::conv_autoencoder(models::ConvDecoder::unpool_conv),
+                  with(conv_ae_encoder_sides(), {{"decoder_conv1", 14}, {"decoder_conv2", 28}})));
   // S2.9 (b): 3→7→14→28.
-  cases.push_back({"s2_conv_ae_deconv", "S2.9b", 256, mnist_train, false,
-                   with(conv_ae_encoder_sides(),
-                        {{"decoder_deconv1", 3}, {"decoder_deconv2", 7}, {"decoder_deconv3", 14}}),
-                   [] {
-                     return autoencoder(
-                         seeded<ConvAutoencoder>(ConvAutoencoderOptions{ConvDecoder::deconv}));
-                   }});
+  cases.push_back(
+      from_recipe("s2_conv_ae_deconv", recipes::conv_autoencoder(models::ConvDecoder::deconv),
+                  with(conv_ae_encoder_sides(),
+                       {{"decoder_deconv1", 3}, {"decoder_deconv2", 7}, {"decoder_deconv3", 14}})));
   // S2.9 (c): as (a) with stride-1 transposed convs.
-  cases.push_back({"s2_conv_ae_unpool_deconv", "S2.9c", 256, mnist_train, false,
-                   with(conv_ae_encoder_sides(),
-                        {{"decoder_deconv1", 7}, {"decoder_deconv2", 14}, {"decoder_deconv3", 28}}),
-                   [] {
-                     return autoencoder(seeded<ConvAutoencoder>(
-                         ConvAutoencoderOptions{ConvDecoder::unpool_deconv}));
-                   }});
-  // S3.2: batch 32; S3.1: 50k training images. S3.6: the fine-tuned [512, 128] stack.
-  cases.push_back({"s3_one_level_ae", "S3.2", 32, 50000, false, {}, [] {
-                     return autoencoder(seeded<OneLevelAutoencoder>());
-                   }});
-  cases.push_back({"s3_stacked_ae", "S3.4-S3.6", 32, 50000, false, {}, [] {
-                     return autoencoder(seeded<StackedAutoencoder>());
-                   }});
-  // S4.1: batch 100, 120k augmented images. S4.2: valid 5×5 convs with padding 1, 28→26→24→22.
-  cases.push_back({"s4_cnn",
-                   "S4.2",
-                   100,
-                   120000,
-                   true,
-                   {{"conv1", 28}, {"conv2", 26}, {"conv3", 24}, {"conv4", 22}},
-                   [] { return classifier(seeded<FashionCnn>()); }});
-  cases.push_back({"s4_ae", "S4.3", 100, 120000, false, {}, [] {
-                     return autoencoder(seeded<FashionAutoencoder>());
-                   }});
-  cases.push_back({"s4_ae_classifier", "S4.4", 100, 120000, true, {}, [] {
-                     return classifier(seeded<AutoencoderClassifier>());
-                   }});
+  cases.push_back(from_recipe(
+      "s2_conv_ae_unpool_deconv", recipes::conv_autoencoder(models::ConvDecoder::unpool_deconv),
+      with(conv_ae_encoder_sides(),
+           {{"decoder_deconv1", 7}, {"decoder_deconv2", 14}, {"decoder_deconv3", 28}})));
+  // S3.6: the fine-tuned [512, 128] stack (as made: sigmoid outputs on every level).
+  cases.push_back(from_recipe("s3_one_level_ae", recipes::one_level_autoencoder(false)));
+  cases.push_back(from_recipe(
+      "s3_stacked_ae", recipes::stacked_autoencoder(false, models::Activation::sigmoid).stack));
+  // S4.2: valid 5×5 convs with padding 1, 28→26→24→22.
+  cases.push_back(from_recipe("s4_cnn", recipes::fashion_cnn(),
+                              {{"conv1", 28}, {"conv2", 26}, {"conv3", 24}, {"conv4", 22}}));
+  cases.push_back(from_recipe("s4_ae", recipes::fashion_autoencoder()));
+  cases.push_back(from_recipe("s4_ae_classifier", recipes::autoencoder_classifier()));
   return cases;
 }
 

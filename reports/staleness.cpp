@@ -53,8 +53,9 @@ std::string Staleness::describe() const {
 }
 
 bool defines_claim(const std::string& file, const std::string& claim_id) {
-  static const std::array<std::string, 6> folders{"lib/common/", "lib/data/",     "lib/models/",
-                                                  "lib/train/",  "lib/analysis/", "lib/claims/"};
+  static const std::array<std::string, 7> folders{"lib/common/", "lib/data/",    "lib/models/",
+                                                  "lib/train/",  "lib/recipes/", "lib/analysis/",
+                                                  "lib/claims/"};
   if (std::none_of(folders.begin(), folders.end(),
                    [&](const std::string& f) { return file.rfind(f, 0) == 0; })) {
     return false;
@@ -62,12 +63,13 @@ bool defines_claim(const std::string& file, const std::string& claim_id) {
   // Code defines a claim; documentation beside it (lib/claims/README.md) does not.
   static const std::regex source_file(".*\\.(h|hpp|cc|cpp)");
   if (!std::regex_match(file, source_file)) return false;
-  static const std::regex per_source("lib/claims/(s[0-9])_[^/]*");
+  // A source's own claims and recipes: lib/claims/sN_*, lib/claims/sN/…, lib/recipes/sN_*.
+  static const std::regex per_source("lib/(claims|recipes)/(s[0-9])(_[^/]*|/.*)");
   std::smatch m;
   if (!std::regex_match(file, m, per_source)) return true;
   std::string source = claim_id.substr(0, 2);
   if (source == "s1") source = "s0";  // S1's claims are declared with S0's (shared model)
-  return m[1].str() == source;
+  return m[2].str() == source;
 }
 
 StalenessChecker::StalenessChecker(std::filesystem::path source_dir)

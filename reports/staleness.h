@@ -20,8 +20,9 @@ struct Staleness {
   std::string describe() const;  // one line for the report
 };
 
-// Files that define claim `claim_id`: lib/{common,data,models,train,analysis,claims}/ except
-// the claims files of other sources (lib/claims/sN_*; S1's claims live in s0_claims.cpp).
+// Files that define claim `claim_id`: the source files under lib/{common,data,models,train,
+// recipes,analysis,claims}/ except other sources' own claims and recipes (lib/claims/sN_*,
+// lib/claims/sN/, lib/recipes/sN_*; S1's claims live with S0's).
 bool defines_claim(const std::string& file, const std::string& claim_id);
 
 // Asks git once per revision (`git diff --name-only <revision> -- lib/`, the working tree

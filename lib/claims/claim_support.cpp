@@ -86,12 +86,10 @@ void record_loss_curve(ClaimContext& context, const std::string& label,
   }
 }
 
-train::TrainOptions training_options(const ClaimContext& context, const std::string& label,
-                                     int64_t epochs, int64_t batch_size, double learning_rate) {
-  train::TrainOptions options;
-  options.epochs = epochs;
-  options.batch_size = batch_size;
-  options.learning_rate = learning_rate;
+train::TrainOptions training_options(const ClaimContext& context,
+                                     const recipes::SourceTraining& source,
+                                     const std::string& label, int64_t epochs) {
+  auto options = source.options(epochs);
   options.seed = context.seed;
   options.progress = context.progress;
   options.label = fmt::format("{} seed {}", label, context.seed);

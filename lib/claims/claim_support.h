@@ -3,6 +3,7 @@
 #pragma once
 #include "claims/claim.h"
 #include "data/datasets.h"
+#include "recipes/recipe.h"
 #include "train/checkpoint.h"
 #include "train/trainer.h"
 
@@ -66,8 +67,34 @@ torch::Tensor one_image_per_class(const data::LabeledImages& set, int64_t classe
 void record_loss_curve(ClaimContext& context, const std::string& label,
                        const train::TrainHistory& history);
 
-// Training options for this context: seed, progress and label filled in.
-train::TrainOptions training_options(const ClaimContext& context, const std::string& label,
-                                     int64_t epochs, int64_t batch_size, double learning_rate);
+// The source's training settings for this context: `epochs` (the profile's), and the
+// context's seed, progress and label ("<label> seed N").
+train::TrainOptions training_options(const ClaimContext& context,
+                                     const recipes::SourceTraining& source,
+                                     const std::string& label, int64_t epochs);
+
+// A recipe's model as trained for a claim, with its training history.
+template <typename Model>
+struct Trained {
+  Model model{nullptr};
+  train::TrainHistory history;
+};
+
+// `recipe`'s model, its parameters drawn from the context's seed, on the context's device,
+// trained `epochs` epochs on `data` with the recipe's objective and settings — or loaded from
+// the checkpoint store (train_cached; the key's model part is recipe.describe() followed by
+// `key_note`, e.g. which split). In eval mode.
+template <typename Model>
+Trained<Model> train_recipe(ClaimContext& context, const recipes::Recipe<Model>& recipe,
+                            int64_t epochs, const train::TrainData& data, const std::string& label,
+                            const std::string& key_note = "") {
+  Trained<Model> out{recipe.build(context.seed), {}};
+  out.model->to(context.device);
+  out.history =
+      train_cached(*out.model, recipe.describe() + key_note, recipe.objective(out.model), data,
+                   training_options(context, recipe.training, label, epochs), context);
+  out.model->eval();
+  return out;
+}
 
 }  // namespace aerepro::claims

@@ -1,5 +1,6 @@
 // S0 (Homework 6) and S1 (Assignment 6): the convolutional DAE, its generations and k-means on
 // its 4-d codes.
+#include "analysis/chunked_inference.h"
 #include "analysis/cluster_mapping.h"
 #include "analysis/kmeans.h"
 #include "analysis/latent.h"
@@ -10,7 +11,7 @@
 #include "common/compat.h"
 #include "data/splits.h"
 #include "models/conv_dae.h"
-#include "train/objectives.h"
+#include "recipes/s0_recipes.h"
 
 #include <cmath>
 #include <utility>
@@ -19,18 +20,23 @@ namespace aerepro::claims {
 namespace s0 {  // per source: unity builds join these files
 namespace {
 
-// The set-up of S0.1/S0.5 per profile.
+// The set-up of S0.1/S0.5 per profile; full trains as the source (recipes::
+// conv_denoising_autoencoder).
 struct ConvDaeSetup {
   int64_t train_images;  // of the 48,000 of the S0.1 split
   int64_t epochs;
   int64_t raw_pixel_images;  // k-means on raw pixels: images used
   int64_t raw_pixel_n_init;  // and restarts
 };
-const PerProfile<ConvDaeSetup> kSetup{
-    /*smoke*/ {2000, 1, 2000, 1},
-    /*ci*/ {48000, 12, 6000, 3},
-    /*full*/ {48000, 30, 48000, 10},
-};
+
+ConvDaeSetup conv_dae_setup(Profile profile) {
+  const auto source = recipes::conv_denoising_autoencoder().training;
+  return PerProfile<ConvDaeSetup>{
+      /*smoke*/ {2000, 1, 2000, 1},
+      /*ci*/ {source.train_images, 12, 6000, 3},
+      /*full*/ {source.train_images, source.epochs, source.train_images, 10},
+  }(profile);
+}
 
 // The S0.1 split for this seed, the S0.5-trained conv DAE (trained once per set-up and seed).
 struct TrainedConvDae {
@@ -39,31 +45,21 @@ struct TrainedConvDae {
 };
 
 TrainedConvDae trained_conv_dae(ClaimContext& ctx) {
-  const auto setup = kSetup(ctx.profile);
+  const auto setup = conv_dae_setup(ctx.profile);
   const auto& all = mnist(ctx, data::Split::train);
   // S0.1: a seeded random 48,000 / 12,000 split (the seed of the run, the source's was 0).
   auto split = data::random_split(all, 48000, ctx.seed);
   TrainedConvDae out;
   out.train = split.train.head(setup.train_images);
-  out.model = train::seeded<models::ConvDenoisingAutoencoder>(ctx.seed);
-  out.model->to(ctx.device);
-  // S0.5: MSE(decoder(encoder(noisy)), clean), Adam 1e-3, batch 256; S0.2 noise.
-  auto options = training_options(ctx, "S0.5 conv DAE", setup.epochs, 256, 1e-3);
-  options.corruption = train::Corruption::gaussian_clamped(0.3);
-  train_cached(*out.model, "ConvDenoisingAutoencoder d=4 split=S0.1",
-               train::reconstruction_objective(out.model), {out.train.images, {}}, options, ctx);
-  out.model->eval();
+  out.model = train_recipe(ctx, recipes::conv_denoising_autoencoder(), setup.epochs,
+                           {out.train.images, {}}, "S0.5 conv DAE", " split=S0.1")
+                  .model;
   return out;
 }
 
 torch::Tensor encode_all(models::ConvDenoisingAutoencoder& model, const torch::Tensor& images) {
-  torch::NoGradGuard no_grad;
-  std::vector<torch::Tensor> codes;
-  for (int64_t start = 0; start < images.size(0); start += 4096) {
-    codes.push_back(
-        model->encode(images.narrow(0, start, std::min<int64_t>(4096, images.size(0) - start))));
-  }
-  return torch::cat(codes);
+  return analysis::map_in_chunks([&](const torch::Tensor& x) { return model->encode(x); }, images,
+                                 4096);
 }
 
 struct Clustering {
@@ -229,7 +225,7 @@ Claim codes_beat_raw_pixels() {
   c.assertions = {{"codes_minus_raw_pixels_accuracy", Comparison::greater, 0.0, 0.0, 0.7346 - 0.53,
                    "S0's code accuracy is one-to-one, its raw-pixel figure 'about 53 %' rounded"}};
   c.evaluate = [](ClaimContext& ctx) -> std::vector<Measurement> {
-    const auto setup = kSetup(ctx.profile);
+    const auto setup = conv_dae_setup(ctx.profile);
     auto dae = trained_conv_dae(ctx);
     const auto on_codes = cluster_codes(dae, ctx.seed);
     const auto pixels = dae.train.images.narrow(0, 0, setup.raw_pixel_images)

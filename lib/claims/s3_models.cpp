@@ -3,26 +3,29 @@
 #include "data/splits.h"
 #include "models/one_level_ae.h"
 #include "models/stacked_ae.h"
+#include "recipes/s3_recipes.h"
 #include "train/checkpoint.h"
 #include "train/layerwise.h"
-#include "train/objectives.h"
 
 #include <fmt/format.h>
 
 namespace aerepro::claims::s3 {
 namespace {
 
-const PerProfile<Setup> kSetup{
-    /*smoke*/ {1000, 1, 1, 1, 1, 500, 1000, 2, 4, 5},
-    /*ci*/ {12000, 5, 10, 3, 3, 10000, 10000, 8, 16, 10},
-    /*full*/ {50000, 5, 10, 5, 5, 10000, 10000, 20, 16, 10},
-};
-
-constexpr int64_t kBatch = 32;          // S3.1: Keras' fit(batch_size=32)
-constexpr double kLearningRate = 1e-3;  // S3.1: Keras' Adam default rate
-constexpr double kAdamEpsilon = 1e-7;   // S3.1: Keras' Adam default epsilon
-constexpr double kPixelNoise = 0.4;     // S3.1, S3.3, S3.5 first level
-constexpr double kCodeNoise = 0.2;      // S3.5 deeper levels
+// The full profile trains as the source (recipes::one_level_autoencoder,
+// recipes::stacked_autoencoder); ci and smoke shorter, on fewer images.
+Setup profile_setup(Profile profile) {
+  const auto ae = recipes::one_level_autoencoder(false).training;
+  const auto dae = recipes::one_level_autoencoder(true).training;
+  const auto stack = recipes::stacked_autoencoder(false, models::Activation::sigmoid);
+  return PerProfile<Setup>{
+      /*smoke*/ {1000, 1, 1, 1, 1, 500, 1000, 2, 4, 5},
+      /*ci*/ {12000, 5, 10, 3, 3, 10000, 10000, 8, 16, 10},
+      /*full*/
+      {ae.train_images, ae.epochs, dae.epochs, stack.stack.training.epochs,
+       stack.fine_tuning.epochs, 10000, 10000, 20, 16, 10},
+  }(profile);
+}
 
 // The S3.1 training images of this context: the first 50,000 of the training file (head/tail
 // split), subsampled in the ci/smoke profiles (seeded by the context's seed). The data enter
@@ -43,17 +46,6 @@ TrainingSet training_set(ClaimContext& ctx) {
           fmt::format("random {} of head 50000 (seed {})", n, subset_seed)};
 }
 
-// S3.1: Keras' fit as the report called it: Adam (lr 1e-3, epsilon 1e-7), batch 32, shuffled
-// every epoch; a denoising model's noisy copy drawn once and reused every epoch.
-train::TrainOptions keras_options(const ClaimContext& ctx, const std::string& label, int64_t epochs,
-                                  const train::Corruption& noise = {}) {
-  auto options = training_options(ctx, label, epochs, kBatch, kLearningRate);
-  options.adam_epsilon = kAdamEpsilon;
-  options.corruption = noise;
-  options.noise_drawn_once = true;
-  return options;
-}
-
 std::string cached_description(const std::string& model, const std::string& training,
                                const TrainingSet& data, ClaimContext& ctx) {
   return fmt::format("model: {} | training: {} | data: {} [{}] | profile: {} | device: {}", model,
@@ -64,17 +56,14 @@ std::string cached_description(const std::string& model, const std::string& trai
 // S3.2 (denoising = false) / S3.3 (true): the one-level AE / DAE of this seed.
 models::OneLevelAutoencoder one_level(ClaimContext& ctx, const TrainingSet& data, bool denoising) {
   const auto s = setup(ctx.profile);
-  auto model =
-      train::seeded<models::OneLevelAutoencoder>(ctx.seed, models::OneLevelAutoencoderOptions{});
+  const auto recipe = recipes::one_level_autoencoder(denoising);
+  auto model = recipe.build(ctx.seed);
   model->to(ctx.device);
   const auto options =
-      keras_options(ctx, denoising ? "S3.3 one-level dae" : "S3.2 one-level ae",
-                    denoising ? s.dae_epochs : s.ae_epochs,
-                    denoising ? train::Corruption::gaussian(kPixelNoise) : train::Corruption{});
-  train_cached(
-      *model,
-      "S3 OneLevelAutoencoder 784-128 relu, sigmoid out, glorot-uniform [" + data.description + "]",
-      train::reconstruction_objective(model), {data.images, {}}, options, ctx);
+      training_options(ctx, recipe.training, denoising ? "S3.3 one-level dae" : "S3.2 one-level ae",
+                       denoising ? s.dae_epochs : s.ae_epochs);
+  train_cached(*model, "S3 " + recipe.describe() + " [" + data.description + "]",
+               recipe.objective(model), {data.images, {}}, options, ctx);
   model->eval();
   return model;
 }
@@ -85,23 +74,19 @@ models::OneLevelAutoencoder one_level(ClaimContext& ctx, const TrainingSet& data
 models::StackedAutoencoder stack(ClaimContext& ctx, const TrainingSet& data, bool denoising,
                                  bool fine_tuned, StackReading reading) {
   const auto s = setup(ctx.profile);
-  models::StackedAutoencoderOptions model_options;
-  model_options.deeper_output_activation =
-      reading == StackReading::as_made ? models::Activation::sigmoid : models::Activation::relu;
-  auto model = train::seeded<models::StackedAutoencoder>(ctx.seed, model_options);
+  const auto recipe = recipes::stacked_autoencoder(denoising, reading == StackReading::as_made
+                                                                  ? models::Activation::sigmoid
+                                                                  : models::Activation::relu);
+  auto model = recipe.stack.build(ctx.seed);
   model->to(ctx.device);
   const std::string name = fmt::format(
       "{} ({})", denoising ? "S3.5 stacked dae" : "S3.4 stacked ae", to_string(reading));
   train::LayerwiseOptions layerwise;
-  layerwise.training = keras_options(ctx, name, s.level_epochs);
-  if (denoising) {
-    layerwise.first_level = train::Corruption::gaussian(kPixelNoise);  // S3.5
-    layerwise.deeper_levels = train::Corruption::gaussian(kCodeNoise);
-  }
+  layerwise.training = training_options(ctx, recipe.stack.training, name, s.level_epochs);
+  layerwise.first_level = recipe.first_level;
+  layerwise.deeper_levels = recipe.deeper_levels;
   const auto pretrained = cached_description(
-      fmt::format("S3 StackedAutoencoder 784-512-128 relu, glorot-uniform, level0 sigmoid out, "
-                  "deeper {} out",
-                  models::to_string(model_options.deeper_output_activation)),
+      "S3 " + recipe.stack.describe(),
       fmt::format("layerwise {}; first level {}; deeper levels {}", layerwise.training.describe(),
                   layerwise.first_level.describe(), layerwise.deeper_levels.describe()),
       data, ctx);
@@ -118,14 +103,13 @@ models::StackedAutoencoder stack(ClaimContext& ctx, const TrainingSet& data, boo
   });
   record_loss_curve(ctx, name + " layer-wise (levels in turn)", pretraining.history);
   if (fine_tuned) {
-    const auto options = keras_options(
-        ctx, name + " fine-tuned", s.finetune_epochs,
-        denoising ? train::Corruption::gaussian(kPixelNoise) : train::Corruption{});  // S3.6
+    const auto options =
+        training_options(ctx, recipe.fine_tuning, name + " fine-tuned", s.finetune_epochs);
     const auto description = cached_description("S3.6 fine-tuned stack, from {" + pretrained + "}",
                                                 options.describe(), data, ctx);
     const auto tuning = train::train_or_load(*model, description, ctx.checkpoints, [&] {
-      return train::train(*model, train::reconstruction_objective(model), {data.images, {}},
-                          nullptr, options);
+      return train::train(*model, recipe.stack.objective(model), {data.images, {}}, nullptr,
+                          options);
     });
     record_loss_curve(ctx, name + " fine-tuned", tuning.history);
   }
@@ -144,7 +128,7 @@ TrainedModel trained(std::string name, std::string key, Model model) {
 }  // namespace
 
 Setup setup(Profile profile) {
-  return kSetup(profile);
+  return profile_setup(profile);
 }
 
 std::string to_string(StackReading reading) {

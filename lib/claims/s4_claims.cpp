@@ -1,10 +1,12 @@
 // S4 (minor exam): on five Fashion-MNIST classes, a CNN against an autoencoder classifier.
+#include "analysis/chunked_inference.h"
+#include "analysis/latent.h"
 #include "claims/claim_support.h"
 #include "claims/source_claims.h"
 #include "data/splits.h"
 #include "models/ae_classifier.h"
 #include "models/fashion_cnn.h"
-#include "train/objectives.h"
+#include "recipes/s4_recipes.h"
 
 #include <fmt/format.h>
 
@@ -12,30 +14,33 @@ namespace aerepro::claims {
 namespace s4 {  // per source: unity builds join these files
 namespace {
 
+// The set-up per profile; full trains as the source (recipes::fashion_cnn,
+// recipes::autoencoder_classifier).
 struct FashionSetup {
   int64_t originals;          // of the 30,000 training images of classes {1,3,5,7,9}
   int64_t cnn_epochs;         // S4.2: 15
   int64_t classifier_epochs;  // S4.4: 15
   int64_t test_images;        // of the 5,000
 };
-const PerProfile<FashionSetup> kSetup{
-    /*smoke*/ {500, 1, 1, 500},
-    /*ci*/ {7500, 2, 2, 5000},
-    /*full*/ {30000, 15, 15, 5000},
-};
+
+FashionSetup fashion_setup(Profile profile) {
+  return PerProfile<FashionSetup>{
+      /*smoke*/ {500, 1, 1, 500},
+      /*ci*/ {7500, 2, 2, 5000},
+      /*full*/
+      {30000, recipes::fashion_cnn().training.epochs,
+       recipes::autoencoder_classifier().training.epochs, 5000},
+  }(profile);
+}
 const std::vector<int64_t> kClasses{1, 3, 5, 7, 9};  // S4.1
 
-double accuracy(torch::nn::Module& module,
-                const std::function<torch::Tensor(const torch::Tensor&)>& logits,
-                const data::LabeledImages& test) {
-  torch::NoGradGuard no_grad;
-  module.eval();
+// The fraction of `test` whose argmax logit is its label (chunks of 1,000 images).
+double accuracy(const analysis::TensorMap& logits, const data::LabeledImages& test) {
   int64_t correct = 0;
-  for (int64_t start = 0; start < test.size(); start += 1000) {
-    const auto n = std::min<int64_t>(1000, test.size() - start);
+  analysis::for_each_chunk(test.size(), 1000, [&](int64_t start, int64_t n) {
     const auto predicted = logits(test.images.narrow(0, start, n)).argmax(1);
     correct += predicted.eq(test.labels.narrow(0, start, n)).sum().item<int64_t>();
-  }
+  });
   return static_cast<double>(correct) / static_cast<double>(test.size());
 }
 
@@ -66,7 +71,7 @@ Claim cnn_beats_ae_classifier() {
       {"cnn_test_accuracy", Comparison::greater, 0.90, 0.97, 0.9792, ""},
       {"ae_classifier_test_accuracy", Comparison::greater, 0.90, 0.97, 0.9712, ""}};
   c.evaluate = [](ClaimContext& ctx) -> std::vector<Measurement> {
-    const auto setup = kSetup(ctx.profile);
+    const auto setup = fashion_setup(ctx.profile);
     // S4.1: classes {1,3,5,7,9}; x4 augmentation of the originals used; labels kept 10-wide.
     const auto originals = data::filter_classes(fashion_mnist(ctx, data::Split::train), kClasses)
                                .head(setup.originals);
@@ -77,27 +82,17 @@ Claim cnn_beats_ae_classifier() {
         fmt::format("classes=13579 originals={} augmented=x4", setup.originals);
 
     // S4.2: the CNN, cross-entropy, Adam 1e-3, batch 100.
-    auto cnn = train::seeded<models::FashionCnn>(ctx.seed);
-    cnn->to(ctx.device);
-    const auto cnn_options = training_options(ctx, "S4.2 CNN", setup.cnn_epochs, 100, 1e-3);
-    const auto cnn_history =
-        train_cached(*cnn, "FashionCnn " + data_note, train::classification_objective(cnn),
-                     {train.images, train.labels}, cnn_options, ctx);
-
+    auto cnn = train_recipe(ctx, recipes::fashion_cnn(), setup.cnn_epochs,
+                            {train.images, train.labels}, "S4.2 CNN", " " + data_note);
     // S4.4: a freshly initialised S4.3 encoder (ReLU code) + FC head, cross-entropy, all trained.
-    auto classifier = train::seeded<models::AutoencoderClassifier>(ctx.seed);
-    classifier->to(ctx.device);
-    const auto classifier_options =
-        training_options(ctx, "S4.4 AE classifier", setup.classifier_epochs, 100, 1e-3);
-    const auto classifier_history =
-        train_cached(*classifier, "AutoencoderClassifier fresh encoder, relu code " + data_note,
-                     train::classification_objective(classifier), {train.images, train.labels},
-                     classifier_options, ctx);
+    auto classifier =
+        train_recipe(ctx, recipes::autoencoder_classifier(), setup.classifier_epochs,
+                     {train.images, train.labels}, "S4.4 AE classifier", " " + data_note);
 
-    const double cnn_accuracy = accuracy(
-        *cnn, [&](const torch::Tensor& x) { return cnn->forward(x); }, test);
-    const double classifier_accuracy = accuracy(
-        *classifier, [&](const torch::Tensor& x) { return classifier->forward(x); }, test);
+    const double cnn_accuracy =
+        accuracy([&](const torch::Tensor& x) { return cnn.model->forward(x); }, test);
+    const double classifier_accuracy =
+        accuracy([&](const torch::Tensor& x) { return classifier.model->forward(x); }, test);
     ctx.artifacts.add_point("test_accuracy", "CNN (S4.2)", "test accuracy", cnn_accuracy);
     ctx.artifacts.add_point("test_accuracy", "AE classifier (S4.4)", "test accuracy",
                             classifier_accuracy);
@@ -105,8 +100,8 @@ Claim cnn_beats_ae_classifier() {
     return {{"cnn_minus_ae_classifier_accuracy", cnn_accuracy - classifier_accuracy},
             {"cnn_test_accuracy", cnn_accuracy},
             {"ae_classifier_test_accuracy", classifier_accuracy},
-            {"cnn_final_train_loss", cnn_history.final_train_loss()},
-            {"ae_classifier_final_train_loss", classifier_history.final_train_loss()}};
+            {"cnn_final_train_loss", cnn.history.final_train_loss()},
+            {"ae_classifier_final_train_loss", classifier.history.final_train_loss()}};
   };
   return c;
 }

@@ -2,9 +2,20 @@
 
 #include "models/he_init.h"
 
+#include <fmt/format.h>
+
 #include <stdexcept>
 
 namespace aerepro::models {
+
+std::string describe(const AutoencoderClassifierOptions& o) {
+  std::string text = fmt::format("AutoencoderClassifier fresh encoder, {} code",
+                                 o.encoder.relu_code ? "relu" : "linear");
+  if (o.encoder.code_size != 32) text += fmt::format(" code_size={}", o.encoder.code_size);
+  if (o.hidden != 256) text += fmt::format(" hidden={}", o.hidden);
+  if (o.num_classes != 10) text += fmt::format(" outputs={}", o.num_classes);
+  return text;
+}
 
 AutoencoderClassifierImpl::AutoencoderClassifierImpl(AutoencoderClassifierOptions options)
     : options_(options) {

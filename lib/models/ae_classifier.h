@@ -2,6 +2,8 @@
 #pragma once
 #include "models/fashion_ae.h"
 
+#include <string>
+
 namespace aerepro::models {
 
 struct AutoencoderClassifierOptions {
@@ -9,6 +11,11 @@ struct AutoencoderClassifierOptions {
   int64_t hidden = 256;               // S4.4: Linear(32→256) ReLU
   int64_t num_classes = 10;           // S4.1: 10-wide output
 };
+
+// The options as one line, e.g. "AutoencoderClassifier fresh encoder, relu code" (the encoder is
+// always built afresh; sizes other than S4's added): checkpoint keys and result rows describe a
+// model by it.
+std::string describe(const AutoencoderClassifierOptions& options);
 
 // S4.4: FashionEncoder (S4.3) · Linear(32→256) ReLU · Linear(256→10) → logits. The encoder is
 // trained too (S4.4), so it is an ordinary submodule. The head is He-initialised like the rest

@@ -2,7 +2,14 @@
 
 #include "models/image_shape.h"
 
+#include <fmt/format.h>
+
 namespace aerepro::models {
+
+std::string describe(const BottleneckAutoencoderOptions& o) {
+  return fmt::format("BottleneckAutoencoder 784-{}-{}-{}-784 relu", o.hidden, o.code_size,
+                     o.hidden);
+}
 
 namespace nn = torch::nn;
 

@@ -2,12 +2,18 @@
 #pragma once
 #include "models/autoencoder.h"
 
+#include <string>
+
 namespace aerepro::models {
 
 struct BottleneckAutoencoderOptions {
   int64_t hidden = 64;    // S2.8
   int64_t code_size = 8;  // S2.8
 };
+
+// The options as one line, e.g. "BottleneckAutoencoder 784-64-8-64-784 relu": checkpoint keys and
+// result rows describe a model by it.
+std::string describe(const BottleneckAutoencoderOptions& options);
 
 // S2.8: Linear 784→64 ReLU · 64→8 ReLU · 8→64 ReLU · 64→784 ReLU (ReLU after every layer,
 // the code included). hidden = code.

@@ -2,10 +2,16 @@
 
 #include "models/image_shape.h"
 
+#include <fmt/format.h>
+
 #include <stdexcept>
 #include <tuple>
 
 namespace aerepro::models {
+
+std::string describe(const ConvAutoencoderOptions& o) {
+  return "ConvAutoencoder decoder=" + to_string(o.decoder);
+}
 
 namespace nn = torch::nn;
 

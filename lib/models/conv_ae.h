@@ -18,6 +18,10 @@ struct ConvAutoencoderOptions {
   ConvDecoder decoder = ConvDecoder::unpool_conv;  // S2.9 (a)
 };
 
+// The options as one line, e.g. "ConvAutoencoder decoder=unpool_conv": checkpoint keys and
+// result rows describe a model by it.
+std::string describe(const ConvAutoencoderOptions& options);
+
 // The indices of the encoder's three 2×2 max-poolings (28→14, 14→7, 7→3), which the unpooling
 // decoders need.
 struct PoolingIndices {

@@ -2,7 +2,13 @@
 
 #include "models/image_shape.h"
 
+#include <fmt/format.h>
+
 namespace aerepro::models {
+
+std::string describe(const ConvDenoisingAutoencoderOptions& o) {
+  return fmt::format("ConvDenoisingAutoencoder d={}", o.latent_dim);
+}
 
 namespace nn = torch::nn;
 

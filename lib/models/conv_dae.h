@@ -2,11 +2,17 @@
 #pragma once
 #include "models/autoencoder.h"
 
+#include <string>
+
 namespace aerepro::models {
 
 struct ConvDenoisingAutoencoderOptions {
   int64_t latent_dim = 4;  // S0.3: d = 4
 };
+
+// The options as one line, e.g. "ConvDenoisingAutoencoder d=4": checkpoint keys and
+// result rows describe a model by it.
+std::string describe(const ConvDenoisingAutoencoderOptions& options);
 
 // Encoder (S0.3): Conv(1→8,k3,s2,p1) ReLU · Conv(8→16,k3,s2,p1) BN(16) ReLU ·
 // Conv(16→32,k3,s2,p0) ReLU · flatten 288 · Linear(288→128) ReLU · Linear(128→d).

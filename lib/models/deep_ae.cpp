@@ -2,7 +2,15 @@
 
 #include "models/image_shape.h"
 
+#include <fmt/format.h>
+
 namespace aerepro::models {
+
+std::string describe(const DeepAutoencoderOptions& o) {
+  return fmt::format("DeepAutoencoder 784-512-256-128-{} / {}-128-256-784 code={} output={}",
+                     o.code_size, o.code_size, to_string(o.code_activation),
+                     to_string(o.output_activation));
+}
 
 namespace nn = torch::nn;
 

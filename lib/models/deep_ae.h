@@ -3,6 +3,8 @@
 #include "models/activation.h"
 #include "models/autoencoder.h"
 
+#include <string>
+
 namespace aerepro::models {
 
 struct DeepAutoencoderOptions {
@@ -11,6 +13,10 @@ struct DeepAutoencoderOptions {
   Activation code_activation = Activation::relu;
   Activation output_activation = Activation::relu;
 };
+
+// The options as one line, e.g. "DeepAutoencoder 784-512-256-128-30 / 30-128-256-784 code=relu
+// output=relu": checkpoint keys and result rows describe a model by it.
+std::string describe(const DeepAutoencoderOptions& options);
 
 // S2.2 as the source built it: ReLU after every layer, code and output included.
 DeepAutoencoderOptions source_deep_autoencoder_options();

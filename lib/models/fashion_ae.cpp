@@ -3,7 +3,14 @@
 #include "models/he_init.h"
 #include "models/image_shape.h"
 
+#include <fmt/format.h>
+
 namespace aerepro::models {
+
+std::string describe(const FashionAutoencoderOptions& o) {
+  return fmt::format("FashionAutoencoder 784-392-196-98-{} {} code", o.code_size,
+                     o.relu_code ? "relu" : "linear");
+}
 
 namespace nn = torch::nn;
 

@@ -2,6 +2,8 @@
 #pragma once
 #include "models/autoencoder.h"
 
+#include <string>
+
 namespace aerepro::models {
 
 struct FashionAutoencoderOptions {
@@ -10,6 +12,10 @@ struct FashionAutoencoderOptions {
   // is ReLU'd too (the report as made). false gives a linear code (an earlier reading).
   bool relu_code = true;
 };
+
+// The options as one line, e.g. "FashionAutoencoder 784-392-196-98-32 relu code": checkpoint keys
+// and result rows describe a model by it.
+std::string describe(const FashionAutoencoderOptions& options);
 
 // S4.3 encoder: Linear 784→392 ReLU · 392→196 ReLU · 196→98 ReLU · 98→32 ReLU (the code's
 // ReLU per options.relu_code). He init, zero biases.

@@ -3,7 +3,14 @@
 #include "models/he_init.h"
 #include "models/image_shape.h"
 
+#include <fmt/format.h>
+
 namespace aerepro::models {
+
+std::string describe(const FashionCnnOptions& o) {
+  return o.num_classes == 10 ? std::string("FashionCnn")
+                             : fmt::format("FashionCnn outputs={}", o.num_classes);
+}
 
 namespace nn = torch::nn;
 

@@ -2,11 +2,17 @@
 #pragma once
 #include <torch/torch.h>
 
+#include <string>
+
 namespace aerepro::models {
 
 struct FashionCnnOptions {
   int64_t num_classes = 10;  // S4.1: 10-wide output, labels kept as 1,3,5,7,9
 };
+
+// The options as one line, e.g. "FashionCnn" (" outputs=N" where not 10): checkpoint keys and
+// result rows describe a model by it.
+std::string describe(const FashionCnnOptions& options);
 
 // S4.2: Conv(1→10,k5,p1) ReLU · Conv(10→20,k5,p1) ReLU · Conv(20→40,k5,p1) ReLU ·
 // Conv(40→64,k5,p1) ReLU (28→26→24→22→20) · MaxPool 2×2 (→10) · flatten 6400 ·

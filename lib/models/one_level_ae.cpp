@@ -3,7 +3,15 @@
 #include "models/glorot_init.h"
 #include "models/image_shape.h"
 
+#include <fmt/format.h>
+
 namespace aerepro::models {
+
+std::string describe(const OneLevelAutoencoderOptions& o) {
+  return fmt::format("OneLevelAutoencoder {}-{} relu, {} out, {}", o.input_dim, o.hidden,
+                     to_string(o.output_activation),
+                     o.glorot_uniform ? "glorot-uniform" : "default init");
+}
 
 OneLevelAutoencoderImpl::OneLevelAutoencoderImpl(OneLevelAutoencoderOptions options)
     : options_(options) {

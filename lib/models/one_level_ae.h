@@ -3,6 +3,8 @@
 #include "models/activation.h"
 #include "models/autoencoder.h"
 
+#include <string>
+
 namespace aerepro::models {
 
 struct OneLevelAutoencoderOptions {
@@ -13,6 +15,10 @@ struct OneLevelAutoencoderOptions {
   // default initialisation).
   bool glorot_uniform = true;
 };
+
+// The options as one line, e.g. "OneLevelAutoencoder 784-128 relu, sigmoid out, glorot-uniform":
+// checkpoint keys and result rows describe a model by it.
+std::string describe(const OneLevelAutoencoderOptions& options);
 
 // S3.2: Dense(input→hidden, ReLU) → Dense(hidden→input, output activation), Glorot-uniform
 // (S3.1). S3.3's DAE is the same model trained noisy → clean.

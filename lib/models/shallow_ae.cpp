@@ -2,7 +2,14 @@
 
 #include "models/image_shape.h"
 
+#include <fmt/format.h>
+
 namespace aerepro::models {
+
+std::string describe(const ShallowAutoencoderOptions& o) {
+  return fmt::format("ShallowAutoencoder 784-{}-784 hidden=relu output={}", o.hidden,
+                     to_string(o.output_activation));
+}
 
 ShallowAutoencoderOptions undercomplete_autoencoder_options(int64_t hidden) {
   ShallowAutoencoderOptions options;

@@ -3,6 +3,7 @@
 #include "models/activation.h"
 #include "models/autoencoder.h"
 
+#include <string>
 #include <vector>
 
 namespace aerepro::models {
@@ -11,6 +12,10 @@ struct ShallowAutoencoderOptions {
   int64_t hidden = 256;                             // x
   Activation output_activation = Activation::relu;  // S2.3/S2.6/S2.7: ReLU output
 };
+
+// The options as one line, e.g. "ShallowAutoencoder 784-256-784 hidden=relu output=relu":
+// checkpoint keys and result rows describe a model by it.
+std::string describe(const ShallowAutoencoderOptions& options);
 
 // S2.3 under-complete AE with x hidden units (the source trains x ∈ {64, 128, 256}).
 ShallowAutoencoderOptions undercomplete_autoencoder_options(int64_t hidden);

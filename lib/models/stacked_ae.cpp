@@ -1,9 +1,19 @@
 #include "models/stacked_ae.h"
 
+#include <fmt/format.h>
+
 #include <stdexcept>
 #include <string>
 
 namespace aerepro::models {
+
+std::string describe(const StackedAutoencoderOptions& o) {
+  std::string widths = std::to_string(o.input_dim);
+  for (const auto width : o.levels) widths += "-" + std::to_string(width);
+  return fmt::format("StackedAutoencoder {} relu, {}, level0 {} out, deeper {} out", widths,
+                     o.glorot_uniform ? "glorot-uniform" : "default init",
+                     to_string(o.first_output_activation), to_string(o.deeper_output_activation));
+}
 
 StackedAutoencoderImpl::StackedAutoencoderImpl(StackedAutoencoderOptions options)
     : options_(std::move(options)) {

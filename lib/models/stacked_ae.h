@@ -4,6 +4,7 @@
 #include "models/autoencoder.h"
 #include "models/one_level_ae.h"
 
+#include <string>
 #include <vector>
 
 namespace aerepro::models {
@@ -19,6 +20,10 @@ struct StackedAutoencoderOptions {
   Activation deeper_output_activation = Activation::sigmoid;
   bool glorot_uniform = true;  // S3.1: every level Glorot-uniform, zero biases
 };
+
+// The options as one line, e.g. "StackedAutoencoder 784-512-128 relu, glorot-uniform, level0
+// sigmoid out, deeper sigmoid out": checkpoint keys and result rows describe a model by it.
+std::string describe(const StackedAutoencoderOptions& options);
 
 // Level i is a OneLevelAutoencoder (input = level i-1's code width, hidden = levels[i]),
 // registered as `level0`, `level1`, .... encode chains the level encoders, decode chains the

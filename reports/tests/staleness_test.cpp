@@ -21,6 +21,12 @@ TEST(Staleness, DefiningFilesAreTheLibraryBelowResultsAndTheClaimsOwnSource) {
   EXPECT_TRUE(defines_claim("lib/claims/s3_models.cpp", "s3.interpolation_stays_near_data"));
   EXPECT_FALSE(defines_claim("lib/claims/s2_claims.cpp", "s3.interpolation_stays_near_data"));
   EXPECT_TRUE(defines_claim("lib/claims/s0_claims.cpp", "s1.kmeans_majority_codes_above_70"));
+  EXPECT_TRUE(defines_claim("lib/claims/s2/support.h", "s2.conv_aes_reach_low_loss"));
+  EXPECT_FALSE(defines_claim("lib/claims/s2/conv_claims.cpp", "s3.interpolation_stays_near_data"));
+  EXPECT_TRUE(defines_claim("lib/recipes/s4_recipes.cpp", "s4.cnn_beats_ae_classifier"));
+  EXPECT_FALSE(defines_claim("lib/recipes/s4_recipes.cpp", "s2.pca_beats_source_ae"));
+  EXPECT_TRUE(defines_claim("lib/recipes/s0_recipes.h", "s1.kmeans_majority_codes_above_70"));
+  EXPECT_TRUE(defines_claim("lib/recipes/recipe.h", "s2.pca_beats_source_ae"));
   EXPECT_TRUE(defines_claim("lib/claims/verdict.cpp", "s2.pca_beats_source_ae"));
   EXPECT_FALSE(defines_claim("lib/results/record.cpp", "s2.pca_beats_source_ae"));
   EXPECT_FALSE(defines_claim("reports/html_page.cpp", "s2.pca_beats_source_ae"));

@@ -43,7 +43,10 @@ claims::Claim training_claim(const std::string& id, double learning_rate) {
     auto gen = compat::make_generator(torch::kCPU, 7);
     train::TrainData data{torch::randn({256, 3}, gen).matmul(torch::randn({3, 8}, gen)), {}};
     auto model = train::seeded<LinearAutoencoder>(context.seed);
-    auto options = claims::training_options(context, "linear-ae", 20, 32, learning_rate);
+    recipes::SourceTraining source;
+    source.batch_size = 32;
+    source.learning_rate = learning_rate;
+    auto options = claims::training_options(context, source, "linear-ae", 20);
     const auto history = claims::train_cached(
         *model, "linear-ae 8-3-8", train::reconstruction_objective(model), data, options, context);
     return std::vector<claims::Measurement>{{"final_loss", history.final_train_loss()}};

@@ -1,0 +1,91 @@
+// What the S2 claims (Programming Assignment 3) share: the ten source images, the profiles'
+// schedules over the S2 recipes (recipes/s2_recipes.h), training data, per-image errors and
+// the departure texts. The claims live in one file per family beside this one.
+#pragma once
+#include "analysis/latent.h"
+#include "claims/claim_support.h"
+#include "recipes/s2_recipes.h"
+
+#include <string>
+
+namespace aerepro::claims::s2 {
+
+// S2: the ten MNIST test images 9705…9714 (one of each digit) the source reports errors on.
+constexpr int64_t kFirstSourceImage = 9705;
+constexpr int64_t kSourceImageCount = 10;
+constexpr int64_t kEvalChunk = 1000;  // images per forward pass when evaluating
+
+// How much of the training set, and for how many epochs, a recipe trains in each profile:
+// smoke 256 images for 1 epoch, ci as given, full the recipe's own (the source's).
+struct Schedule {
+  PerProfile<int64_t> images;
+  PerProfile<int64_t> epochs;
+};
+Schedule schedule(const recipes::SourceTraining& source, int64_t ci_images, int64_t ci_epochs);
+
+Schedule deep_source_schedule();    // S2.2, claim 1(a): ci 5 of 10 epochs
+Schedule deep_well_schedule();      // claim 1(b), our set-up: ci 10 of 30 epochs
+Schedule undercomplete_schedule();  // S2.3 (and S2.4, S2.6, S2.7's standard AE): ci 5 of 10
+Schedule sparse_schedule();         // S2.6: ci 3 of 5 epochs on 10,000 images
+Schedule denoising_schedule();      // S2.7: ci 2 of 5 epochs
+Schedule bottleneck_schedule();     // S2.8: ci as full (cheap)
+Schedule conv_schedule();           // S2.9: ci 2 of 5 epochs on 10,000 images
+// Test images the whole-test-set means use.
+int64_t test_image_count(Profile profile);
+
+// Every S2 claim in full: what differs from the report's run of it.
+extern const std::string kFull;
+extern const Departure kSmoke;
+extern const std::string kCaveat0255;  // "S2 computed its errors on 0-255 pixels"
+
+// The training images of a schedule: all of MNIST train, or a seeded subset of it (the same
+// subset for every claim with the same size and seed, so shared models share their data).
+// Callers load no other split before training, so the checkpoint key's data checksum agrees
+// across claims.
+train::TrainData training_images(ClaimContext& ctx, const Schedule& schedule);
+torch::Tensor test_images(ClaimContext& ctx);
+torch::Tensor source_images(ClaimContext& ctx);  // S2: the ten source images
+
+// (N) float64 CPU per-image squared errors of reconstruct(inputs) against targets (inputs when
+// absent), in chunks of kEvalChunk.
+torch::Tensor per_image_errors(const analysis::TensorMap& reconstruct, const torch::Tensor& inputs,
+                               const torch::Tensor& targets);
+torch::Tensor per_image_errors(const analysis::TensorMap& reconstruct, const torch::Tensor& images);
+double mean_of(const torch::Tensor& t);
+std::string fmt_g(double v);  // {:g}
+
+template <typename Model>
+analysis::TensorMap reconstruction_of(Model model) {
+  return [model](const torch::Tensor& x) mutable { return model->forward(x).reconstruction; };
+}
+
+// A recipe's model trained for this context on its schedule (train_recipe).
+template <typename Model>
+Trained<Model> train_on_schedule(ClaimContext& ctx, const recipes::Recipe<Model>& recipe,
+                                 const Schedule& schedule, const train::TrainData& data,
+                                 const std::string& label) {
+  return train_recipe(ctx, recipe, schedule.epochs(ctx.profile), data, label);
+}
+
+// S2.3: the standard (clean-trained) AE with x hidden units; the identical recipe in S2.3,
+// S2.4, S2.6 and S2.7 lets the checkpoint store train each once per seed.
+Trained<models::ShallowAutoencoder> undercomplete_ae(ClaimContext& ctx,
+                                                     const train::TrainData& data, int64_t hidden);
+
+// For the report: the per-image errors of the ten source images (bars) and the images with
+// both reconstructions.
+void record_ten_images(ClaimContext& ctx, const analysis::TensorMap& ae, const std::string& ae_name,
+                       const analysis::TensorMap& pca, const torch::Tensor& ae_errors,
+                       const torch::Tensor& pca_errors);
+
+// The claims, one function each, by family.
+Claim pca_beats_source_ae();                            // pca_claims.cpp
+Claim well_trained_ae_beats_pca();                      // pca_claims.cpp
+Claim error_falls_with_hidden_size();                   // hidden_size_claims.cpp
+Claim ood_error_far_above_in_distribution();            // hidden_size_claims.cpp
+Claim sparse_penalty_raises_loss_and_silences_units();  // sparse_claims.cpp
+Claim dae_beats_ae_on_noisy_inputs();                   // denoising_claims.cpp
+Claim latent_noise_small_keeps_huge_destroys();         // latent_noise_claims.cpp
+Claim conv_aes_reach_low_loss();                        // conv_claims.cpp
+
+}  // namespace aerepro::claims::s2

@@ -1,0 +1,22 @@
+#include "recipes/recipe.h"
+
+#include <fmt/format.h>
+
+namespace aerepro::recipes {
+
+train::TrainOptions SourceTraining::options(int64_t run_epochs) const {
+  train::TrainOptions out;
+  out.epochs = run_epochs;
+  out.batch_size = batch_size;
+  out.learning_rate = learning_rate;
+  out.adam_epsilon = adam_epsilon;
+  out.corruption = corruption;
+  out.noise_drawn_once = noise_drawn_once;
+  return out;
+}
+
+std::string describe_penalty(const std::optional<double>& l1_hidden) {
+  return l1_hidden ? fmt::format(" l1_hidden={:g}", *l1_hidden) : std::string();
+}
+
+}  // namespace aerepro::recipes

@@ -1,0 +1,12 @@
+// S0 (Homework 6), also S1's model: the convolutional DAE as the source trained it.
+#pragma once
+#include "models/conv_dae.h"
+#include "recipes/recipe.h"
+
+namespace aerepro::recipes {
+
+// S0.3/S0.4: the conv DAE, d = 4. S0.5: MSE(decoder(encoder(noisy)), clean), Adam 1e-3,
+// batch 256, 30 epochs on the 48,000 images of the S0.1 split; S0.2 noise: clamp(x + 0.3 N).
+Recipe<models::ConvDenoisingAutoencoder> conv_denoising_autoencoder();
+
+}  // namespace aerepro::recipes
