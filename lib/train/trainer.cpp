@@ -18,27 +18,37 @@ double seconds_since(Clock::time_point start) {
   return std::chrono::duration<double>(Clock::now() - start).count();
 }
 
-// A one-line progress display, redrawn at most a few times a second, on terminals only.
-class ProgressLine {
+// Progress of a training on stderr. On a terminal: one line, redrawn at most a few times a
+// second. Elsewhere (a log: nohup, Slurm, CI): a line per epoch, at most one per 30 s, so a
+// long training shows it is alive and short ones print nothing.
+class Progress {
  public:
-  explicit ProgressLine(bool wanted) : enabled_(wanted && isatty(fileno(stderr)) != 0) {}
+  explicit Progress(bool wanted)
+      : terminal_(wanted && isatty(fileno(stderr)) != 0), log_(wanted && !terminal_) {}
   bool due() {
-    if (!enabled_) return false;
+    if (!terminal_) return false;
     const auto now = Clock::now();
     if (now - last_ < std::chrono::milliseconds(250)) return false;
     last_ = now;
     return true;
   }
   void show(const std::string& text) {
-    if (enabled_) std::fprintf(stderr, "\r\033[K%s", text.c_str());
+    if (terminal_) std::fprintf(stderr, "\r\033[K%s", text.c_str());
+  }
+  void epoch_done(const std::string& text) {
+    if (!log_ || Clock::now() - last_logged_ < std::chrono::seconds(30)) return;
+    last_logged_ = Clock::now();
+    std::fprintf(stderr, "%s\n", text.c_str());
+    std::fflush(stderr);
   }
   void finish() {
-    if (enabled_) std::fprintf(stderr, "\r\033[K");
+    if (terminal_) std::fprintf(stderr, "\r\033[K");
   }
 
  private:
-  bool enabled_;
+  bool terminal_, log_;
   Clock::time_point last_{};
+  Clock::time_point last_logged_ = Clock::now();
 };
 
 void check_finite(double loss, const TrainOptions& options, int64_t epoch) {
@@ -95,7 +105,7 @@ TrainHistory train(torch::nn::Module& module, const Objective& objective, const 
   const bool drawn_once = options.noise_drawn_once && options.corruption.active();
   const auto noisy_inputs =
       drawn_once ? options.corruption.apply(data.inputs, gen) : torch::Tensor();
-  ProgressLine progress(options.progress);
+  Progress progress(options.progress);
   TrainHistory history;
   const auto start = Clock::now();
   const int64_t n = data.size();
@@ -138,6 +148,8 @@ TrainHistory train(torch::nn::Module& module, const Objective& objective, const 
     }
     record.seconds = seconds_since(epoch_start);
     history.epochs.push_back(record);
+    progress.epoch_done(fmt::format("{}: epoch {}/{} loss {:.5f} ({:.0f} s)", options.label, epoch,
+                                    options.epochs, record.train_loss, seconds_since(start)));
   }
   progress.finish();
   module.eval();  // what follows training is evaluation

@@ -39,7 +39,8 @@ struct TrainOptions {
   // before the first epoch and reused every epoch (Keras' GaussianNoise applied to the arrays).
   bool noise_drawn_once = false;
   bool shuffle = true;
-  bool progress = true;         // a progress line on stderr, only when stderr is a terminal
+  bool progress =
+      true;  // on stderr: a redrawn line on a terminal, else epoch lines (<= 1 per 30 s)
   std::string label = "train";  // shown in the progress line and in errors
 
   // Every field that changes the trained weights, as one line (checkpoint keys, result rows).
