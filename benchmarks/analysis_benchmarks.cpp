@@ -3,7 +3,6 @@
 // SelfAdjointEigenSolver), with torch eigh of the same covariance, and with torch SVD of the
 // centred data; k-means k = 10 (S0.7/S1.3) on 48k × 4 codes and on raw 784-pixel images; MNIST
 // loading (IDX read + SHA-256 check of the train split).
-#include "bench_registry.h"
 #include "device_timing.h"
 #include "registration.h"
 
@@ -44,13 +43,12 @@ torch::Tensor synthetic_codes(int64_t n) {
 }
 
 void kmeans(benchmark::State& state, const torch::Tensor& points, int64_t n_init,
-            const torch::Device& device, const BenchmarkInfo& info, double peak) {
+            const torch::Device& device) {
   const auto x = points.to(device);
   analysis::KMeansOptions options;
   options.n_init = n_init;
   int64_t iterations = 0;
   run_timed(state, device, [&] { iterations = analysis::kmeans_cluster(x, options).iterations; });
-  set_rate_counters(state, info, peak);
   state.counters["points"] = static_cast<double>(x.size(0));
   state.counters["dimensions"] = static_cast<double>(x.size(1));
   state.counters["n_init"] = static_cast<double>(n_init);
@@ -59,8 +57,7 @@ void kmeans(benchmark::State& state, const torch::Tensor& points, int64_t n_init
 
 enum class PcaSolver { eigen, torch_eigh, torch_svd };
 
-void pca(benchmark::State& state, int64_t n, PcaSolver solver, const torch::Device& device,
-         const BenchmarkInfo& info, double peak) {
+void pca(benchmark::State& state, int64_t n, PcaSolver solver, const torch::Device& device) {
   with_data(state, [&] {
     const auto x = mnist_train_pixels().narrow(0, 0, n).to(device);
     const auto x64 = x.to(torch::kFloat64);
@@ -80,26 +77,16 @@ void pca(benchmark::State& state, int64_t n, PcaSolver solver, const torch::Devi
         benchmark::DoNotOptimize(vh.narrow(0, 0, kPcaComponents).contiguous().data_ptr());
       }
     });
-    set_rate_counters(state, info, peak);
     state.counters["images"] = static_cast<double>(n);
   });
 }
 
-void load(benchmark::State& state, const BenchmarkInfo& info) {
+void load(benchmark::State& state) {
   with_data(state, [&] {
     for (auto _ : state) {
       benchmark::DoNotOptimize(data::load_mnist(data::Split::train).images.data_ptr());
     }
-    set_rate_counters(state, info, 0);
   });
-}
-
-template <typename Fn>
-void add(const std::string& name, const BenchmarkInfo& info, const torch::Device& device, Fn fn,
-         bool single_iteration) {
-  describe_benchmark(name, info);
-  auto* b = time_on(benchmark::RegisterBenchmark(name.c_str(), fn), device);
-  if (single_iteration) b->Iterations(1);
 }
 
 }  // namespace
@@ -111,60 +98,46 @@ void register_analysis_benchmarks(const BenchProfile& p, const torch::Device& de
   const auto pca_images = static_cast<double>(n_pca);
   // The covariance product of the centred data: 2·N·784² FLOPs, the part that is counted.
   const double covariance_flops = 2.0 * pca_images * 784.0 * 784.0;
+  const BenchmarkInfo pca_info{
+      {"pca30_mnist", "pca", dev}, std::nullopt, pca_images, covariance_flops};
   if (cpu) {
-    const BenchmarkInfo info{"pca30_mnist", "pca",           dev, "cpp", std::nullopt,
-                             pca_images,    covariance_flops};
-    add(
-        "pca/eigen/" + dev, info, device,
-        [=](benchmark::State& s) { pca(s, n_pca, PcaSolver::eigen, device, info, peak); }, true);
+    register_described("pca/eigen/" + dev, pca_info, device, peak, [=](benchmark::State& s) {
+      pca(s, n_pca, PcaSolver::eigen, device);
+    })->Iterations(1);
   }
-  {
-    const BenchmarkInfo info{"pca30_mnist", "pca",           dev, "cpp", std::nullopt,
-                             pca_images,    covariance_flops};
-    add(
-        "pca/torch_eigh/" + dev, info, device,
-        [=](benchmark::State& s) { pca(s, n_pca, PcaSolver::torch_eigh, device, info, peak); },
-        true);
-    const BenchmarkInfo svd_info{"pca30_mnist", "pca", dev, "cpp", std::nullopt, pca_images, NAN};
-    add(
-        "pca/torch_svd/" + dev, svd_info, device,
-        [=](benchmark::State& s) { pca(s, n_pca, PcaSolver::torch_svd, device, svd_info, peak); },
-        true);
-  }
+  register_described("pca/torch_eigh/" + dev, pca_info, device, peak, [=](benchmark::State& s) {
+    pca(s, n_pca, PcaSolver::torch_eigh, device);
+  })->Iterations(1);
+  register_described("pca/torch_svd/" + dev,
+                     {{"pca30_mnist", "pca", dev}, std::nullopt, pca_images}, device, peak,
+                     [=](benchmark::State& s) { pca(s, n_pca, PcaSolver::torch_svd, device); })
+      ->Iterations(1);
   {
     const auto codes = synthetic_codes(p.kmeans_codes);
     const auto n_init = p.kmeans_codes_n_init;
-    const BenchmarkInfo info{"kmeans_codes",
-                             "kmeans",
-                             dev,
-                             "cpp",
-                             std::nullopt,
-                             static_cast<double>(p.kmeans_codes),
-                             NAN};
-    add(
-        "kmeans/codes/" + dev, info, device,
-        [=](benchmark::State& s) { kmeans(s, codes, n_init, device, info, peak); }, true);
+    register_described(
+        "kmeans/codes/" + dev,
+        {{"kmeans_codes", "kmeans", dev}, std::nullopt, static_cast<double>(p.kmeans_codes)},
+        device, peak, [=](benchmark::State& s) { kmeans(s, codes, n_init, device); })
+        ->Iterations(1);
   }
   {
     const auto n = p.kmeans_pixels;
     const auto n_init = p.kmeans_pixels_n_init;
-    const BenchmarkInfo info{"kmeans_pixels",        "kmeans", dev, "cpp", std::nullopt,
-                             static_cast<double>(n), NAN};
-    add(
-        "kmeans/pixels/" + dev, info, device,
+    register_described(
+        "kmeans/pixels/" + dev,
+        {{"kmeans_pixels", "kmeans", dev}, std::nullopt, static_cast<double>(n)}, device, peak,
         [=](benchmark::State& s) {
-          with_data(s, [&] {
-            kmeans(s, mnist_train_pixels().narrow(0, 0, n), n_init, device, info, peak);
-          });
-        },
-        true);
+          with_data(s, [&] { kmeans(s, mnist_train_pixels().narrow(0, 0, n), n_init, device); });
+        })
+        ->Iterations(1);
   }
   if (cpu) {
-    const BenchmarkInfo info{
-        "mnist_train", "load", dev, "cpp", std::nullopt, static_cast<double>(p.load_images), NAN};
-    add(
-        "load/mnist_train/" + dev, info, device, [=](benchmark::State& s) { load(s, info); },
-        false);
+    // Loading counts no FLOPs; its images/s is the MNIST train split per load.
+    register_described(
+        "load/mnist_train/" + dev,
+        {{"mnist_train", "load", dev}, std::nullopt, static_cast<double>(p.load_images)}, device,
+        peak, [](benchmark::State& s) { load(s); });
   }
 }
 

@@ -1,6 +1,6 @@
 #include "csv_collecting_reporter.h"
 
-#include "bench_registry.h"
+#include "run_description.h"
 
 #include <cmath>
 
@@ -21,9 +21,16 @@ double to_milliseconds(double time, benchmark::TimeUnit unit) {
   return NAN;
 }
 
-double counter(const benchmark::BenchmarkReporter::Run& run, const char* name) {
+// The run's counter `name`, or NaN where it has none.
+double counter_or_nan(const benchmark::BenchmarkReporter::Run& run, const char* name) {
   const auto it = run.counters.find(name);
   return it == run.counters.end() ? NAN : it->second.value;
+}
+
+std::optional<long long> batch_size_of(const benchmark::BenchmarkReporter::Run& run) {
+  const auto it = run.counters.find(kBatchSizeCounter);
+  if (it == run.counters.end()) return std::nullopt;
+  return std::llround(it->second.value);
 }
 
 }  // namespace
@@ -36,23 +43,23 @@ void CsvCollectingReporter::ReportRuns(const std::vector<Run>& runs) {
     if (run.error_occurred) continue;
     const bool median = run.run_type == Run::RT_Aggregate && run.aggregate_name == "median";
     if (run.run_type == Run::RT_Aggregate && !median) continue;
+    const auto label = parse_run_label(run.report_label);
+    if (!label) continue;  // not described by describe_run: not one of ours
     const std::string name = run.run_name.function_name;
-    const BenchmarkInfo* info = find_benchmark_info(name);
-    if (info == nullptr) continue;  // not one of ours (cannot happen: all are registered)
     if (rows_.count(name) == 0)
       order_.push_back(name);
     else if (!median && run.repetition_index > 0)
       continue;  // keep the first repetition or the median
     rows_[name] = results::BenchRow{name,
-                                    info->model,
-                                    info->kind,
-                                    info->device,
-                                    info->implementation,
-                                    info->batch_size,
+                                    label->model,
+                                    label->kind,
+                                    label->device,
+                                    label->implementation,
+                                    batch_size_of(run),
                                     to_milliseconds(run.GetAdjustedRealTime(), run.time_unit),
-                                    counter(run, "images/s"),
-                                    counter(run, "GFLOP/s"),
-                                    counter(run, "%peak"),
+                                    counter_or_nan(run, kImagesRateCounter),
+                                    counter_or_nan(run, kGflopRateCounter),
+                                    counter_or_nan(run, kPeakPercentCounter),
                                     environment_.threads,
                                     environment_.torch_version,
                                     environment_.git_revision};

@@ -1,6 +1,7 @@
 // The console reporter that also keeps one BenchRow per finished benchmark (the median
 // aggregate when --benchmark_repetitions asks for several), for results/bench/benchmarks.csv
-// (results/bench_csv.h).
+// (results/bench_csv.h). Each row comes from the run alone: its name, the label and counters
+// describe_run gave it (run_description.h) and its time; a run without such a label has no row.
 #pragma once
 #include "results/bench_csv.h"
 

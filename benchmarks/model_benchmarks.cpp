@@ -3,7 +3,6 @@
 // (train/trainer.h: shuffled index-select batches on device-resident data), all on random data
 // of the right shape. The epoch covers profile.epoch_batches batches (0: the source's full
 // epoch); its image count is the counter epoch_images.
-#include "bench_registry.h"
 #include "device_timing.h"
 #include "flop_count.h"
 #include "model_cases.h"
@@ -28,8 +27,7 @@ Batch random_batch(const ModelCase& c, int64_t n, const torch::Device& device) {
   return batch;
 }
 
-void train_step(benchmark::State& state, const ModelCase& c, const torch::Device& device,
-                const BenchmarkInfo& info, double peak) {
+void train_step(benchmark::State& state, const ModelCase& c, const torch::Device& device) {
   auto model = c.build();
   model.module->to(device);
   model.module->train();
@@ -42,11 +40,9 @@ void train_step(benchmark::State& state, const ModelCase& c, const torch::Device
   };
   step();  // warm-up: allocations, Adam's state
   run_timed(state, device, step);
-  set_rate_counters(state, info, peak);
 }
 
-void inference(benchmark::State& state, const ModelCase& c, const torch::Device& device,
-               const BenchmarkInfo& info, double peak) {
+void inference(benchmark::State& state, const ModelCase& c, const torch::Device& device) {
   auto model = c.build();
   model.module->to(device);
   model.module->eval();
@@ -55,11 +51,10 @@ void inference(benchmark::State& state, const ModelCase& c, const torch::Device&
   const auto pass = [&] { benchmark::DoNotOptimize(model.infer(batch.images).data_ptr()); };
   pass();
   run_timed(state, device, pass);
-  set_rate_counters(state, info, peak);
 }
 
-void epoch(benchmark::State& state, const ModelCase& c, const torch::Device& device, int64_t images,
-           const BenchmarkInfo& info, double peak) {
+void epoch(benchmark::State& state, const ModelCase& c, const torch::Device& device,
+           int64_t images) {
   auto model = c.build();
   model.module->to(device);
   const auto data = random_batch(c, images, device);
@@ -71,7 +66,6 @@ void epoch(benchmark::State& state, const ModelCase& c, const torch::Device& dev
   options.label = "bench " + c.name;
   run_timed(state, device,
             [&] { train::train(*model.module, model.objective, train_data, nullptr, options); });
-  set_rate_counters(state, info, peak);
   state.counters["epoch_images"] = static_cast<double>(images);
   state.counters["source_epoch_images"] = static_cast<double>(c.epoch_images);
 }
@@ -91,49 +85,23 @@ void register_model_benchmarks(const BenchProfile& profile, const torch::Device&
     const double batch = static_cast<double>(c.batch_size);
     const int64_t epoch_images =
         profile.epoch_batches > 0 ? profile.epoch_batches * c.batch_size : c.epoch_images;
+    const auto images = static_cast<double>(epoch_images);
 
-    const BenchmarkInfo step_info{c.name,
-                                  "train_step",
-                                  dev,
-                                  "cpp",
-                                  c.batch_size,
-                                  batch,
-                                  kTrainingStepFlopFactor * forward * batch};
-    const BenchmarkInfo infer_info{c.name, "inference",    dev, "cpp", c.batch_size,
-                                   batch,  forward * batch};
-    const BenchmarkInfo epoch_info{
-        c.name,
-        "epoch",
-        dev,
-        "cpp",
-        c.batch_size,
-        static_cast<double>(epoch_images),
-        kTrainingStepFlopFactor * forward * static_cast<double>(epoch_images)};
-
-    const std::string step_name = "train_step/" + c.name + "/" + dev;
-    describe_benchmark(step_name, step_info);
-    time_on(benchmark::RegisterBenchmark(step_name.c_str(),
-                                         [&c, device, step_info, peak](benchmark::State& s) {
-                                           train_step(s, c, device, step_info, peak);
-                                         }),
-            device);
-
-    const std::string infer_name = "inference/" + c.name + "/" + dev;
-    describe_benchmark(infer_name, infer_info);
-    time_on(benchmark::RegisterBenchmark(infer_name.c_str(),
-                                         [&c, device, infer_info, peak](benchmark::State& s) {
-                                           inference(s, c, device, infer_info, peak);
-                                         }),
-            device);
-
-    const std::string epoch_name = "epoch/" + c.name + "/" + dev;
-    describe_benchmark(epoch_name, epoch_info);
-    time_on(benchmark::RegisterBenchmark(
-                epoch_name.c_str(),
-                [&c, device, epoch_images, epoch_info, peak](benchmark::State& s) {
-                  epoch(s, c, device, epoch_images, epoch_info, peak);
-                }),
-            device);
+    register_described("train_step/" + c.name + "/" + dev,
+                       {{c.name, "train_step", dev},
+                        c.batch_size,
+                        batch,
+                        kTrainingStepFlopFactor * forward * batch},
+                       device, peak,
+                       [&c, device](benchmark::State& s) { train_step(s, c, device); });
+    register_described("inference/" + c.name + "/" + dev,
+                       {{c.name, "inference", dev}, c.batch_size, batch, forward * batch}, device,
+                       peak, [&c, device](benchmark::State& s) { inference(s, c, device); });
+    register_described(
+        "epoch/" + c.name + "/" + dev,
+        {{c.name, "epoch", dev}, c.batch_size, images, kTrainingStepFlopFactor * forward * images},
+        device, peak,
+        [&c, device, epoch_images](benchmark::State& s) { epoch(s, c, device, epoch_images); });
   }
 }
 

@@ -1,14 +1,12 @@
 // SGEMM (n × n × n, float32) through LibTorch's BLAS (OpenBLAS on Debian with
 // libopenblas0-pthread): the machine's practical peak at a few sizes.
-#include "bench_registry.h"
 #include "device_timing.h"
 #include "registration.h"
 
 namespace aerepro::bench {
 namespace {
 
-void sgemm(benchmark::State& state, int64_t n, const torch::Device& device,
-           const BenchmarkInfo& info, double peak) {
+void sgemm(benchmark::State& state, int64_t n, const torch::Device& device) {
   torch::NoGradGuard no_grad;
   const auto options = torch::TensorOptions().device(device);
   const auto a = torch::randn({n, n}, options);
@@ -16,7 +14,6 @@ void sgemm(benchmark::State& state, int64_t n, const torch::Device& device,
   auto c = torch::empty({n, n}, options);
   torch::mm_out(c, a, b);  // warm-up
   run_timed(state, device, [&] { torch::mm_out(c, a, b); });
-  set_rate_counters(state, info, peak);
 }
 
 }  // namespace
@@ -25,14 +22,11 @@ void register_sgemm_benchmarks(const BenchProfile& profile, const torch::Device&
                                double peak) {
   const std::string dev = device_label(device);
   for (const int64_t n : profile.sgemm_sides) {
-    const std::string name = "sgemm/" + std::to_string(n) + "/" + dev;
     const auto side = static_cast<double>(n);
-    const BenchmarkInfo info{"sgemm_" + std::to_string(n), "sgemm", dev, "cpp", std::nullopt, NAN,
-                             2.0 * side * side * side};
-    describe_benchmark(name, info);
-    time_on(benchmark::RegisterBenchmark(
-                name.c_str(), [=](benchmark::State& s) { sgemm(s, n, device, info, peak); }),
-            device);
+    register_described(
+        "sgemm/" + std::to_string(n) + "/" + dev,
+        {{"sgemm_" + std::to_string(n), "sgemm", dev}, std::nullopt, NAN, 2.0 * side * side * side},
+        device, peak, [=](benchmark::State& s) { sgemm(s, n, device); });
   }
 }
 
