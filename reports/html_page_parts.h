@@ -1,0 +1,41 @@
+// The parts the report's pages (html_page.h) are made of, each rendered by one file:
+//   html_page_frame.cpp     the page around the content (inline styles and script), escaping,
+//                           verdict badges, figures;
+//   html_page_claims.cpp    the claims: the counts line, the claims table, each claim's section;
+//   html_page_sections.cpp  the environment table, the benchmarks and the problems.
+// html_page.cpp puts them together into the report page and the comparison page.
+#pragma once
+#include "reports/html_page.h"
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace aerepro::reports::html {
+
+// html_page_frame.cpp
+std::string page_start(const std::string& title);  // up to <body>, with the styles
+std::string page_end();  // the figures-loaded line and its script, then </body></html>
+std::string e(std::string_view text);  // HTML-escaped
+// An identifier that may wrap after '_' and '.' (long claim and metric names in narrow cells).
+std::string id(std::string_view text);
+std::string verdict_badge(const std::string& verdict);
+// The values separated by ", "; `empty` when there are none.
+std::string join(const std::vector<std::string>& values, const std::string& empty = "—");
+// The figure with its caption, or a box saying why it could not be drawn.
+std::string figure_html(const Figure& f);
+
+// html_page_claims.cpp
+std::string counts_line(const ProfileData& data);
+std::string claims_table(const ProfileData& data);
+std::string claim_section(const ProfileData& data, const ClaimData& c,
+                          const std::vector<Figure>& figures);
+
+// html_page_sections.cpp
+std::string environment_table(const ProfileData& data, const PageInfo& info);
+std::string bench_section(const ProfileData& data, const std::vector<Figure>& figures,
+                          const PageInfo& info);
+std::string problems_section(const std::vector<Problem>& problems,
+                             const std::vector<Figure>& figures);
+
+}  // namespace aerepro::reports::html
