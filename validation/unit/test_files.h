@@ -1,4 +1,5 @@
-// Small IDX files that the tests write themselves (good and deliberately broken ones).
+// Temporary folders and files for the tests, and the small IDX files that they write
+// themselves (good and deliberately broken ones).
 #pragma once
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
@@ -23,6 +24,19 @@ class TempDir {
  private:
   std::filesystem::path path_;
 };
+
+// A fixture with a fresh temporary folder `dir` for each test. A suite whose tests each start
+// from one derives a fixture named as the suite (class IdxReader : public InTempDir {};) and
+// declares its tests with TEST_F: the tests keep their names.
+class InTempDir : public ::testing::Test {
+ protected:
+  TempDir dir;
+};
+
+// The whole file as it is on disk (binary); "" when it cannot be read.
+std::string read_text(const std::filesystem::path& file);
+// Writes `text` to `file` (binary), creating its folder first.
+void write_text(const std::filesystem::path& file, const std::string& text);
 
 // Bytes of an IDX3 image file: magic, n, rows, cols, then n*rows*cols pixels (pixel i = i % 256).
 std::vector<uint8_t> idx_images_bytes(uint32_t n, uint32_t rows = 28, uint32_t cols = 28,

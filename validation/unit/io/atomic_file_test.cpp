@@ -17,7 +17,8 @@
 namespace aerepro {
 namespace {
 
-using aerepro::testing::TempDir;
+// Every AtomicFile test writes into a temporary folder of its own (`dir`).
+class AtomicFile : public aerepro::testing::InTempDir {};
 
 std::vector<std::string> names_in(const std::filesystem::path& folder) {
   std::vector<std::string> names;
@@ -49,8 +50,7 @@ class FileSizeLimit {
   sighandler_t saved_handler_{};
 };
 
-TEST(AtomicFile, FullDiskIsAnErrorAndKeepsTheOldFile) {
-  TempDir dir;
+TEST_F(AtomicFile, FullDiskIsAnErrorAndKeepsTheOldFile) {
   write_text_atomically(dir / "r.csv", "old\n");
   const std::string big(1 << 20, 'x');
   {
@@ -62,8 +62,7 @@ TEST(AtomicFile, FullDiskIsAnErrorAndKeepsTheOldFile) {
   EXPECT_EQ(aerepro::testing::read_text(dir / "r.csv"), "old\n");
 }
 
-TEST(AtomicFile, TemporariesOfAKilledWriterAreRemovedByTheNextWrite) {
-  TempDir dir;
+TEST_F(AtomicFile, TemporariesOfAKilledWriterAreRemovedByTheNextWrite) {
   // A writer that died mid-write: its process is gone, its temporary file is not.
   const pid_t child = fork();
   if (child == 0) _exit(0);
@@ -80,8 +79,7 @@ TEST(AtomicFile, TemporariesOfAKilledWriterAreRemovedByTheNextWrite) {
   EXPECT_EQ(aerepro::testing::read_text(dir / "r.csv"), "complete\n");
 }
 
-TEST(AtomicFile, AFailingWriterLeavesNothing) {
-  TempDir dir;
+TEST_F(AtomicFile, AFailingWriterLeavesNothing) {
   aerepro::testing::expect_error<ArtifactError>(
       [&] {
         write_atomically(dir / "model.pt", [](const std::filesystem::path& temporary) {

@@ -16,8 +16,10 @@ namespace aerepro::results::bench_csv_tests {
 namespace {
 
 using aerepro::testing::read_text;
-using aerepro::testing::TempDir;
 using aerepro::testing::write_text;
+
+// The BenchCsv tests that write files write them into a temporary folder of the test's own.
+class BenchCsv : public aerepro::testing::InTempDir {};
 
 BenchRow train_step_row() {
   return {"train_step/s0_conv_dae/cpu",
@@ -48,8 +50,7 @@ BenchRow odd_row() {
           "rev,with,commas"};
 }
 
-TEST(BenchCsv, RowsRoundTrip) {
-  TempDir dir;
+TEST_F(BenchCsv, RowsRoundTrip) {
   write_bench_csv(dir / "bench.csv", {train_step_row(), sgemm_row(), odd_row()});
   const auto rows = read_bench_csv(dir / "bench.csv");
   ASSERT_EQ(rows.size(), 3u);
@@ -92,7 +93,7 @@ TEST(BenchCsv, RowsRoundTrip) {
 
 // The bytes the benchmark suite (and the Python reference, benchmarks/reference) write: header,
 // column order, "nan" for an absent batch and NaN numbers, 6 significant digits, quoting.
-TEST(BenchCsv, FormatIsTheFilesFormat) {
+TEST_F(BenchCsv, FormatIsTheFilesFormat) {
   EXPECT_EQ(format_bench_csv({train_step_row(), sgemm_row(), odd_row()}),
             "benchmark,model,kind,device,implementation,batch_size,milliseconds,images_per_second,"
             "gflop_per_second,percent_of_peak,threads,torch_version,git_revision\n"
@@ -110,8 +111,7 @@ TEST(BenchCsv, FormatIsTheFilesFormat) {
 
 // Empty batch sizes and numbers (a hand-edited or older file) read as absent and NaN; an empty
 // thread count as 0.
-TEST(BenchCsv, EmptyFieldsReadAsAbsent) {
-  TempDir dir;
+TEST_F(BenchCsv, EmptyFieldsReadAsAbsent) {
   write_text(dir / "empty.csv", std::string(kBenchCsvHeader) +
                                     "\n"
                                     "load/mnist_train/cpu,mnist_train,load,cpu,cpp,,,,,,,,\n"
@@ -127,8 +127,7 @@ TEST(BenchCsv, EmptyFieldsReadAsAbsent) {
   EXPECT_DOUBLE_EQ(rows[1].percent_of_peak, 2000);
 }
 
-TEST(BenchCsv, MissingColumnNamesTheFileAndTheColumn) {
-  TempDir dir;
+TEST_F(BenchCsv, MissingColumnNamesTheFileAndTheColumn) {
   write_bench_csv(dir / "full.csv", {train_step_row(), sgemm_row()});
   auto text = read_text(dir / "full.csv");
   text.erase(text.find("milliseconds,"), std::string("milliseconds,").size());
@@ -138,8 +137,7 @@ TEST(BenchCsv, MissingColumnNamesTheFileAndTheColumn) {
       {"no-milliseconds.csv", "Missing column", "milliseconds"});
 }
 
-TEST(BenchCsv, BadValuesNameFileLineAndColumn) {
-  TempDir dir;
+TEST_F(BenchCsv, BadValuesNameFileLineAndColumn) {
   const auto with_row = [&](const std::string& name, const std::string& row) {
     write_text(dir / name, std::string(kBenchCsvHeader) + "\n" + row + "\n");
     return dir / name;

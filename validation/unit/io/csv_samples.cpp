@@ -5,7 +5,6 @@
 #include "results/results_csv.h"
 
 #include <cmath>
-#include <fstream>
 #include <sstream>
 #include <stdexcept>
 
@@ -140,15 +139,6 @@ std::vector<CsvKind> csv_kinds_with_numbers() {
     if (!kind.integer_column.empty()) out.push_back(kind);
   }
   return out;
-}
-
-std::string read_text(const std::filesystem::path& file) {
-  std::ifstream in(file, std::ios::binary);
-  return std::string(std::istreambuf_iterator<char>(in), {});
-}
-
-void write_text(const std::filesystem::path& file, const std::string& text) {
-  std::ofstream(file, std::ios::binary) << text;
 }
 
 std::string with_field(const std::string& text, unsigned line, const std::string& column,

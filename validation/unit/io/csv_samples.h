@@ -1,6 +1,8 @@
 // Valid results-folder CSV files of each kind (written by the real writers), and text surgery
 // to break them: the starting point of every hostile-input test of the readers.
 #pragma once
+#include "test_files.h"  // read_text, write_text
+
 #include <filesystem>
 #include <functional>
 #include <ostream>
@@ -25,9 +27,6 @@ inline void PrintTo(const CsvKind& kind, std::ostream* os) {
 
 const std::vector<CsvKind>& csv_kinds();
 std::vector<CsvKind> csv_kinds_with_numbers();
-
-std::string read_text(const std::filesystem::path& file);
-void write_text(const std::filesystem::path& file, const std::string& text);
 
 // `text` with field `column` (by header name) of line `line` (1 = header) replaced by `value`.
 // The samples hold no quoted commas, so fields are split on commas.

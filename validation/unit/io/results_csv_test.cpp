@@ -9,12 +9,12 @@
 
 #include <cmath>
 #include <fstream>
-#include <iterator>
 
 namespace aerepro::results {
 namespace {
 
-using aerepro::testing::TempDir;
+using aerepro::testing::read_text;
+using aerepro::testing::write_text;
 using ::testing::HasSubstr;
 
 ResultRow sample_row(long long seed) {
@@ -38,18 +38,28 @@ ResultRow sample_row(long long seed) {
   return r;
 }
 
-std::string read_text(const std::filesystem::path& file) {
-  std::ifstream in(file);
-  return std::string(std::istreambuf_iterator<char>(in), {});
-}
-
 template <typename Call>
 void expect_artifact_error(Call call, const std::vector<std::string>& fragments) {
   aerepro::testing::expect_error<ArtifactError>(call, fragments);
 }
 
-TEST(ResultsCsv, RowsRoundTrip) {
-  TempDir dir;
+// Every ResultsCsv test works in a temporary folder of its own (`dir`).
+class ResultsCsv : public aerepro::testing::InTempDir {
+ protected:
+  // The text of r.csv written with `rows`: the starting point of a damaged file.
+  std::string written_text(const std::vector<ResultRow>& rows) {
+    write_results_csv(dir / "r.csv", rows);
+    return read_text(dir / "r.csv");
+  }
+  // Writes `text` to `name` and expects reading it to be an error naming `fragments`.
+  void expect_rejected(const std::string& name, const std::string& text,
+                       const std::vector<std::string>& fragments) {
+    write_text(dir / name, text);
+    expect_artifact_error([&] { read_results_csv(dir / name); }, fragments);
+  }
+};
+
+TEST_F(ResultsCsv, RowsRoundTrip) {
   auto odd = sample_row(2);
   odd.metric = "error, \"quoted\"";  // commas and quotes survive
   odd.value = std::nan("");
@@ -66,8 +76,7 @@ TEST(ResultsCsv, RowsRoundTrip) {
   EXPECT_EQ(rows[0].threads, 2);
 }
 
-TEST(ResultsCsv, WriteLeavesNoTemporaryFiles) {
-  TempDir dir;
+TEST_F(ResultsCsv, WriteLeavesNoTemporaryFiles) {
   write_results_csv(dir / "r.csv", {sample_row(0)});
   int files = 0;
   for ([[maybe_unused]] const auto& entry : std::filesystem::directory_iterator(dir.path()))
@@ -75,59 +84,44 @@ TEST(ResultsCsv, WriteLeavesNoTemporaryFiles) {
   EXPECT_EQ(files, 1);
 }
 
-TEST(ResultsCsv, UnwritableFolderIsAnErrorAndKeepsNothing) {
-  TempDir dir;
+TEST_F(ResultsCsv, UnwritableFolderIsAnErrorAndKeepsNothing) {
   std::ofstream(dir / "plain-file") << "x";
   expect_artifact_error([&] { write_results_csv(dir / "plain-file" / "r.csv", {sample_row(0)}); },
                         {"plain-file/r.csv"});
 }
 
-TEST(ResultsCsv, MissingFileAndEmptyFileAreErrors) {
-  TempDir dir;
+TEST_F(ResultsCsv, MissingFileAndEmptyFileAreErrors) {
   expect_artifact_error([&] { read_results_csv(dir / "none.csv"); }, {"none.csv", "not found"});
   std::ofstream(dir / "empty.csv").close();
   expect_artifact_error([&] { read_results_csv(dir / "empty.csv"); }, {"empty.csv", "empty"});
 }
 
-TEST(ResultsCsv, MissingColumnIsNamed) {
-  TempDir dir;
-  write_results_csv(dir / "r.csv", {sample_row(0)});
-  auto text = read_text(dir / "r.csv");
+TEST_F(ResultsCsv, MissingColumnIsNamed) {
+  auto text = written_text({sample_row(0)});
   text.replace(text.find(",seconds"), 8, "");  // header loses a column
-  std::ofstream(dir / "bad.csv") << text;
+  write_text(dir / "bad.csv", text);
   EXPECT_THROW(read_results_csv(dir / "bad.csv"), ArtifactError);
-  std::ofstream(dir / "nohead.csv") << "profile,claim\nci,x\n";
-  expect_artifact_error([&] { read_results_csv(dir / "nohead.csv"); },
-                        {"nohead.csv", "Missing column \"source\""});
+  expect_rejected("nohead.csv", "profile,claim\nci,x\n",
+                  {"nohead.csv", "Missing column \"source\""});
 }
 
-TEST(ResultsCsv, ExtraColumnIsAnError) {
-  TempDir dir;
-  write_results_csv(dir / "r.csv", {sample_row(0)});
-  auto text = read_text(dir / "r.csv");
+TEST_F(ResultsCsv, ExtraColumnIsAnError) {
+  auto text = written_text({sample_row(0)});
   text.insert(text.find('\n'), ",surprise");
-  std::ofstream(dir / "extra.csv") << text;
-  expect_artifact_error([&] { read_results_csv(dir / "extra.csv"); }, {"extra.csv"});
+  expect_rejected("extra.csv", text, {"extra.csv"});
 }
 
-TEST(ResultsCsv, BadNumberNamesFileLineAndColumn) {
-  TempDir dir;
-  write_results_csv(dir / "r.csv", {sample_row(0), sample_row(1)});
-  auto text = read_text(dir / "r.csv");
+TEST_F(ResultsCsv, BadNumberNamesFileLineAndColumn) {
+  auto text = written_text({sample_row(0), sample_row(1)});
   const auto at = text.find("0.7356");  // row 2's value
   text.replace(at, 6, "0.7x56");
-  std::ofstream(dir / "num.csv") << text;
-  expect_artifact_error([&] { read_results_csv(dir / "num.csv"); },
-                        {"num.csv:3", "'value'", "0.7x56"});
+  expect_rejected("num.csv", text, {"num.csv:3", "'value'", "0.7x56"});
 }
 
-TEST(ResultsCsv, TruncatedLastLineIsAnError) {
-  TempDir dir;
-  write_results_csv(dir / "r.csv", {sample_row(0), sample_row(1)});
-  auto text = read_text(dir / "r.csv");
+TEST_F(ResultsCsv, TruncatedLastLineIsAnError) {
+  auto text = written_text({sample_row(0), sample_row(1)});
   text.resize(text.size() - 30);
-  std::ofstream(dir / "cut.csv") << text;
-  expect_artifact_error([&] { read_results_csv(dir / "cut.csv"); }, {"cut.csv"});
+  expect_rejected("cut.csv", text, {"cut.csv"});
 }
 
 }  // namespace
@@ -158,8 +152,7 @@ TEST(SummaryCsv, AClaimsLongTextsAreWrittenOnceAndReadBackOnEveryRow) {
   other.sentence = "another claim's sentence";
   write_summary_csv(file, {claim_summary_row("s3.a", "m1"), claim_summary_row("s3.a", "m2"),
                            claim_summary_row("s3.a", "m3"), other});
-  std::ifstream in(file);
-  const std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  const std::string text = read_text(file);
   size_t count = 0;
   for (size_t at = text.find("every metric's row"); at != std::string::npos;
        at = text.find("every metric's row", at + 1))
