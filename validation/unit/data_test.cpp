@@ -27,8 +27,10 @@ void expect_data_error(Call call, const std::vector<std::string>& fragments) {
   aerepro::testing::expect_error<DataError>(call, fragments);
 }
 
-TEST(IdxReader, ReadsPlainImagesIntoUnitRange) {
-  TempDir dir;
+// Every IdxReader test writes its IDX files into a temporary folder of its own (`dir`).
+class IdxReader : public aerepro::testing::InTempDir {};
+
+TEST_F(IdxReader, ReadsPlainImagesIntoUnitRange) {
   write_file(dir / "img", idx_images_bytes(3));
   const auto images = read_idx_images(dir / "img");
   EXPECT_EQ(images.sizes(), (std::vector<int64_t>{3, 1, 28, 28}));
@@ -39,8 +41,7 @@ TEST(IdxReader, ReadsPlainImagesIntoUnitRange) {
   EXPECT_FLOAT_EQ(images.flatten()[51].item<float>(), 0.2f);   // 51 / 255
 }
 
-TEST(IdxReader, ReadsGzipLikePlain) {
-  TempDir dir;
+TEST_F(IdxReader, ReadsGzipLikePlain) {
   write_file(dir / "plain", idx_images_bytes(2));
   write_file(dir / "zipped.gz", gzip(idx_images_bytes(2)));
   EXPECT_TRUE(torch::equal(read_idx_images(dir / "plain"), read_idx_images(dir / "zipped.gz")));
@@ -49,37 +50,32 @@ TEST(IdxReader, ReadsGzipLikePlain) {
       torch::equal(read_idx_labels(dir / "labels.gz"), torch::tensor({3, 1, 4}, torch::kInt64)));
 }
 
-TEST(IdxReader, MissingFileNamesTheFile) {
-  TempDir dir;
+TEST_F(IdxReader, MissingFileNamesTheFile) {
   expect_data_error([&] { read_idx_images(dir / "nowhere"); }, {"nowhere", "cannot open"});
 }
 
-TEST(IdxReader, TruncatedHeaderIsAnError) {
-  TempDir dir;
+TEST_F(IdxReader, TruncatedHeaderIsAnError) {
   auto bytes = idx_images_bytes(1);
   bytes.resize(10);
   write_file(dir / "short", bytes);
   expect_data_error([&] { read_idx_images(dir / "short"); }, {"short", "truncated", "header"});
 }
 
-TEST(IdxReader, TruncatedPayloadIsAnError) {
-  TempDir dir;
+TEST_F(IdxReader, TruncatedPayloadIsAnError) {
   auto bytes = idx_images_bytes(2);
   bytes.pop_back();
   write_file(dir / "cut", bytes);
   expect_data_error([&] { read_idx_images(dir / "cut"); }, {"cut", "truncated", "1568"});
 }
 
-TEST(IdxReader, TrailingBytesAreAnError) {
-  TempDir dir;
+TEST_F(IdxReader, TrailingBytesAreAnError) {
   auto bytes = idx_labels_bytes({1, 2});
   bytes.push_back(7);
   write_file(dir / "long", bytes);
   expect_data_error([&] { read_idx_labels(dir / "long"); }, {"long", "1 unexpected bytes"});
 }
 
-TEST(IdxReader, WrongMagicNumberIsAnError) {
-  TempDir dir;
+TEST_F(IdxReader, WrongMagicNumberIsAnError) {
   write_file(dir / "labels-as-images", idx_labels_bytes({1, 2}));
   expect_data_error([&] { read_idx_images(dir / "labels-as-images"); },
                     {"labels-as-images", "wrong magic number 0x00000801", "0x00000803"});
@@ -87,20 +83,17 @@ TEST(IdxReader, WrongMagicNumberIsAnError) {
   expect_data_error([&] { read_idx_images(dir / "bad"); }, {"0xdeadbeef"});
 }
 
-TEST(IdxReader, WrongImageSizeIsAnError) {
-  TempDir dir;
+TEST_F(IdxReader, WrongImageSizeIsAnError) {
   write_file(dir / "small", idx_images_bytes(2, 16, 16));
   expect_data_error([&] { read_idx_images(dir / "small"); }, {"small", "16x16", "expected 28x28"});
 }
 
-TEST(IdxReader, LabelOutOfRangeIsAnError) {
-  TempDir dir;
+TEST_F(IdxReader, LabelOutOfRangeIsAnError) {
   write_file(dir / "labels", idx_labels_bytes({1, 9, 10, 2}));
   expect_data_error([&] { read_idx_labels(dir / "labels"); }, {"labels", "label 10 at index 2"});
 }
 
-TEST(IdxReader, CorruptGzipIsAnError) {
-  TempDir dir;
+TEST_F(IdxReader, CorruptGzipIsAnError) {
   auto bytes = gzip(idx_images_bytes(4));
   for (size_t i = 20; i < bytes.size() && i < 60; ++i) bytes[i] ^= 0x5a;
   write_file(dir / "broken.gz", bytes);
@@ -111,8 +104,7 @@ TEST(IdxReader, CorruptGzipIsAnError) {
   expect_data_error([&] { read_idx_images(dir / "cut.gz"); }, {"cut.gz"});
 }
 
-TEST(IdxReader, EmptyFileIsAnError) {
-  TempDir dir;
+TEST_F(IdxReader, EmptyFileIsAnError) {
   write_file(dir / "empty", {});
   expect_data_error([&] { read_idx_labels(dir / "empty"); },
                     {"empty", "truncated", "no IDX header"});

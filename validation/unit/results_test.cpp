@@ -38,12 +38,25 @@ RunOptions options_in(const TempDir& dir, int seeds) {
   return options;
 }
 
-TEST(ClaimRunner, SummarisesSeedsJudgesWithConfidenceAndWritesRows) {
-  TempDir dir;
-  RunOptions options;
-  options.results_root = dir.path();
+// Every ClaimRunner test runs made-up claims in a temporary folder of its own (`dir`).
+class ClaimRunner : public aerepro::testing::InTempDir {
+ protected:
+  // A run of `seeds` seeds writing its results into `dir` itself (<dir>/ci/); the records root
+  // is left at its default unless the test sets it.
+  RunOptions options_for(int seeds) const {
+    RunOptions options;
+    options.results_root = dir.path();
+    options.seeds = seeds;
+    return options;
+  }
+};
+
+// Every Records test runs made-up claims in a temporary folder of its own (`dir`).
+class Records : public aerepro::testing::InTempDir {};
+
+TEST_F(ClaimRunner, SummarisesSeedsJudgesWithConfidenceAndWritesRows) {
+  auto options = options_for(3);
   options.records_root = dir / "records";
-  options.seeds = 3;
   // Seeds give 0.45, 0.55, 0.65: the mean 0.55 > 0.5, but its one-sided 95 % lower bound
   // 0.55 - 2.920 * 0.1 / sqrt(3) = 0.381 does not clear 0.5: inconclusive, not reproduced.
   const auto claim = made_up_claim(0.45);
@@ -63,11 +76,8 @@ TEST(ClaimRunner, SummarisesSeedsJudgesWithConfidenceAndWritesRows) {
   EXPECT_GE(rows[0].threads, 1);
 }
 
-TEST(ClaimRunner, AMissedThresholdIsNotReproduced) {
-  TempDir dir;
-  RunOptions options;
-  options.results_root = dir.path();
-  options.seeds = 2;
+TEST_F(ClaimRunner, AMissedThresholdIsNotReproduced) {
+  auto options = options_for(2);
   options.records_root = dir / "records";
   // 0.0 and 0.1: even the upper bound 0.05 + 6.314 * 0.0707 / sqrt(2) = 0.366 misses 0.5.
   const auto outcome = run_claim(made_up_claim(0.0), options);
@@ -75,11 +85,8 @@ TEST(ClaimRunner, AMissedThresholdIsNotReproduced) {
   EXPECT_EQ(outcome.metrics[0].judgement.verdict, claims::MetricVerdict::fails);
 }
 
-TEST(ClaimRunner, ADivergedSeedIsRecordedAndTheOthersStillRun) {
-  TempDir dir;
-  RunOptions options;
-  options.results_root = dir.path();
-  options.seeds = 3;
+TEST_F(ClaimRunner, ADivergedSeedIsRecordedAndTheOthersStillRun) {
+  const auto options = options_for(3);
   auto claim = made_up_claim(0.6);
   auto inner = claim.evaluate;
   claim.evaluate = [inner](claims::ClaimContext& context) {
@@ -96,11 +103,8 @@ TEST(ClaimRunner, ADivergedSeedIsRecordedAndTheOthersStillRun) {
   EXPECT_EQ(rows[4].seed, 2);
 }
 
-TEST(ClaimRunner, WritesTheSpreadFigureDataImagesAndTheIndex) {
-  TempDir dir;
-  RunOptions options;
-  options.results_root = dir.path();
-  options.seeds = 3;
+TEST_F(ClaimRunner, WritesTheSpreadFigureDataImagesAndTheIndex) {
+  const auto options = options_for(3);
   auto claim = made_up_claim(0.45);
   auto inner = claim.evaluate;
   claim.evaluate = [inner](claims::ClaimContext& context) {
@@ -140,8 +144,7 @@ TEST(ClaimRunner, WritesTheSpreadFigureDataImagesAndTheIndex) {
   EXPECT_EQ(index.size(), claims::all_claims().size());
 }
 
-TEST(Records, ARerunAgreesBitIdenticallyAndAPlantedRegressionIsCaught) {
-  TempDir dir;
+TEST_F(Records, ARerunAgreesBitIdenticallyAndAPlantedRegressionIsCaught) {
   auto options = options_in(dir, 3);
   auto claim = made_up_claim(0.65);  // 0.65, 0.75, 0.85: holds
   EXPECT_EQ(run_claim(claim, options).record.status, RecordStatus::missing);
@@ -169,8 +172,7 @@ void record_made_up_claim(double offset, const RunOptions& options) {
 // Within the seeds' spread, Welch's test at 3 seeds cannot see a move of a fifth of a standard
 // deviation; in the record's own environment (same host CPU, kernels, threads, LibTorch, data)
 // the values must be bit-identical, so the move is caught there.
-TEST(Records, InItsOwnEnvironmentAnyChangeOfAValueIsCaught) {
-  TempDir dir;
+TEST_F(Records, InItsOwnEnvironmentAnyChangeOfAValueIsCaught) {
   auto options = options_in(dir, 3);
   record_made_up_claim(0.65, options);
   const auto moved = run_claim(made_up_claim(0.67), options);
@@ -183,8 +185,7 @@ TEST(Records, InItsOwnEnvironmentAnyChangeOfAValueIsCaught) {
   EXPECT_NE(moved.record.describe().find("change of behaviour"), std::string::npos);
 }
 
-TEST(Records, OnAnotherHostASmallMoveIsJudgedByWelchsTest) {
-  TempDir dir;
+TEST_F(Records, OnAnotherHostASmallMoveIsJudgedByWelchsTest) {
   auto options = options_in(dir, 3);
   record_made_up_claim(0.65, options);
   const auto record_file = dir / "records" / "ci" / "test.made_up.csv";
@@ -202,8 +203,7 @@ TEST(Records, OnAnotherHostASmallMoveIsJudgedByWelchsTest) {
   EXPECT_FALSE(run_claim(made_up_claim(0.65), options).record.same_environment);
 }
 
-TEST(Records, AnErrorIsNeverRecorded) {
-  TempDir dir;
+TEST_F(Records, AnErrorIsNeverRecorded) {
   auto options = options_in(dir, 1);
   auto claim = made_up_claim(0.6);
   claim.evaluate = [](claims::ClaimContext&) -> std::vector<claims::Measurement> {
@@ -214,12 +214,9 @@ TEST(Records, AnErrorIsNeverRecorded) {
   EXPECT_FALSE(std::filesystem::exists(dir / "records" / "ci" / "test.made_up.csv"));
 }
 
-TEST(ClaimRunner, AnAssertedMetricTheEvaluationForgotIsAnError) {
-  TempDir dir;
-  RunOptions options;
-  options.results_root = dir.path();
+TEST_F(ClaimRunner, AnAssertedMetricTheEvaluationForgotIsAnError) {
+  auto options = options_for(1);
   options.records_root = dir / "records";
-  options.seeds = 1;
   auto claim = made_up_claim(0.6);
   claim.assertions.push_back(
       {"missing_metric", claims::Comparison::less, 1.0, 1.0, std::nullopt, ""});
@@ -228,12 +225,9 @@ TEST(ClaimRunner, AnAssertedMetricTheEvaluationForgotIsAnError) {
   EXPECT_NE(outcome.error.find("missing_metric"), std::string::npos);
 }
 
-TEST(ClaimRunner, AProfileWhoseDeparturesFavourTheClaimCannotCallItReproduced) {
-  TempDir dir;
-  RunOptions options;
-  options.results_root = dir.path();
+TEST_F(ClaimRunner, AProfileWhoseDeparturesFavourTheClaimCannotCallItReproduced) {
+  auto options = options_for(3);
   options.records_root = dir / "records";
-  options.seeds = 3;
   auto claim = made_up_claim(0.65);
   EXPECT_EQ(run_claim(claim, options).verdict, claims::ClaimVerdict::reproduced);
   claim.departures[claims::Profile::ci] = {"a lower bar", claims::Bias::easier};

@@ -46,8 +46,13 @@ void run_shard(const claims::Claim& claim, RunOptions options, uint64_t seed) {
   write_shard(options, claim.id, evaluate_seeds(claim, options));
 }
 
-TEST(SeedShards, MergedShardsGiveTheValuesOfOneRunOverTheSameSeeds) {
-  const auto claim = shardable_claim();
+// Every SeedShards test shards the made-up claim, in a temporary folder of its own (`dir`).
+class SeedShards : public aerepro::testing::InTempDir {
+ protected:
+  const claims::Claim claim = shardable_claim();
+};
+
+TEST_F(SeedShards, MergedShardsGiveTheValuesOfOneRunOverTheSameSeeds) {
   TempDir whole, sharded;
   auto options = options_in(whole.path());
   options.seeds = 3;
@@ -76,9 +81,7 @@ TEST(SeedShards, MergedShardsGiveTheValuesOfOneRunOverTheSameSeeds) {
             claims::to_string(reference.verdict));
 }
 
-TEST(SeedShards, ShardsOfDifferentSetUpsAreRefusedByName) {
-  const auto claim = shardable_claim();
-  TempDir dir;
+TEST_F(SeedShards, ShardsOfDifferentSetUpsAreRefusedByName) {
   const auto options = options_in(dir.path());
   run_shard(claim, options, 0);
   run_shard(claim, options, 1);
@@ -96,9 +99,7 @@ TEST(SeedShards, ShardsOfDifferentSetUpsAreRefusedByName) {
   }
 }
 
-TEST(SeedShards, AShardOfAnotherSeedThanItsNameIsRefused) {
-  const auto claim = shardable_claim();
-  TempDir dir;
+TEST_F(SeedShards, AShardOfAnotherSeedThanItsNameIsRefused) {
   const auto options = options_in(dir.path());
   run_shard(claim, options, 0);
   const auto folder = shard_folder(options, claim.id);
@@ -106,10 +107,9 @@ TEST(SeedShards, AShardOfAnotherSeedThanItsNameIsRefused) {
   EXPECT_THROW(merge_shards(claim, options), ArtifactError);
 }
 
-TEST(SeedShards, NoShardsIsAClearError) {
-  TempDir dir;
+TEST_F(SeedShards, NoShardsIsAClearError) {
   try {
-    merge_shards(shardable_claim(), options_in(dir.path()));
+    merge_shards(claim, options_in(dir.path()));
     FAIL() << "expected a UsageError";
   } catch (const UsageError& e) {
     EXPECT_THAT(e.what(), HasSubstr("no shards of test.sharded"));
