@@ -1,11 +1,11 @@
 // Divergence (issue 7): a claim whose training blows up (NaN/Inf loss) fails with the epoch and
 // the loss in its error and saves no checkpoint, and the next claim of the same run still runs.
 #include "claims/claim_support.h"
-#include "common/compat.h"
 #include "common/error.h"
 #include "results/claim_runner.h"
 #include "results/results_csv.h"
 #include "test_files.h"
+#include "tiny_autoencoder.h"
 #include "train/objectives.h"
 
 #include <gmock/gmock.h>
@@ -15,21 +15,8 @@ namespace aerepro::results {
 namespace {
 
 using ::testing::HasSubstr;
-
-struct LinearAutoencoderImpl : torch::nn::Module {
-  LinearAutoencoderImpl()
-      : encoder(register_module("encoder", torch::nn::Linear(8, 3))),
-        decoder(register_module("decoder", torch::nn::Linear(3, 8))) {}
-  struct Output {
-    torch::Tensor reconstruction, code, hidden;
-  };
-  Output forward(const torch::Tensor& x) {
-    auto code = encoder(x);
-    return {decoder(code), code, code};
-  }
-  torch::nn::Linear encoder, decoder;
-};
-TORCH_MODULE(LinearAutoencoder);
+// The tiny linear autoencoder, 8 → 3 → 8.
+using LinearAutoencoder = aerepro::testing::TinyAutoencoder;
 
 // A claim that really trains (through the checkpoint store, as the claims do) with
 // `learning_rate`, and reports the final training loss.
@@ -40,8 +27,7 @@ claims::Claim training_claim(const std::string& id, double learning_rate) {
   claim.sentence = "a linear autoencoder trains";
   claim.evaluate = [learning_rate](claims::ClaimContext& context) {
     context.dataset_checksum = "synthetic";
-    auto gen = compat::make_generator(torch::kCPU, 7);
-    train::TrainData data{torch::randn({256, 3}, gen).matmul(torch::randn({3, 8}, gen)), {}};
+    train::TrainData data = aerepro::testing::low_rank_data(256, 7);
     auto model = train::seeded<LinearAutoencoder>(context.seed);
     recipes::SourceTraining source;
     source.batch_size = 32;

@@ -4,6 +4,7 @@
 #include "common/compat.h"
 #include "data/checksum.h"
 #include "test_files.h"
+#include "tiny_autoencoder.h"
 #include "train/checkpoint.h"
 #include "train/objectives.h"
 
@@ -19,20 +20,8 @@ namespace {
 
 using ::testing::HasSubstr;
 
-struct WideAutoencoderImpl : torch::nn::Module {
-  explicit WideAutoencoderImpl(int64_t hidden)
-      : encoder(register_module("encoder", torch::nn::Linear(8, hidden))),
-        decoder(register_module("decoder", torch::nn::Linear(hidden, 8))) {}
-  struct Output {
-    torch::Tensor reconstruction, code, hidden;
-  };
-  Output forward(const torch::Tensor& x) {
-    auto code = encoder(x);
-    return {decoder(code), code, code};
-  }
-  torch::nn::Linear encoder, decoder;
-};
-TORCH_MODULE(WideAutoencoder);
+// The tiny linear autoencoder, 8 → hidden → 8, of the width each test gives it.
+using WideAutoencoder = aerepro::testing::TinyAutoencoder;
 
 TrainData training_data() {
   auto gen = compat::make_generator(torch::kCPU, 5);

@@ -3,6 +3,7 @@
 #include "common/error.h"
 #include "common/file_lock.h"
 #include "test_files.h"
+#include "tiny_autoencoder.h"
 #include "train/checkpoint.h"
 #include "train/corruption.h"
 #include "train/objectives.h"
@@ -14,6 +15,7 @@
 #include <atomic>
 #include <chrono>
 #include <fstream>
+#include <functional>
 #include <memory>
 #include <thread>
 
@@ -21,28 +23,11 @@ namespace aerepro::train {
 namespace {
 
 using ::testing::HasSubstr;
-
-// A tiny linear autoencoder on 8-d data, enough to exercise the trainer quickly.
-struct TinyAutoencoderImpl : torch::nn::Module {
-  TinyAutoencoderImpl()
-      : encoder(register_module("encoder", torch::nn::Linear(8, 3))),
-        decoder(register_module("decoder", torch::nn::Linear(3, 8))) {}
-  struct Output {
-    torch::Tensor reconstruction, code, hidden;
-  };
-  Output forward(const torch::Tensor& x) {
-    auto code = encoder(x);
-    return {decoder(code), code, code};
-  }
-  torch::nn::Linear encoder, decoder;
-};
-TORCH_MODULE(TinyAutoencoder);
+// A tiny linear autoencoder on 8-d data (8 → 3 → 8), enough to exercise the trainer quickly.
+using aerepro::testing::TinyAutoencoder;
 
 TrainData low_rank_data(int64_t n = 512) {
-  auto gen = compat::make_generator(torch::kCPU, 123);
-  auto latent = torch::randn({n, 3}, gen);
-  auto mixing = torch::randn({3, 8}, gen);
-  return {latent.matmul(mixing), {}};
+  return aerepro::testing::low_rank_data(n, 123);
 }
 
 std::vector<torch::Tensor> weights_of(torch::nn::Module& m) {
@@ -68,6 +53,22 @@ TrainOptions quick_options() {
   options.label = "tiny";
   return options;
 }
+
+// The training train_or_load runs when it has no checkpoint: `model` (the variable, whatever it
+// holds when called) on `data` with quick_options(), counted in `trainings` when given.
+std::function<TrainHistory()> quick_training(TinyAutoencoder& model, const TrainData& data,
+                                             int* trainings = nullptr) {
+  return [&model, &data, trainings] {
+    if (trainings) ++*trainings;
+    return train(*model, reconstruction_objective(model), data, nullptr, quick_options());
+  };
+}
+
+// Every Checkpoint test keeps its checkpoints in a temporary folder of its own (`dir`).
+class Checkpoint : public aerepro::testing::InTempDir {
+ protected:
+  CheckpointStore store{dir.path()};
+};
 
 TEST(Corruption, S02GaussianClampedStaysInUnitRange) {
   auto gen = compat::make_generator(torch::kCPU, 0);
@@ -205,36 +206,24 @@ TEST(Trainer, RejectsInvalidOptions) {
                UsageError);
 }
 
-TEST(Checkpoint, SecondCallLoadsInsteadOfRetraining) {
-  aerepro::testing::TempDir dir;
-  CheckpointStore store{dir.path()};
+TEST_F(Checkpoint, SecondCallLoadsInsteadOfRetraining) {
   const auto data = low_rank_data();
   int trainings = 0;
   auto a = seeded<TinyAutoencoder>(3);
-  auto first = train_or_load(*a, "tiny seed=3", store, [&] {
-    ++trainings;
-    return train(*a, reconstruction_objective(a), data, nullptr, quick_options());
-  });
+  auto first = train_or_load(*a, "tiny seed=3", store, quick_training(a, data, &trainings));
   EXPECT_FALSE(first.loaded);
   auto b = seeded<TinyAutoencoder>(99);  // other initial weights: loading must overwrite them
-  auto second = train_or_load(*b, "tiny seed=3", store, [&] {
-    ++trainings;
-    return train(*b, reconstruction_objective(b), data, nullptr, quick_options());
-  });
+  auto second = train_or_load(*b, "tiny seed=3", store, quick_training(b, data, &trainings));
   EXPECT_TRUE(second.loaded) << second.note;
   EXPECT_EQ(trainings, 1);
   EXPECT_TRUE(same_weights(*a, *b));
   EXPECT_EQ(second.history.final_train_loss(), first.history.final_train_loss());
 }
 
-TEST(Checkpoint, CorruptWeightsAreDetectedAndRetrained) {
-  aerepro::testing::TempDir dir;
-  CheckpointStore store{dir.path()};
+TEST_F(Checkpoint, CorruptWeightsAreDetectedAndRetrained) {
   const auto data = low_rank_data();
   auto a = seeded<TinyAutoencoder>(3);
-  auto trainer = [&] {
-    return train(*a, reconstruction_objective(a), data, nullptr, quick_options());
-  };
+  const auto trainer = quick_training(a, data);
   const auto first = train_or_load(*a, "tiny", store, trainer);
   {  // flip bytes in the middle of the weights file
     std::fstream f(first.file, std::ios::in | std::ios::out | std::ios::binary);
@@ -249,14 +238,10 @@ TEST(Checkpoint, CorruptWeightsAreDetectedAndRetrained) {
   EXPECT_TRUE(third.loaded) << third.note;
 }
 
-TEST(Checkpoint, GarbageMetadataIsNotTrusted) {
-  aerepro::testing::TempDir dir;
-  CheckpointStore store{dir.path()};
+TEST_F(Checkpoint, GarbageMetadataIsNotTrusted) {
   const auto data = low_rank_data();
   auto a = seeded<TinyAutoencoder>(3);
-  auto trainer = [&] {
-    return train(*a, reconstruction_objective(a), data, nullptr, quick_options());
-  };
+  const auto trainer = quick_training(a, data);
   const auto first = train_or_load(*a, "tiny", store, trainer);
   std::ofstream(dir / (checkpoint_key("tiny") + ".json")) << "{ not json";
   const auto second = train_or_load(*a, "tiny", store, trainer);
@@ -264,9 +249,7 @@ TEST(Checkpoint, GarbageMetadataIsNotTrusted) {
   EXPECT_THAT(second.note, HasSubstr("unreadable metadata"));
 }
 
-TEST(Checkpoint, ASecondTrainerOfTheSameKeyWaitsAndLoads) {
-  aerepro::testing::TempDir dir;
-  CheckpointStore store{dir.path()};
+TEST_F(Checkpoint, ASecondTrainerOfTheSameKeyWaitsAndLoads) {
   const auto data = low_rank_data(64);
   std::atomic<int> trainings{0};
   auto train_once = [&](TinyAutoencoder model) {
@@ -306,17 +289,14 @@ TEST(FileLock, TheSecondHolderWaitsForTheFirst) {
   EXPECT_THROW(FileLock(dir / "file" / "sub" / "y.lock"), ArtifactError);
 }
 
-TEST(Checkpoint, UnwritableFolderIsAClearError) {
+TEST_F(Checkpoint, UnwritableFolderIsAClearError) {
   // A folder below a regular file cannot be created, even by root (who ignores permissions).
-  aerepro::testing::TempDir dir;
   std::ofstream(dir / "file") << "x";
-  CheckpointStore store{dir / "file" / "sub"};
+  CheckpointStore unwritable{dir / "file" / "sub"};
   auto a = seeded<TinyAutoencoder>(3);
   const auto data = low_rank_data(32);
   try {
-    train_or_load(*a, "tiny", store, [&] {
-      return train(*a, reconstruction_objective(a), data, nullptr, quick_options());
-    });
+    train_or_load(*a, "tiny", unwritable, quick_training(a, data));
     FAIL() << "expected an ArtifactError";
   } catch (const ArtifactError& e) {
     EXPECT_THAT(e.what(), HasSubstr("cannot create folder"));
