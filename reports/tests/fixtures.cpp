@@ -7,7 +7,6 @@
 #include <fmt/format.h>
 
 #include <cmath>
-#include <fstream>
 #include <optional>
 #include <random>
 
@@ -70,16 +69,6 @@ std::vector<std::string> synthetic_image_figures() {
           "latent_noise",
           "manifold_ascent",
           "first_layer_filters"};
-}
-
-std::string read_text(const fs::path& file) {
-  std::ifstream in(file, std::ios::binary);
-  return std::string(std::istreambuf_iterator<char>(in), {});
-}
-
-void write_text(const fs::path& file, const std::string& text) {
-  fs::create_directories(file.parent_path());
-  std::ofstream(file, std::ios::binary) << text;
 }
 
 void write_synthetic_profile(const fs::path& root, const std::string& profile, int seeds,

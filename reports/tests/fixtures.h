@@ -9,9 +9,13 @@
 
 namespace aerepro::reports::testing {
 
-// A fresh folder under the system temp folder, removed when the object dies: the one of the
-// other unit tests (validation/unit/test_files.h).
+// A fresh folder under the system temp folder, removed when the object dies, a fixture holding
+// one for each test, and whole files read and written as text: those of the other unit tests
+// (validation/unit/test_files.h).
+using aerepro::testing::InTempDir;
+using aerepro::testing::read_text;
 using aerepro::testing::TempDir;
+using aerepro::testing::write_text;
 
 // Claims of the synthetic profile, each with its own figures.
 inline const char* kCurvesClaim = "test.curves";
@@ -29,8 +33,5 @@ std::vector<std::string> synthetic_image_figures();
 // second, different run for compare mode).
 void write_synthetic_profile(const std::filesystem::path& root, const std::string& profile,
                              int seeds = 3, double shift = 0.0, bool bench = true);
-
-std::string read_text(const std::filesystem::path& file);
-void write_text(const std::filesystem::path& file, const std::string& text);
 
 }  // namespace aerepro::reports::testing

@@ -42,12 +42,27 @@ void replace_line(const fs::path& file, int line, const std::string& text) {
   write_text(file, out);
 }
 
-TEST(Report, RendersEveryFigureKindAsRealPngs) {
-  TempDir dir;
-  testing::write_synthetic_profile(dir / "results", "ci");
+// Every Report test works in a temporary folder of its own (`dir`): the synthetic results
+// under results/, the report written from them into out/.
+class Report : public testing::InTempDir {
+ protected:
+  // Writes the synthetic profile "ci" (fixtures.h) under results/.
+  void write_results(int seeds = 3, bool bench = true) {
+    testing::write_synthetic_profile(dir / "results", "ci", seeds, 0.0, bench);
+  }
+  // Writes the report of results/ into out/.
+  int render_results(std::string* log_text = nullptr) {
+    return render(dir / "results", dir / "out", log_text);
+  }
+  // The page of the report in out/.
+  std::string page() const { return read_text(dir / "out" / "index.html"); }
+};
+
+TEST_F(Report, RendersEveryFigureKindAsRealPngs) {
+  write_results();
   std::string log;
-  ASSERT_EQ(render(dir / "results", dir / "out", &log), 0) << log;
-  const auto html = read_text(dir / "out" / "index.html");
+  ASSERT_EQ(render_results(&log), 0) << log;
+  const auto html = page();
   const auto markdown = read_text(dir / "out" / "report.md");
   std::vector<std::pair<std::string, std::string>> expected;
   for (const auto& f : testing::synthetic_series_figures()) {
@@ -89,11 +104,10 @@ TEST(Report, RendersEveryFigureKindAsRealPngs) {
   }
 }
 
-TEST(Report, EscapesTextFromTheCsvFiles) {
-  TempDir dir;
-  testing::write_synthetic_profile(dir / "results", "ci", 2, 0.0, false);
-  ASSERT_EQ(render(dir / "results", dir / "out"), 0);
-  const auto html = read_text(dir / "out" / "index.html");
+TEST_F(Report, EscapesTextFromTheCsvFiles) {
+  write_results(2, false);
+  ASSERT_EQ(render_results(), 0);
+  const auto html = page();
   EXPECT_THAT(html,
               HasSubstr("loss falls &lt;and&gt; error grows with σ &amp; λ (&quot;quoted&quot;)"));
   EXPECT_THAT(html, Not(HasSubstr("<and>")));
@@ -101,9 +115,8 @@ TEST(Report, EscapesTextFromTheCsvFiles) {
   EXPECT_THAT(read_text(dir / "out" / "report.md"), HasSubstr("loss falls &lt;and&gt; error"));
 }
 
-TEST(Report, BrokenFilesAreNamedWithTheirLineAndTheRestStillRenders) {
-  TempDir dir;
-  testing::write_synthetic_profile(dir / "results", "ci");
+TEST_F(Report, BrokenFilesAreNamedWithTheirLineAndTheRestStillRenders) {
+  write_results();
   const fs::path ci = dir / "results" / "ci";
   // An unknown column (the summary's 'mean' renamed), a missing column (the rows lose 'note'),
   // a bad number (series line 3), a truncated line (images line 4), a bad bench number.
@@ -121,8 +134,8 @@ TEST(Report, BrokenFilesAreNamedWithTheirLineAndTheRestStillRenders) {
              read_text(ci / "test.bars.series.csv") +
                  "test.bars,0,all_nan,s,1,nan\ntest.bars,0,all_nan,s,2,nan\n");
   std::string log;
-  ASSERT_EQ(render(dir / "results", dir / "out", &log), 0) << log;
-  const auto html = read_text(dir / "out" / "index.html");
+  ASSERT_EQ(render_results(&log), 0) << log;
+  const auto html = page();
   const std::string problems = html.substr(html.find("id=\"problems\""));
   EXPECT_THAT(problems, HasSubstr("test.special.summary.csv:1:"));
   EXPECT_THAT(problems, HasSubstr("average"));  // fccp names the unknown column
@@ -143,33 +156,30 @@ TEST(Report, BrokenFilesAreNamedWithTheirLineAndTheRestStillRenders) {
   EXPECT_THAT(html, Not(HasSubstr("src=\"test.bars.all_nan.png\"")));
 }
 
-TEST(Report, NothingToReportIsAnError) {
-  TempDir dir;
+TEST_F(Report, NothingToReportIsAnError) {
   std::string log;
   EXPECT_EQ(render(dir / "nowhere", dir / "out", &log), 2);
   EXPECT_THAT(log, HasSubstr("results folder not found"));
   EXPECT_FALSE(fs::exists(dir / "out"));
 }
 
-TEST(Report, NeverReplacesAFolderThatIsNotAReport) {
-  TempDir dir;
-  testing::write_synthetic_profile(dir / "results", "ci", 1, 0.0, false);
+TEST_F(Report, NeverReplacesAFolderThatIsNotAReport) {
+  write_results(1, false);
   write_text(dir / "precious" / "notes.txt", "keep me");
   std::string log;
   EXPECT_EQ(render(dir / "results", dir / "precious", &log), 2);
   EXPECT_THAT(log, HasSubstr("is not an earlier report"));
   EXPECT_EQ(read_text(dir / "precious" / "notes.txt"), "keep me");
   // An earlier report is replaced.
-  ASSERT_EQ(render(dir / "results", dir / "out"), 0);
+  ASSERT_EQ(render_results(), 0);
   write_text(dir / "out" / "stale.png", "old");
-  ASSERT_EQ(render(dir / "results", dir / "out"), 0);
+  ASSERT_EQ(render_results(), 0);
   EXPECT_FALSE(fs::exists(dir / "out" / "stale.png"));
   EXPECT_TRUE(fs::exists(dir / "out" / "index.html"));
 }
 
-TEST(Report, AnAbsurdImageGridIsAProblemNotAHugeFigure) {
-  TempDir dir;
-  testing::write_synthetic_profile(dir / "results", "ci", 1, 0.0, false);
+TEST_F(Report, AnAbsurdImageGridIsAProblemNotAHugeFigure) {
+  write_results(1, false);
   const fs::path file = dir / "results" / "ci" / "test.grids.images.csv";
   auto cells = results::read_images_csv(file);
   auto far = cells.front();
@@ -177,22 +187,21 @@ TEST(Report, AnAbsurdImageGridIsAProblemNotAHugeFigure) {
   far.row = 2'000'000'000;
   cells.push_back(far);
   results::write_images_csv(file, cells);
-  ASSERT_EQ(render(dir / "results", dir / "out"), 0);
-  const auto html = read_text(dir / "out" / "index.html");
+  ASSERT_EQ(render_results(), 0);
+  const auto html = page();
   EXPECT_THAT(html, HasSubstr("is too large to draw"));
   EXPECT_TRUE(is_png(dir / "out" / "test.grids.denoising.png"));
 }
 
-TEST(Report, MissingGnuplotIsAProblemNotACrash) {
-  TempDir dir;
-  testing::write_synthetic_profile(dir / "results", "ci", 1, 0.0, false);
+TEST_F(Report, MissingGnuplotIsAProblemNotACrash) {
+  write_results(1, false);
   ReportOptions options;
   options.results_root = dir / "results";
   options.out_dir = dir / "out";
   options.gnuplot = "no-such-gnuplot-command";
   std::ostringstream log;
   ASSERT_EQ(write_report(options, log), 0);
-  const auto html = read_text(dir / "out" / "index.html");
+  const auto html = page();
   EXPECT_THAT(html, HasSubstr("gnuplot wrote no image"));
   EXPECT_THAT(html, Not(HasSubstr("<img")));
 }
