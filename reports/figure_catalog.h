@@ -1,6 +1,10 @@
-// What each figure name the claims write means: its title, axis labels and scales. Unknown
-// names fall back to the name itself, so a new figure still renders.
+// How the report presents each figure of the claims' CSV files: the catalog's entry for the
+// figure's name (common/figure_catalog.h: title, axis labels, scales, drawing). A name the
+// catalog does not list (another harness version's figure) still renders: titled with the name
+// itself, drawn as lines or bars.
 #pragma once
+#include "common/figure_catalog.h"
+
 #include <string>
 
 namespace aerepro::reports {
@@ -13,6 +17,11 @@ struct FigureLabels {
   bool log_y = false;  // applied only when every y is positive
 };
 
-FigureLabels figure_labels(const std::string& figure);
+struct FigureStyle {
+  FigureLabels labels;
+  FigureDrawing drawing = FigureDrawing::lines_or_bars;
+};
+
+FigureStyle figure_style(const std::string& figure);
 
 }  // namespace aerepro::reports

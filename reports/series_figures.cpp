@@ -204,7 +204,8 @@ std::vector<Figure> series_figures(const std::string& claim,
     for (const auto& p : points) {
       if (p.figure == name) mine.push_back(p);
     }
-    const auto labels = figure_labels(name);
+    const auto style = figure_style(name);
+    const auto& labels = style.labels;
     Figure figure;
     figure.claim = claim;
     figure.name = name;
@@ -216,9 +217,10 @@ std::vector<Figure> series_figures(const std::string& claim,
     });
     std::set<long long> seeds;
     for (const auto& p : mine) seeds.insert(p.seed);
-    if (name == "confusion_matrix") {
+    // The catalog's drawing (common/figure_catalog.h); a scatter of categories falls back to bars.
+    if (style.drawing == FigureDrawing::heat_map) {
       figures.push_back(heatmap_figure(figure, labels, mine));
-    } else if (name == "codes_2d" && numeric) {
+    } else if (style.drawing == FigureDrawing::scatter && numeric) {
       figures.push_back(scatter_figure(figure, labels, mine));
     } else if (numeric) {
       std::vector<LineSample> samples;
@@ -226,7 +228,8 @@ std::vector<Figure> series_figures(const std::string& claim,
         parse_number(p.x, x);
         samples.push_back({p.series, p.seed, x, p.y});
       }
-      figures.push_back(lines_figure(figure, labels, samples, name == "activation_histogram"));
+      figures.push_back(
+          lines_figure(figure, labels, samples, style.drawing == FigureDrawing::steps));
     } else {
       std::vector<BarSample> samples;
       for (const auto& p : mine) samples.push_back({p.x, p.series, p.y});
@@ -268,7 +271,7 @@ std::vector<Figure> image_figures(const std::string& claim,
     // (rows, cols < 2^31 and h, w <= 1024: no overflow here.)
     const long long total_w = cols * (w + kGap) - kGap;
     const long long total_h = rows * (h + kGap) - kGap;
-    const auto labels = figure_labels(name);
+    const auto labels = figure_style(name).labels;  // drawn as an image grid whatever its entry
     Figure figure;
     figure.claim = claim;
     figure.name = name;

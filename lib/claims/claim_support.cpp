@@ -79,9 +79,10 @@ void record_loss_curve(ClaimContext& context, const std::string& label,
   }
   for (const auto& epoch : history.epochs) {
     const auto x = static_cast<double>(epoch.epoch);
-    context.artifacts.add_point("loss_curve", model + " train", x, epoch.train_loss);
+    context.artifacts.add_point(FigureId::loss_curve, model + " train", x, epoch.train_loss);
     if (!std::isnan(epoch.validation_loss)) {
-      context.artifacts.add_point("loss_curve", model + " validation", x, epoch.validation_loss);
+      context.artifacts.add_point(FigureId::loss_curve, model + " validation", x,
+                                  epoch.validation_loss);
     }
   }
 }

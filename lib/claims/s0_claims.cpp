@@ -98,7 +98,8 @@ void record_clustering(Artifacts& artifacts, const Clustering& result, const tor
   }
   for (int64_t l = 0; l < 10; ++l) {
     for (int64_t a = 0; a < 10; ++a) {
-      artifacts.add_point("confusion_matrix", std::to_string(l), std::to_string(a), counts[l][a]);
+      artifacts.add_point(FigureId::confusion_matrix, std::to_string(l), std::to_string(a),
+                          counts[l][a]);
     }
   }
   const auto n = std::min<int64_t>(2000, codes.size(0));
@@ -106,7 +107,7 @@ void record_clustering(Artifacts& artifacts, const Clustering& result, const tor
   const auto view = analysis::fit_pca(some, 2).project(some);
   const auto classes = labels.narrow(0, 0, n).to(torch::kCPU, torch::kInt64);
   for (int64_t i = 0; i < n; ++i) {
-    artifacts.add_point("codes_2d", std::to_string(classes[i].item<int64_t>()),
+    artifacts.add_point(FigureId::codes_2d, std::to_string(classes[i].item<int64_t>()),
                         view[i][0].item<double>(), view[i][1].item<double>());
   }
 }
@@ -117,9 +118,9 @@ void record_denoising(ClaimContext& ctx, models::ConvDenoisingAutoencoder& model
   const auto clean = one_image_per_class(mnist(ctx, data::Split::test));
   auto gen = compat::make_generator(ctx.device, ctx.seed + 500);
   const auto noisy = train::Corruption::gaussian_clamped(0.3).apply(clean, gen);
-  ctx.artifacts.add_image_row("denoising", 0, "original", clean);
-  ctx.artifacts.add_image_row("denoising", 1, "noisy (S0.2)", noisy);
-  ctx.artifacts.add_image_row("denoising", 2, "reconstructed",
+  ctx.artifacts.add_image_row(FigureId::denoising, 0, "original", clean);
+  ctx.artifacts.add_image_row(FigureId::denoising, 1, "noisy (S0.2)", noisy);
+  ctx.artifacts.add_image_row(FigureId::denoising, 2, "reconstructed",
                               model->forward(noisy).reconstruction);
 }
 
@@ -173,8 +174,10 @@ Claim kmeans_codes_above_70() {
     const auto codes = encode_all(dae.model, dae.train.images);
     const auto result = cluster(codes, dae.train.labels, 10, ctx.seed);
     record_clustering(ctx.artifacts, result, codes, dae.train.labels);
-    ctx.artifacts.add_point("clustering_accuracy", "majority", "conv DAE codes", result.majority);
-    ctx.artifacts.add_point("clustering_accuracy", "hungarian", "conv DAE codes", result.hungarian);
+    ctx.artifacts.add_point(FigureId::clustering_accuracy, "majority", "conv DAE codes",
+                            result.majority);
+    ctx.artifacts.add_point(FigureId::clustering_accuracy, "hungarian", "conv DAE codes",
+                            result.hungarian);
     record_denoising(ctx, dae.model);
     return {{"hungarian_accuracy_codes", result.hungarian, 0.7346},
             {"majority_accuracy_codes", result.majority},
@@ -199,9 +202,9 @@ Claim s1_kmeans_majority_above_70() {
     auto dae = trained_conv_dae(ctx);
     const auto codes = encode_all(dae.model, dae.train.images);
     const auto result = cluster_s1(codes, dae.train.labels);
-    ctx.artifacts.add_point("clustering_accuracy", "majority", "conv DAE codes (S1.3)",
+    ctx.artifacts.add_point(FigureId::clustering_accuracy, "majority", "conv DAE codes (S1.3)",
                             result.majority);
-    ctx.artifacts.add_point("clustering_accuracy", "hungarian", "conv DAE codes (S1.3)",
+    ctx.artifacts.add_point(FigureId::clustering_accuracy, "hungarian", "conv DAE codes (S1.3)",
                             result.hungarian);
     return {{"majority_accuracy_codes", result.majority, 0.77},
             {"hungarian_accuracy_codes", result.hungarian},
@@ -235,8 +238,8 @@ Claim codes_beat_raw_pixels() {
     for (const auto& [x, r] :
          {std::pair<const char*, const Clustering*>{"conv DAE codes", &on_codes},
           {"raw pixels", &on_pixels}}) {
-      ctx.artifacts.add_point("clustering_accuracy", "majority", x, r->majority);
-      ctx.artifacts.add_point("clustering_accuracy", "hungarian", x, r->hungarian);
+      ctx.artifacts.add_point(FigureId::clustering_accuracy, "majority", x, r->majority);
+      ctx.artifacts.add_point(FigureId::clustering_accuracy, "hungarian", x, r->hungarian);
     }
     return {
         {"codes_minus_raw_pixels_accuracy", on_codes.majority - on_pixels.majority, 0.7346 - 0.53},
@@ -289,18 +292,20 @@ Claim generated_digits_nearer_data() {
     const double d_noise = mean_nearest(noise, reference);
     const double d_digits = mean_nearest(digits, reference);
     for (int64_t r = 0; r < 3; ++r) {
-      ctx.artifacts.add_image_row("generated", r, r == 0 ? "U[0,1)^4 codes (S0.6)" : "",
+      ctx.artifacts.add_image_row(FigureId::generated, r, r == 0 ? "U[0,1)^4 codes (S0.6)" : "",
                                   uniform.narrow(0, 3 * r, 3));
-      ctx.artifacts.add_image_row("generated_normal", r, r == 0 ? "N(0,I) codes (S1.4)" : "",
-                                  normal.narrow(0, 3 * r, 3));
+      ctx.artifacts.add_image_row(FigureId::generated_normal, r,
+                                  r == 0 ? "N(0,I) codes (S1.4)" : "", normal.narrow(0, 3 * r, 3));
     }
-    ctx.artifacts.add_image_row("generated_normal", 3, "uniform noise", noise.narrow(0, 0, 3));
-    ctx.artifacts.add_image_row("generated_normal", 4, "real test digits", digits.narrow(0, 0, 3));
+    ctx.artifacts.add_image_row(FigureId::generated_normal, 3, "uniform noise",
+                                noise.narrow(0, 0, 3));
+    ctx.artifacts.add_image_row(FigureId::generated_normal, 4, "real test digits",
+                                digits.narrow(0, 0, 3));
     for (const auto& [x, d] : {std::pair<const char*, double>{"U[0,1)^4 codes", d_uniform},
                                {"N(0,I) codes", d_normal},
                                {"uniform noise", d_noise},
                                {"real test digits", d_digits}}) {
-      ctx.artifacts.add_point("nearest_training_distance", "mean distance", x, d);
+      ctx.artifacts.add_point(FigureId::nearest_training_distance, "mean distance", x, d);
     }
     return {{"uniform_codes_over_noise_distance", d_uniform / d_noise},
             {"normal_codes_over_noise_distance", d_normal / d_noise},

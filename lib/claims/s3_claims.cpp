@@ -70,7 +70,8 @@ SixErrors six_errors(ClaimContext& ctx, StackReading reading) {
   torch::NoGradGuard no_grad;
   for (size_t i = 0; i < models.size(); ++i) {
     e[i] = analysis::mean_squared_error(models[i].reconstruct(noisy), clean);
-    ctx.artifacts.add_point("noisy_test_mse", "MSE on x + 0.4 N test images", models[i].name, e[i]);
+    ctx.artifacts.add_point(FigureId::noisy_test_mse, "MSE on x + 0.4 N test images",
+                            models[i].name, e[i]);
   }
   return {e[0], e[1], e[2], e[3], e[4], e[5]};
 }
@@ -215,8 +216,8 @@ Claim interpolation_stays_near_data() {
     const std::array<std::vector<std::array<int64_t, 2>>, 2> pairs{
         image_pairs(test.labels, s.pairs, true, gen),
         image_pairs(test.labels, s.pairs, false, gen)};
-    const std::array<const char*, 2> figure{"interpolation_same_class",
-                                            "interpolation_different_class"};
+    const std::array<FigureId, 2> figure{FigureId::interpolation_same_class,
+                                         FigureId::interpolation_different_class};
     const std::array<const char*, 2> kind_name{"same class", "different classes"};
     std::array<double, 2> pixel{};
     for (int kind = 0; kind < 2; ++kind) {
@@ -225,7 +226,7 @@ Claim interpolation_stays_near_data() {
         blends.push_back((a * test.images[i] + (1 - a) * test.images[j]).narrow(0, 1, 9));
       }
       pixel[kind] = mean_nearest(torch::cat(blends), reference);
-      ctx.artifacts.add_point("interpolation_distance", "pixel blend", kind_name[kind],
+      ctx.artifacts.add_point(FigureId::interpolation_distance, "pixel blend", kind_name[kind],
                               pixel[kind]);
       const auto [i, j] = pairs[kind].front();
       ctx.artifacts.add_image_row(figure[kind], static_cast<int>(models.size()), "pixel blend",
@@ -253,7 +254,7 @@ Claim interpolation_stays_near_data() {
             ctx.artifacts.add_image_row(figure[kind], static_cast<int>(m), model.name, path);
         }
         latent[kind] = mean_nearest(torch::cat(paths), reference);
-        ctx.artifacts.add_point("interpolation_distance", model.name + " decoded path",
+        ctx.artifacts.add_point(FigureId::interpolation_distance, model.name + " decoded path",
                                 kind_name[kind], latent[kind]);
       }
       const double endpoint = endpoint_sum / static_cast<double>(endpoint_count);
@@ -331,14 +332,14 @@ Claim manifold_ascent_converges_to_data(bool report_update) {
     const double digits = mean_nearest(test.images.narrow(0, 0, 200), reference);
     const auto mean_residual = result.residual_norms.mean(1);
     for (int64_t t = 0; t < mean_residual.size(0); ++t) {
-      ctx.artifacts.add_point("ascent_residual", "mean ||r(x) - x||", static_cast<double>(t),
-                              mean_residual[t].item<double>());
+      ctx.artifacts.add_point(FigureId::ascent_residual, "mean ||r(x) - x||",
+                              static_cast<double>(t), mean_residual[t].item<double>());
     }
     const auto shown = std::min<int64_t>(8, x0.size(0));
     int row = 0;
     for (const int64_t t : {0, 1, 2, 5, 10, 20, 50}) {
       if (t >= result.iterates.size(0)) break;
-      ctx.artifacts.add_image_row("manifold_ascent", row++, fmt::format("step {}", t),
+      ctx.artifacts.add_image_row(FigureId::manifold_ascent, row++, fmt::format("step {}", t),
                                   result.iterates[t].narrow(0, 0, shown).clamp(0, 1));
     }
     return {{"residual_final_over_initial", residual_end / residual_start},

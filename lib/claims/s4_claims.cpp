@@ -93,10 +93,10 @@ Claim cnn_beats_ae_classifier() {
         accuracy([&](const torch::Tensor& x) { return cnn.model->forward(x); }, test);
     const double classifier_accuracy =
         accuracy([&](const torch::Tensor& x) { return classifier.model->forward(x); }, test);
-    ctx.artifacts.add_point("test_accuracy", "CNN (S4.2)", "test accuracy", cnn_accuracy);
-    ctx.artifacts.add_point("test_accuracy", "AE classifier (S4.4)", "test accuracy",
+    ctx.artifacts.add_point(FigureId::test_accuracy, "CNN (S4.2)", "test accuracy", cnn_accuracy);
+    ctx.artifacts.add_point(FigureId::test_accuracy, "AE classifier (S4.4)", "test accuracy",
                             classifier_accuracy);
-    ctx.artifacts.add_point("test_accuracy", "source", "CNN (S4.2)", 0.9792);
+    ctx.artifacts.add_point(FigureId::test_accuracy, "source", "CNN (S4.2)", 0.9792);
     return {{"cnn_minus_ae_classifier_accuracy", cnn_accuracy - classifier_accuracy},
             {"cnn_test_accuracy", cnn_accuracy},
             {"ae_classifier_test_accuracy", classifier_accuracy},

@@ -71,11 +71,13 @@ struct SummaryRow {
 };
 
 // <claim>.series.csv: columns claim, seed, figure, series, x, y. `x` is text: a number for
-// curves and scatter plots, a category for bars. Figure names used by the claims:
-//   loss_curve (series "<model label> train|validation", x epoch), per_image_error,
-//   error_vs_sigma, error_vs_hidden_size, loss_vs_lambda, activation_histogram,
-//   confusion_matrix (series = true class, x = assigned class, y = count), clustering_accuracy,
-//   codes_2d (series = class, x, y = the two coordinates), accuracy, ... (see each claim).
+// curves and scatter plots, a category for bars. The figure names the claims write are those of
+// common/figure_catalog.h (FigureId), e.g.
+//   loss_curve (series "<model label> train|validation", x epoch),
+//   confusion_matrix (series = true class, x = assigned class, y = count),
+//   codes_2d (series = class, x, y = the two coordinates), ... (see each claim).
+// `figure` is the file's text as read: a name not in the catalog (another harness version's)
+// is read as it is, not refused (the report draws it with labels made from the name).
 struct SeriesPoint {
   std::string claim;
   long long seed = 0;
@@ -91,7 +93,7 @@ struct SeriesPoint {
 struct ImageCell {
   std::string claim;
   long long seed = 0;
-  std::string figure;
+  std::string figure;  // as in SeriesPoint: a catalog name, or another one read as it is
   int row = 0;
   int col = 0;
   std::string row_label;  // e.g. "original", "noisy σ=0.5", "reconstructed"

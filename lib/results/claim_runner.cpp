@@ -2,6 +2,7 @@
 
 #include "common/environment.h"
 #include "common/error.h"
+#include "common/figure_catalog.h"
 #include "results/artifacts_csv.h"
 #include "results/host_cpu.h"
 #include "results/results_csv.h"
@@ -214,12 +215,13 @@ SeedResults evaluate_seeds(const claims::Claim& claim, const RunOptions& options
       continue;
     }
     for (const auto& p : context.artifacts.points()) {
-      out.series.push_back({claim.id, row.seed, p.figure, p.series, p.x, p.y});
+      out.series.push_back(
+          {claim.id, row.seed, std::string(figure_name(p.figure)), p.series, p.x, p.y});
     }
     if (out.images.empty()) {
       for (const auto& im : context.artifacts.images()) {
-        out.images.push_back({claim.id, row.seed, im.figure, im.row, im.col, im.row_label,
-                              im.height, im.width, im.pixels});
+        out.images.push_back({claim.id, row.seed, std::string(figure_name(im.figure)), im.row,
+                              im.col, im.row_label, im.height, im.width, im.pixels});
       }
     }
     std::string line = fmt::format("  {} seed {} ({:.1f} s):", claim.id, context.seed, seconds);

@@ -4,6 +4,7 @@
 #include "reports/report.h"
 #include "fixtures.h"
 #include "reports/compare.h"
+#include "reports/figure_catalog.h"
 #include "reports/gnuplot_figures.h"
 #include "reports/report_data.h"
 #include "results/artifacts_csv.h"
@@ -204,6 +205,27 @@ TEST_F(Report, MissingGnuplotIsAProblemNotACrash) {
   const auto html = page();
   EXPECT_THAT(html, HasSubstr("gnuplot wrote no image"));
   EXPECT_THAT(html, Not(HasSubstr("<img")));
+}
+
+// The catalog (common/figure_catalog.h) gives each figure of the CSV files its presentation; a
+// name it does not list still gets a figure (another harness version's results).
+TEST(FigureCatalog, EveryNameFindsItsEntryAndAnUnknownNameStillRenders) {
+  for (const auto& f : kFigureCatalog) {
+    EXPECT_EQ(find_figure(f.name), f.value) << f.name;
+    EXPECT_EQ(figure_name(f.value), f.name);
+    const auto style = figure_style(std::string(f.name));
+    EXPECT_EQ(style.labels.title, f.title) << f.name;
+    EXPECT_EQ(style.labels.y_label, f.y_label) << f.name;
+    EXPECT_EQ(style.drawing, f.drawing) << f.name;
+  }
+  EXPECT_EQ(figure_style("confusion_matrix").drawing, FigureDrawing::heat_map);
+  EXPECT_EQ(figure_style("codes_2d").drawing, FigureDrawing::scatter);
+  EXPECT_EQ(figure_style("activation_histogram").drawing, FigureDrawing::steps);
+  EXPECT_EQ(find_figure("some_new_figure"), std::nullopt);
+  const auto unknown = figure_style("some_new_figure");
+  EXPECT_EQ(unknown.labels.title, "some new figure");
+  EXPECT_EQ(unknown.labels.y_label, "value");
+  EXPECT_EQ(unknown.drawing, FigureDrawing::lines_or_bars);
 }
 
 TEST(Compare, FlagsADeltaBeyondTheSpread) {

@@ -108,9 +108,10 @@ TEST_F(ClaimRunner, WritesTheSpreadFigureDataImagesAndTheIndex) {
   auto claim = made_up_claim(0.45);
   auto inner = claim.evaluate;
   claim.evaluate = [inner](claims::ClaimContext& context) {
-    context.artifacts.add_point("error_vs_sigma", "DAE", 0.5,
+    context.artifacts.add_point(FigureId::error_vs_sigma, "DAE", 0.5,
                                 1.0 + static_cast<double>(context.seed));
-    context.artifacts.add_image_row("denoising", 0, "original", torch::full({2, 1, 3, 4}, 0.5));
+    context.artifacts.add_image_row(FigureId::denoising, 0, "original",
+                                    torch::full({2, 1, 3, 4}, 0.5));
     return inner(context);
   };
   run_claim(claim, options);
@@ -132,10 +133,12 @@ TEST_F(ClaimRunner, WritesTheSpreadFigureDataImagesAndTheIndex) {
   const auto series = read_series_csv(series_file(dir / "ci", "test.made_up"));
   ASSERT_EQ(series.size(), 3u);
   EXPECT_EQ(series[2].seed, 2);
+  EXPECT_EQ(series[2].figure, "error_vs_sigma");  // the catalog's name, as the CSV has always had
   EXPECT_EQ(series[2].x, "0.5");
   EXPECT_DOUBLE_EQ(series[2].y, 3.0);
   const auto images = read_images_csv(images_file(dir / "ci", "test.made_up"));
   ASSERT_EQ(images.size(), 2u);  // the first seed's only
+  EXPECT_EQ(images[1].figure, "denoising");
   EXPECT_EQ(images[1].col, 1);
   EXPECT_EQ(images[1].height, 3);
   EXPECT_EQ(images[1].width, 4);

@@ -26,7 +26,7 @@ claims::Claim shardable_claim() {
   claim.evaluate = [](claims::ClaimContext& context) {
     context.dataset_checksum = "none";
     const double value = 0.8 + 0.01 * static_cast<double>(context.seed);
-    context.artifacts.add_point("curve", "value", "x", value);
+    context.artifacts.add_point(FigureId::loss_curve, "value", "x", value);
     return std::vector<claims::Measurement>{{"value", value}, {"evidence", 2.0 * value}};
   };
   return claim;

@@ -66,16 +66,17 @@ Claim dae_beats_ae_on_noisy_inputs() {
       dae_err.push_back(mean_of(per_image_errors(reconstruction_of(daes[i]), noisy, test)));
       ae_err.push_back(mean_of(per_image_errors(reconstruction_of(standard.model), noisy, test)));
       const auto tag = fmt_g(sigmas[i]);
-      ctx.artifacts.add_point("error_vs_sigma", "DAE (trained at this sigma)", sigmas[i],
+      ctx.artifacts.add_point(FigureId::error_vs_sigma, "DAE (trained at this sigma)", sigmas[i],
                               dae_err.back());
-      ctx.artifacts.add_point("error_vs_sigma", "standard AE x=256", sigmas[i], ae_err.back());
+      ctx.artifacts.add_point(FigureId::error_vs_sigma, "standard AE x=256", sigmas[i],
+                              ae_err.back());
       if (i == 1) {  // sigma = 0.5
         torch::NoGradGuard no_grad;
-        ctx.artifacts.add_image_row("denoising", 0, "original", ten);
-        ctx.artifacts.add_image_row("denoising", 1, "noisy sigma=0.5", noisy_ten);
-        ctx.artifacts.add_image_row("denoising", 2, "DAE sigma=0.5",
+        ctx.artifacts.add_image_row(FigureId::denoising, 0, "original", ten);
+        ctx.artifacts.add_image_row(FigureId::denoising, 1, "noisy sigma=0.5", noisy_ten);
+        ctx.artifacts.add_image_row(FigureId::denoising, 2, "DAE sigma=0.5",
                                     reconstruction_of(daes[i])(noisy_ten));
-        ctx.artifacts.add_image_row("denoising", 3, "standard AE",
+        ctx.artifacts.add_image_row(FigureId::denoising, 3, "standard AE",
                                     reconstruction_of(standard.model)(noisy_ten));
       }
       evidence.push_back({"dae_test_error_sigma_" + tag, dae_err.back()});

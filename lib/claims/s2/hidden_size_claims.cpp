@@ -45,7 +45,7 @@ Claim error_falls_with_hidden_size() {
     for (size_t i = 0; i < aes.size(); ++i) {
       const auto x = models::undercomplete_hidden_sizes()[i];
       err.push_back(mean_of(per_image_errors(reconstruction_of(aes[i].model), test)));
-      ctx.artifacts.add_point("error_vs_hidden_size", "mean per-image test error",
+      ctx.artifacts.add_point(FigureId::error_vs_hidden_size, "mean per-image test error",
                               static_cast<double>(x), err.back());
       evidence.push_back({fmt::format("mean_test_error_x{}", x), err.back()});
       evidence.push_back({fmt::format("mean_error_10_images_x{}", x),
@@ -107,17 +107,21 @@ Claim ood_error_far_above_in_distribution() {
       const double un = mean_of(per_image_errors(r, uniform));
       min_fashion = std::min(min_fashion, fa / in);
       const auto series = fmt::format("x={}", x);
-      ctx.artifacts.add_point("ood_error", series, "MNIST test", in);
-      ctx.artifacts.add_point("ood_error", series, "Fashion-MNIST test", fa);
-      ctx.artifacts.add_point("ood_error", series, "uniform noise", un);
+      ctx.artifacts.add_point(FigureId::ood_error, series, "MNIST test", in);
+      ctx.artifacts.add_point(FigureId::ood_error, series, "Fashion-MNIST test", fa);
+      ctx.artifacts.add_point(FigureId::ood_error, series, "uniform noise", un);
       if (i + 1 == aes.size()) {
         torch::NoGradGuard no_grad;
         const auto some_fashion = fashion_images.narrow(0, 0, 8);
         const auto some_uniform = uniform.narrow(0, 0, 8);
-        ctx.artifacts.add_image_row("ood_reconstructions", 0, "Fashion-MNIST", some_fashion);
-        ctx.artifacts.add_image_row("ood_reconstructions", 1, series + " AE", r(some_fashion));
-        ctx.artifacts.add_image_row("ood_reconstructions", 2, "uniform noise", some_uniform);
-        ctx.artifacts.add_image_row("ood_reconstructions", 3, series + " AE", r(some_uniform));
+        ctx.artifacts.add_image_row(FigureId::ood_reconstructions, 0, "Fashion-MNIST",
+                                    some_fashion);
+        ctx.artifacts.add_image_row(FigureId::ood_reconstructions, 1, series + " AE",
+                                    r(some_fashion));
+        ctx.artifacts.add_image_row(FigureId::ood_reconstructions, 2, "uniform noise",
+                                    some_uniform);
+        ctx.artifacts.add_image_row(FigureId::ood_reconstructions, 3, series + " AE",
+                                    r(some_uniform));
       }
       min_uniform = std::min(min_uniform, un / in);
       evidence.push_back({fmt::format("mnist_test_error_x{}", x), in});

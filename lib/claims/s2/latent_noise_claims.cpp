@@ -52,16 +52,17 @@ Claim latent_noise_small_keeps_huge_destroys() {
         return model->decode(analysis::add_latent_noise(model->encode(x), sigmas[i], gen));
       };
       noisy.push_back(mean_of(per_image_errors(map, test)));
-      ctx.artifacts.add_point("error_vs_latent_noise", "noisy codes", sigmas[i], noisy.back());
-      ctx.artifacts.add_point("error_vs_latent_noise", "clean codes", sigmas[i], clean);
+      ctx.artifacts.add_point(FigureId::error_vs_latent_noise, "noisy codes", sigmas[i],
+                              noisy.back());
+      ctx.artifacts.add_point(FigureId::error_vs_latent_noise, "clean codes", sigmas[i], clean);
       torch::NoGradGuard no_grad;
       const auto ten = source_images(ctx);
       if (i == 0) {
-        ctx.artifacts.add_image_row("latent_noise", 0, "input", ten);
-        ctx.artifacts.add_image_row("latent_noise", 1, "clean codes",
+        ctx.artifacts.add_image_row(FigureId::latent_noise, 0, "input", ten);
+        ctx.artifacts.add_image_row(FigureId::latent_noise, 1, "clean codes",
                                     reconstruction_of(model)(ten));
       }
-      ctx.artifacts.add_image_row("latent_noise", static_cast<int>(i) + 2,
+      ctx.artifacts.add_image_row(FigureId::latent_noise, static_cast<int>(i) + 2,
                                   "code noise sigma=" + fmt_g(sigmas[i]), map(ten));
       evidence.push_back({"latent_noise_test_error_sigma_" + fmt_g(sigmas[i]), noisy.back()});
     }

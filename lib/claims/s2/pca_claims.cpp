@@ -110,9 +110,10 @@ Claim well_trained_ae_beats_pca() {
     record_ten_images(ctx, reconstruction_of(ae.model), "deep AE (well-trained)", pca_map,
                       per_image_errors(reconstruction_of(ae.model), ten),
                       per_image_errors(pca_map, ten));
-    ctx.artifacts.add_point("mean_test_error", "mean per-image test error",
+    ctx.artifacts.add_point(FigureId::mean_test_error, "mean per-image test error",
                             "deep AE (well-trained)", ae_err);
-    ctx.artifacts.add_point("mean_test_error", "mean per-image test error", "PCA-30", pca_err);
+    ctx.artifacts.add_point(FigureId::mean_test_error, "mean per-image test error", "PCA-30",
+                            pca_err);
     return {
         {"pca_minus_ae_mean_test_error", pca_err - ae_err},
         {"ae_mean_error_test_set", ae_err, 3.00},

@@ -37,13 +37,13 @@ void record_sparse_activations(ClaimContext& ctx, models::ShallowAutoencoder& st
     const auto counts =
         torch::bincount(bins, {}, kBins).to(torch::kFloat64) / static_cast<double>(h->numel());
     for (int b = 0; b < kBins; ++b) {
-      ctx.artifacts.add_point("activation_histogram", name, (b + 0.5) * width,
+      ctx.artifacts.add_point(FigureId::activation_histogram, name, (b + 0.5) * width,
                               counts[b].item<double>());
     }
   }
-  ctx.artifacts.add_image_row("first_layer_filters", 0, "standard AE 256",
+  ctx.artifacts.add_image_row(FigureId::first_layer_filters, 0, "standard AE 256",
                               analysis::filter_images(standard->encoder->weight, 16));
-  ctx.artifacts.add_image_row("first_layer_filters", 1, "sparse AE lambda=4e-6",
+  ctx.artifacts.add_image_row(FigureId::first_layer_filters, 1, "sparse AE lambda=4e-6",
                               analysis::filter_images(sparse->encoder->weight, 16));
 }
 
@@ -103,15 +103,15 @@ Claim sparse_penalty_raises_loss_and_silences_units() {
     std::vector<Measurement> evidence;
     std::vector<double> loss, active;
     const double standard_active = active_fraction(standard.model);
-    ctx.artifacts.add_point("active_fraction_vs_lambda", "active hidden units (test)",
+    ctx.artifacts.add_point(FigureId::active_fraction_vs_lambda, "active hidden units (test)",
                             "standard AE 256", standard_active);
     for (size_t i = 0; i < lambdas.size(); ++i) {
       loss.push_back(histories[i].final_train_loss());
       active.push_back(active_fraction(sparse[i]));
       const auto tag = fmt_g(lambdas[i]);
-      ctx.artifacts.add_point("loss_vs_lambda", "final training loss", tag, loss.back());
-      ctx.artifacts.add_point("active_fraction_vs_lambda", "active hidden units (test)", tag,
-                              active.back());
+      ctx.artifacts.add_point(FigureId::loss_vs_lambda, "final training loss", tag, loss.back());
+      ctx.artifacts.add_point(FigureId::active_fraction_vs_lambda, "active hidden units (test)",
+                              tag, active.back());
       evidence.push_back({"final_train_loss_lambda_" + tag, loss.back()});
       evidence.push_back({"active_fraction_lambda_" + tag, active.back()});
       evidence.push_back({"mean_test_error_lambda_" + tag,

@@ -98,14 +98,14 @@ void record_ten_images(ClaimContext& ctx, const analysis::TensorMap& ae, const s
                        const torch::Tensor& pca_errors) {
   for (int64_t i = 0; i < kSourceImageCount; ++i) {
     const auto x = std::to_string(kFirstSourceImage + i);
-    ctx.artifacts.add_point("per_image_error", ae_name, x, ae_errors[i].item<double>());
-    ctx.artifacts.add_point("per_image_error", "PCA-30", x, pca_errors[i].item<double>());
+    ctx.artifacts.add_point(FigureId::per_image_error, ae_name, x, ae_errors[i].item<double>());
+    ctx.artifacts.add_point(FigureId::per_image_error, "PCA-30", x, pca_errors[i].item<double>());
   }
   torch::NoGradGuard no_grad;
   const auto ten = source_images(ctx);
-  ctx.artifacts.add_image_row("reconstructions", 0, "test images 9705-9714", ten);
-  ctx.artifacts.add_image_row("reconstructions", 1, ae_name, ae(ten));
-  ctx.artifacts.add_image_row("reconstructions", 2, "PCA-30", pca(ten));
+  ctx.artifacts.add_image_row(FigureId::reconstructions, 0, "test images 9705-9714", ten);
+  ctx.artifacts.add_image_row(FigureId::reconstructions, 1, ae_name, ae(ten));
+  ctx.artifacts.add_image_row(FigureId::reconstructions, 2, "PCA-30", pca(ten));
 }
 
 }  // namespace aerepro::claims::s2
