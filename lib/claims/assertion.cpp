@@ -1,6 +1,6 @@
 #include "claims/assertion.h"
 
-#include "common/error.h"
+#include "common/enum_names.h"
 
 #include <fmt/format.h>
 
@@ -8,26 +8,19 @@
 
 namespace aerepro::claims {
 
+constexpr EnumName<Comparison> kComparisonNames[] = {{Comparison::less, "<"},
+                                                     {Comparison::less_equal, "<="},
+                                                     {Comparison::greater, ">"},
+                                                     {Comparison::greater_equal, ">="}};
+static_assert(enum_names_complete(kComparisonNames, Comparison::greater_equal));
+
 std::string to_string(Comparison comparison) {
-  switch (comparison) {
-    case Comparison::less:
-      return "<";
-    case Comparison::less_equal:
-      return "<=";
-    case Comparison::greater:
-      return ">";
-    case Comparison::greater_equal:
-      return ">=";
-  }
-  return "?";
+  return std::string(enum_name(kComparisonNames, comparison));
 }
 
+// UsageError "unknown comparison 'x': use <, <=, > or >=" for any other text.
 Comparison parse_comparison(const std::string& text) {
-  if (text == "<") return Comparison::less;
-  if (text == "<=") return Comparison::less_equal;
-  if (text == ">") return Comparison::greater;
-  if (text == ">=") return Comparison::greater_equal;
-  throw UsageError("unknown comparison '" + text + "' (use <, <=, > or >=)");
+  return parse_enum(kComparisonNames, text, "comparison");
 }
 
 bool meets(double value, Comparison comparison, double threshold) {
@@ -70,18 +63,14 @@ std::string Assertion::describe(Profile profile) const {
   return out;
 }
 
+constexpr EnumName<Bias> kBiasNames[] = {{Bias::none, "none"},
+                                         {Bias::harder, "harder"},
+                                         {Bias::easier, "easier"},
+                                         {Bias::unknown, "unknown"}};
+static_assert(enum_names_complete(kBiasNames, Bias::unknown));
+
 std::string to_string(Bias bias) {
-  switch (bias) {
-    case Bias::none:
-      return "none";
-    case Bias::harder:
-      return "harder";
-    case Bias::easier:
-      return "easier";
-    case Bias::unknown:
-      return "unknown";
-  }
-  return "unknown";
+  return std::string(enum_name(kBiasNames, bias));
 }
 
 }  // namespace aerepro::claims

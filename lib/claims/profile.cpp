@@ -1,26 +1,20 @@
 #include "claims/profile.h"
 
-#include "common/error.h"
+#include "common/enum_names.h"
 
 namespace aerepro::claims {
 
+constexpr EnumName<Profile> kProfileNames[] = {
+    {Profile::smoke, "smoke"}, {Profile::ci, "ci"}, {Profile::full, "full"}};
+static_assert(enum_names_complete(kProfileNames, Profile::full));
+
+// UsageError "unknown profile 'x': use smoke, ci or full" for any other name.
 Profile parse_profile(const std::string& name) {
-  for (auto p : all_profiles()) {
-    if (to_string(p) == name) return p;
-  }
-  throw UsageError("unknown profile '" + name + "': use smoke, ci or full");
+  return parse_enum(kProfileNames, name, "profile");
 }
 
 std::string to_string(Profile profile) {
-  switch (profile) {
-    case Profile::smoke:
-      return "smoke";
-    case Profile::ci:
-      return "ci";
-    case Profile::full:
-      return "full";
-  }
-  return "unknown";
+  return std::string(enum_name(kProfileNames, profile));
 }
 
 const std::vector<Profile>& all_profiles() {

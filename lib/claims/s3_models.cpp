@@ -1,5 +1,6 @@
 #include "claims/s3_models.h"
 
+#include "common/enum_names.h"
 #include "data/splits.h"
 #include "models/one_level_ae.h"
 #include "models/stacked_ae.h"
@@ -131,8 +132,12 @@ Setup setup(Profile profile) {
   return profile_setup(profile);
 }
 
+constexpr EnumName<StackReading> kStackReadingNames[] = {{StackReading::as_made, "as made"},
+                                                         {StackReading::corrected, "corrected"}};
+static_assert(enum_names_complete(kStackReadingNames, StackReading::corrected));
+
 std::string to_string(StackReading reading) {
-  return reading == StackReading::as_made ? "as made" : "corrected";
+  return std::string(enum_name(kStackReadingNames, reading));
 }
 
 std::vector<TrainedModel> six_models(ClaimContext& ctx, StackReading reading) {

@@ -1,5 +1,6 @@
 #include "claims/verdict.h"
 
+#include "common/enum_names.h"
 #include "common/error.h"
 
 #include <fmt/format.h>
@@ -10,42 +11,31 @@
 
 namespace aerepro::claims {
 
+constexpr EnumName<MetricVerdict> kMetricVerdictNames[] = {
+    {MetricVerdict::holds, "holds"},
+    {MetricVerdict::fails, "fails"},
+    {MetricVerdict::inconclusive, "inconclusive"},
+    {MetricVerdict::error, "error"}};
+static_assert(enum_names_complete(kMetricVerdictNames, MetricVerdict::error));
+
+constexpr EnumName<ClaimVerdict> kClaimVerdictNames[] = {
+    {ClaimVerdict::reproduced, "reproduced"},
+    {ClaimVerdict::not_reproduced, "not reproduced"},
+    {ClaimVerdict::inconclusive, "inconclusive"},
+    {ClaimVerdict::error, "error"},
+    {ClaimVerdict::no_verdict, "no verdict (smoke)"}};
+static_assert(enum_names_complete(kClaimVerdictNames, ClaimVerdict::no_verdict));
+
 std::string to_string(MetricVerdict verdict) {
-  switch (verdict) {
-    case MetricVerdict::holds:
-      return "holds";
-    case MetricVerdict::fails:
-      return "fails";
-    case MetricVerdict::inconclusive:
-      return "inconclusive";
-    case MetricVerdict::error:
-      return "error";
-  }
-  return "error";
+  return std::string(enum_name(kMetricVerdictNames, verdict));
 }
 
 MetricVerdict parse_metric_verdict(const std::string& text) {
-  for (auto v : {MetricVerdict::holds, MetricVerdict::fails, MetricVerdict::inconclusive,
-                 MetricVerdict::error}) {
-    if (to_string(v) == text) return v;
-  }
-  throw UsageError("unknown metric verdict '" + text + "'");
+  return parse_enum(kMetricVerdictNames, text, "metric verdict");
 }
 
 std::string to_string(ClaimVerdict verdict) {
-  switch (verdict) {
-    case ClaimVerdict::reproduced:
-      return "reproduced";
-    case ClaimVerdict::not_reproduced:
-      return "not reproduced";
-    case ClaimVerdict::inconclusive:
-      return "inconclusive";
-    case ClaimVerdict::error:
-      return "error";
-    case ClaimVerdict::no_verdict:
-      return "no verdict (smoke)";
-  }
-  return "error";
+  return std::string(enum_name(kClaimVerdictNames, verdict));
 }
 
 double t_quantile_95(int dof) {

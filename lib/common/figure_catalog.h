@@ -8,6 +8,8 @@
 // accept names not listed here (an older or newer harness's figures): the report draws those
 // with labels made from the name (reports/figure_catalog.h).
 #pragma once
+#include "common/enum_names.h"
+
 #include <cstddef>
 #include <optional>
 #include <string_view>
@@ -139,21 +141,7 @@ inline constexpr FigureInfo kFigureCatalog[] = {
      FigureDrawing::image_grid},
 };
 
-namespace figure_catalog_detail {
-constexpr bool in_order_with_distinct_names() {
-  constexpr std::size_t n = sizeof(kFigureCatalog) / sizeof(kFigureCatalog[0]);
-  if (n != static_cast<std::size_t>(FigureId::generated_normal) + 1) return false;
-  for (std::size_t i = 0; i < n; ++i) {
-    if (kFigureCatalog[i].value != static_cast<FigureId>(i) || kFigureCatalog[i].name.empty())
-      return false;
-    for (std::size_t j = 0; j < i; ++j) {
-      if (kFigureCatalog[j].name == kFigureCatalog[i].name) return false;
-    }
-  }
-  return true;
-}
-}  // namespace figure_catalog_detail
-static_assert(figure_catalog_detail::in_order_with_distinct_names(),
+static_assert(enum_names_complete(kFigureCatalog, FigureId::generated_normal),
               "kFigureCatalog: one entry per FigureId, in its order, each with its own name");
 
 constexpr const FigureInfo& figure_info(FigureId figure) {
@@ -167,10 +155,7 @@ constexpr std::string_view figure_name(FigureId figure) {
 
 // The figure a CSV file's name stands for; none for a name not in the catalog.
 constexpr std::optional<FigureId> find_figure(std::string_view name) {
-  for (const auto& f : kFigureCatalog) {
-    if (f.name == name) return f.value;
-  }
-  return std::nullopt;
+  return find_enum(kFigureCatalog, name);
 }
 
 }  // namespace aerepro

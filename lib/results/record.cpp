@@ -2,6 +2,7 @@
 
 #include "claims/statistics.h"
 #include "common/atomic_file.h"
+#include "common/enum_names.h"
 #include "common/error.h"
 #include "results/artifacts_csv.h"
 #include "results/results_csv.h"
@@ -53,20 +54,16 @@ std::filesystem::path resolve_records_root(const std::filesystem::path& explicit
   return std::filesystem::path(AEREPRO_SOURCE_DIR) / "records";
 }
 
+constexpr EnumName<RecordStatus> kRecordStatusNames[] = {
+    {RecordStatus::not_compared, "not compared"},
+    {RecordStatus::missing, "no record"},
+    {RecordStatus::agrees, "agrees"},
+    {RecordStatus::warning, "warning"},
+    {RecordStatus::differs, "differs"}};
+static_assert(enum_names_complete(kRecordStatusNames, RecordStatus::differs));
+
 std::string to_string(RecordStatus status) {
-  switch (status) {
-    case RecordStatus::not_compared:
-      return "not compared";
-    case RecordStatus::missing:
-      return "no record";
-    case RecordStatus::agrees:
-      return "agrees";
-    case RecordStatus::warning:
-      return "warning";
-    case RecordStatus::differs:
-      return "differs";
-  }
-  return "not compared";
+  return std::string(enum_name(kRecordStatusNames, status));
 }
 
 std::string RecordComparison::evidence() const {

@@ -1,6 +1,7 @@
 // lib/claims: profiles and the statistics of a claim over seeds.
 #include "claims/claim.h"
 #include "claims/profile.h"
+#include "claims/s3_models.h"
 #include "claims/statistics.h"
 #include "claims/verdict.h"
 #include "common/error.h"
@@ -17,6 +18,45 @@ TEST(Profiles, ParseRoundTripsAndRejectsUnknownNames) {
   EXPECT_THROW(parse_profile("nightly"), UsageError);
   EXPECT_GE(default_seeds(Profile::ci), 3);
   EXPECT_GE(default_seeds(Profile::full), 5);
+}
+
+// The names are written in results files, records and messages: each stays as it was.
+TEST(EnumNames, EveryEnumKeepsItsNamesAndAnUnknownNameListsTheValidOnes) {
+  EXPECT_EQ(to_string(Profile::smoke) + to_string(Profile::ci) + to_string(Profile::full),
+            "smokecifull");
+  EXPECT_EQ(to_string(Comparison::less) + to_string(Comparison::less_equal) +
+                to_string(Comparison::greater) + to_string(Comparison::greater_equal),
+            "<<=>>=");
+  EXPECT_EQ(to_string(Bias::none) + "|" + to_string(Bias::harder) + "|" + to_string(Bias::easier) +
+                "|" + to_string(Bias::unknown),
+            "none|harder|easier|unknown");
+  EXPECT_EQ(to_string(MetricVerdict::holds) + "|" + to_string(MetricVerdict::fails) + "|" +
+                to_string(MetricVerdict::inconclusive) + "|" + to_string(MetricVerdict::error),
+            "holds|fails|inconclusive|error");
+  EXPECT_EQ(to_string(ClaimVerdict::reproduced) + "|" + to_string(ClaimVerdict::not_reproduced) +
+                "|" + to_string(ClaimVerdict::inconclusive) + "|" + to_string(ClaimVerdict::error) +
+                "|" + to_string(ClaimVerdict::no_verdict),
+            "reproduced|not reproduced|inconclusive|error|no verdict (smoke)");
+  EXPECT_EQ(
+      s3::to_string(s3::StackReading::as_made) + "|" + s3::to_string(s3::StackReading::corrected),
+      "as made|corrected");
+  for (auto v : {MetricVerdict::holds, MetricVerdict::fails, MetricVerdict::inconclusive,
+                 MetricVerdict::error}) {
+    EXPECT_EQ(parse_metric_verdict(to_string(v)), v);
+  }
+  const auto message = [](auto parse) -> std::string {
+    try {
+      parse();
+    } catch (const UsageError& e) {
+      return e.what();
+    }
+    return "no error";
+  };
+  EXPECT_EQ(message([] { parse_profile("nightly"); }),
+            "unknown profile 'nightly': use smoke, ci or full");
+  EXPECT_EQ(message([] { parse_comparison("~"); }), "unknown comparison '~': use <, <=, > or >=");
+  EXPECT_EQ(message([] { parse_metric_verdict("maybe"); }),
+            "unknown metric verdict 'maybe': use holds, fails, inconclusive or error");
 }
 
 TEST(SeedStatistics, SummaryOfThreeSeeds) {

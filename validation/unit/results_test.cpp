@@ -147,6 +147,13 @@ TEST_F(ClaimRunner, WritesTheSpreadFigureDataImagesAndTheIndex) {
   EXPECT_EQ(index.size(), claims::all_claims().size());
 }
 
+TEST_F(Records, StatusNamesStayAsWritten) {
+  EXPECT_EQ(to_string(RecordStatus::not_compared) + "|" + to_string(RecordStatus::missing) + "|" +
+                to_string(RecordStatus::agrees) + "|" + to_string(RecordStatus::warning) + "|" +
+                to_string(RecordStatus::differs),
+            "not compared|no record|agrees|warning|differs");
+}
+
 TEST_F(Records, ARerunAgreesBitIdenticallyAndAPlantedRegressionIsCaught) {
   auto options = options_in(dir, 3);
   auto claim = made_up_claim(0.65);  // 0.65, 0.75, 0.85: holds
