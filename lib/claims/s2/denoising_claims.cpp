@@ -1,18 +1,12 @@
 // S2.7: denoising AEs against the standard AE on noisy inputs.
-#include "analysis/chunked_inference.h"
-#include "analysis/latent.h"
-#include "analysis/metrics.h"
-#include "analysis/pca.h"
 #include "claims/s2/support.h"
 #include "common/compat.h"
 
 #include <fmt/format.h>
 
 #include <algorithm>
-#include <cmath>
 #include <limits>
 #include <string>
-#include <utility>
 #include <vector>
 
 namespace aerepro::claims::s2 {

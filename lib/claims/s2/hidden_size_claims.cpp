@@ -1,18 +1,12 @@
 // S2.3/S2.4: the x-AEs: error against hidden size, and out-of-distribution inputs.
-#include "analysis/chunked_inference.h"
-#include "analysis/latent.h"
-#include "analysis/metrics.h"
-#include "analysis/pca.h"
 #include "claims/s2/support.h"
 #include "common/compat.h"
 
 #include <fmt/format.h>
 
 #include <algorithm>
-#include <cmath>
 #include <limits>
 #include <string>
-#include <utility>
 #include <vector>
 
 namespace aerepro::claims::s2 {

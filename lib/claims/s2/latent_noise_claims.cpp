@@ -1,18 +1,11 @@
 // S2.8: noise on the 8-d codes of the bottleneck AE.
-#include "analysis/chunked_inference.h"
 #include "analysis/latent.h"
-#include "analysis/metrics.h"
-#include "analysis/pca.h"
 #include "claims/s2/support.h"
 #include "common/compat.h"
 
 #include <fmt/format.h>
 
-#include <algorithm>
-#include <cmath>
-#include <limits>
 #include <string>
-#include <utility>
 #include <vector>
 
 namespace aerepro::claims::s2 {

@@ -1,18 +1,10 @@
 // S2.1/S2.2: PCA-30 against the source's deep AE and against a well-trained one.
-#include "analysis/chunked_inference.h"
-#include "analysis/latent.h"
-#include "analysis/metrics.h"
 #include "analysis/pca.h"
 #include "claims/s2/support.h"
-#include "common/compat.h"
 
 #include <fmt/format.h>
 
-#include <algorithm>
-#include <cmath>
-#include <limits>
 #include <string>
-#include <utility>
 #include <vector>
 
 namespace aerepro::claims::s2 {

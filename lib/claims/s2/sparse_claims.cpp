@@ -1,16 +1,11 @@
 // S2.5/S2.6: the sparse penalty's cost and its silenced units.
 #include "analysis/chunked_inference.h"
-#include "analysis/latent.h"
 #include "analysis/metrics.h"
-#include "analysis/pca.h"
 #include "claims/s2/support.h"
-#include "common/compat.h"
 
 #include <fmt/format.h>
 
 #include <algorithm>
-#include <cmath>
-#include <limits>
 #include <string>
 #include <utility>
 #include <vector>
