@@ -5,6 +5,7 @@
 //               [--device cpu|cuda] [--deterministic] [--threads T] [--results DIR] [--data DIR]
 //               [--no-checkpoints]
 //   aerepro merge [--claim ID | --source S0] [--profile ci|full] [--results DIR] [--records DIR]
+//   aerepro rejudge [--profile ci|full] [--claim ID | --source S0] [--records DIR]
 //   aerepro report [--profile P] [--results DIR] [--out DIR] | --compare A B
 //   aerepro bench [--profile smoke|short|full] [--filter REGEX] [--rounds N] [--no-python]
 #include "claims/claim.h"
@@ -13,6 +14,7 @@
 #include "common/error.h"
 #include "reports/report.h"
 #include "results/claim_runner.h"
+#include "results/rejudge.h"
 #include "results/seed_shards.h"
 
 #include <fmt/format.h>
@@ -194,6 +196,35 @@ int record_results(const RecordArguments& args) {
   return 0;
 }
 
+struct RejudgeArguments {
+  std::string profile = "full", claim, source, records;
+};
+
+// `aerepro rejudge`: the records' values judged again under the current verdict rules (nothing
+// runs); prints each claim's verdict before and after.
+int rejudge_records(const RejudgeArguments& args) {
+  const auto profile = claims::parse_profile(args.profile);
+  if (profile == claims::Profile::smoke)
+    throw UsageError("the smoke profile gives no verdicts: nothing to re-judge");
+  const auto root = results::resolve_records_root(args.records);
+  int judged = 0, changed = 0;
+  for (const auto* claim : claims::select_claims(args.claim, args.source)) {
+    const auto rows = root / args.profile / (claim->id + ".csv");
+    if (args.claim.empty() && !std::filesystem::exists(rows)) {
+      std::cout << fmt::format("{:<58} no record\n", claim->id);
+      continue;
+    }
+    const auto r = results::rejudge_record(*claim, profile, root);
+    ++judged;
+    if (r.changed()) ++changed;
+    std::cout << fmt::format("{:<58} {} -> {}{}\n", r.claim, r.before, r.after,
+                             r.note.empty() ? "" : " — " + r.note);
+  }
+  std::cout << fmt::format("{} record(s) re-judged in {}, {} verdict(s) changed\n", judged,
+                           (root / args.profile).string(), changed);
+  return 0;
+}
+
 struct BenchArguments {
   std::string profile = "short";
   std::string filter = ".";
@@ -255,7 +286,7 @@ int main(int argc, char** argv) {
       ->excludes(first_seed)
       ->excludes("--seeds");
   run->add_option("--device", args.device, "cpu | cuda | cuda:N")->capture_default_str();
-  run->add_option("--threads", args.threads, "LibTorch threads (default: $AEREPRO_THREADS or all)")
+  run->add_option("--threads", args.threads, "LibTorch threads (default: $AEREPRO_THREADS or 1, the pinned count)")
       ->check(CLI::Range(1, 1024));
   run->add_option("--results", args.results,
                   "Results folder (default: $AEREPRO_RESULTS_DIR or ./results)");
@@ -291,6 +322,16 @@ int main(int argc, char** argv) {
                      "Results folder (default: $AEREPRO_RESULTS_DIR or ./results)");
   record->add_option("--records", record_args.records,
                      "Records folder (default: $AEREPRO_RECORDS_DIR or ./records)");
+  RejudgeArguments rejudge_args;
+  auto* rejudge = app.add_subcommand(
+      "rejudge",
+      "Judge the records' values again under the current verdict rules (runs nothing)");
+  rejudge->add_option("--profile", rejudge_args.profile, "ci | full")->capture_default_str();
+  auto* rejudge_claim = rejudge->add_option("--claim", rejudge_args.claim, "One claim id");
+  rejudge->add_option("--source", rejudge_args.source, "One source report's claims: S0 … S4")
+      ->excludes(rejudge_claim);
+  rejudge->add_option("--records", rejudge_args.records,
+                      "Records folder (default: $AEREPRO_RECORDS_DIR or ./records)");
   aerepro::reports::ReportCommand report_args;
   auto* report = app.add_subcommand(
       "report", "Write reports/out/<profile>/ (HTML, Markdown, figures) from a results folder");
@@ -311,6 +352,7 @@ int main(int argc, char** argv) {
     if (*record) return record_results(record_args);
     if (*run) return run_claims(args);
     if (*merge) return merge_claims(merge_args);
+    if (*rejudge) return rejudge_records(rejudge_args);
     if (*report) return aerepro::reports::run_report_command(report_args, std::cout);
     if (*bench) return run_benchmarks(bench_args);
   } catch (const aerepro::Error& e) {

@@ -26,8 +26,11 @@ SeedSummary summarize(const std::vector<double>& values);
 namespace aerepro::claims {
 
 // Welch's two-sample t-test of equal means: the two-sided p-value for samples of sizes n1, n2
-// with sample standard deviations s1, s2 (0 for a single value). When both spreads are zero the
-// means are compared exactly up to `floor` (absolute): p = 1 within it, 0 beyond.
+// with sample standard deviations s1, s2. When both spreads are zero the means are compared
+// exactly up to `floor` (absolute): p = 1 within it, 0 beyond. A single value (n = 1) has no
+// spread and is never taken as exact: it is tested as one more draw from the other side's
+// distribution (its 95 % prediction interval, t with n - 1 degrees of freedom); when both sides
+// are single values there is no test and the result is NaN.
 double welch_p_value(double mean1, double std1, int n1, double mean2, double std2, int n2,
                      double floor = 1e-12);
 

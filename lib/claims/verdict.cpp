@@ -4,8 +4,10 @@
 #include "common/error.h"
 
 #include <fmt/format.h>
+#include <boost/math/distributions/non_central_t.hpp>
 #include <boost/math/distributions/students_t.hpp>
 
+#include <algorithm>
 #include <cmath>
 #include <numeric>
 
@@ -43,6 +45,30 @@ double t_quantile_95(int dof) {
   return boost::math::quantile(boost::math::students_t(static_cast<double>(dof)), 0.95);
 }
 
+double t_quantile_975(int dof) {
+  if (dof < 1) throw UsageError("t quantile needs at least one degree of freedom");
+  return boost::math::quantile(boost::math::students_t(static_cast<double>(dof)), 0.975);
+}
+
+namespace {
+
+// The practical cap on a claim's seeds: beyond it a metric is "on its threshold".
+constexpr int kSettleCap = 50;
+
+// One-sided p-value of "the true mean meets the threshold" given the seeds (small when they miss
+// it). Zero spread: 0 when the mean misses, 1 when it meets.
+double miss_p_value(double mean, double std, int n, Comparison comparison, double threshold) {
+  if (n < 2) return std::nan("");
+  if (std <= 0) return meets(mean, comparison, threshold) ? 1.0 : 0.0;
+  const double se = std / std::sqrt(static_cast<double>(n));
+  // Signed distance by which the seeds miss the threshold, in standard errors.
+  const double t = (larger_is_better(comparison) ? threshold - mean : mean - threshold) / se;
+  return boost::math::cdf(
+      boost::math::complement(boost::math::students_t(static_cast<double>(n - 1)), t));
+}
+
+}  // namespace
+
 MetricJudgement judge(const std::vector<double>& values, Comparison comparison, double threshold) {
   MetricJudgement j;
   j.n = static_cast<int>(values.size());
@@ -65,6 +91,7 @@ MetricJudgement judge(const std::vector<double>& values, Comparison comparison, 
   double squares = 0;
   for (double v : values) squares += (v - j.mean) * (v - j.mean);
   j.std = j.n > 1 ? std::sqrt(squares / (j.n - 1)) : 0.0;
+  j.miss_p = miss_p_value(j.mean, j.std, j.n, comparison, threshold);
   if (j.n < 2) {  // one seed: no spread to bound the mean with
     j.verdict = MetricVerdict::inconclusive;
     return j;
@@ -79,17 +106,31 @@ MetricJudgement judge(const std::vector<double>& values, Comparison comparison, 
     j.verdict = MetricVerdict::fails;
   } else {
     j.verdict = MetricVerdict::inconclusive;
-    const double gap = std::abs(j.mean - threshold);
-    if (gap > 0 && j.std > 0) {
-      for (int n = j.n + 1; n <= 1000; ++n) {
-        if (t_quantile_95(n - 1) * j.std / std::sqrt(static_cast<double>(n)) < gap) {
-          j.seeds_to_settle = n;
-          break;
-        }
-      }
-    }
+    j.seeds_to_settle = seeds_for_power(j.mean, j.std, threshold, kSettleCap);
   }
   return j;
+}
+
+void judge_family(std::vector<MetricJudgement*> family) {
+  const int k = static_cast<int>(family.size());
+  for (auto* j : family) j->family_size = k;
+  // Holm: order by miss_p (NaN last); reject while p_(i) <= alpha / (k - i); stop at the first
+  // that is not rejected. Every `fails` not rejected becomes inconclusive.
+  std::vector<MetricJudgement*> order = family;
+  std::stable_sort(order.begin(), order.end(), [](const auto* a, const auto* b) {
+    const double pa = std::isnan(a->miss_p) ? 2.0 : a->miss_p;
+    const double pb = std::isnan(b->miss_p) ? 2.0 : b->miss_p;
+    return pa < pb;
+  });
+  bool rejecting = true;
+  for (int i = 0; i < k; ++i) {
+    auto* j = order[i];
+    rejecting = rejecting && !std::isnan(j->miss_p) && j->miss_p <= kVerdictAlpha / (k - i);
+    if (!rejecting && j->verdict == MetricVerdict::fails) {
+      j->verdict = MetricVerdict::inconclusive;
+      j->fails_only_uncorrected = true;
+    }
+  }
 }
 
 std::string MetricJudgement::explain() const {
@@ -103,11 +144,19 @@ std::string MetricJudgement::explain() const {
     case MetricVerdict::inconclusive:
       if (n < 2)
         return fmt::format("inconclusive: one seed has no spread to bound the mean ({})", met);
+      if (fails_only_uncorrected)
+        return fmt::format(
+            "inconclusive: the opposite 95 % bound {:.4g} misses the threshold (p = {:.3g}), but "
+            "not after Holm's correction over the claim's {} asserted metrics ({})",
+            opposite_bound, miss_p, family_size, met);
       return fmt::format(
           "inconclusive: 95 % bounds {:.4g} and {:.4g} straddle the threshold ({}; {})", bound,
           opposite_bound, met,
-          seeds_to_settle ? fmt::format("about {} seeds would settle it", *seeds_to_settle)
-                          : std::string("more seeds would not settle it at this mean"));
+          seeds_to_settle
+              ? fmt::format("about {} seeds would settle it with 80 % power", *seeds_to_settle)
+              : fmt::format("the mean sits on the threshold: no practical number of seeds "
+                            "(up to {}) settles it",
+                            kSettleCap));
     case MetricVerdict::error:
       return "error: a seed's value is missing or NaN";
   }
@@ -125,6 +174,58 @@ ClaimVerdict combine(const std::vector<MetricVerdict>& verdicts) {
     if (v != MetricVerdict::holds) all_hold = false;
   }
   return all_hold ? ClaimVerdict::reproduced : ClaimVerdict::inconclusive;
+}
+
+ClaimVerdict limit_by_bias(ClaimVerdict verdict, Bias bias, std::string* note) {
+  std::string why;
+  if (verdict == ClaimVerdict::reproduced && bias == Bias::easier) {
+    why =
+        "every asserted metric holds, but this profile's departures can favour the claim, so it "
+        "cannot call it reproduced (see the full profile's record)";
+  } else if (verdict == ClaimVerdict::not_reproduced && bias == Bias::harder) {
+    why =
+        "an asserted metric fails, but this profile's departures can only make the claim harder, "
+        "so it cannot call it not reproduced (see the full profile's record)";
+  }
+  if (note) *note = why;
+  return why.empty() ? verdict : ClaimVerdict::inconclusive;
+}
+
+std::optional<PredictionInterval> prediction_interval_95(const std::vector<double>& values) {
+  const int n = static_cast<int>(values.size());
+  if (n < 2) return std::nullopt;
+  if (std::any_of(values.begin(), values.end(), [](double v) { return std::isnan(v); }))
+    return std::nullopt;
+  const double mean = std::accumulate(values.begin(), values.end(), 0.0) / n;
+  double squares = 0;
+  for (double v : values) squares += (v - mean) * (v - mean);
+  const double s = std::sqrt(squares / (n - 1));
+  const double half = t_quantile_975(n - 1) * s * std::sqrt(1.0 + 1.0 / n);
+  return PredictionInterval{mean - half, mean + half};
+}
+
+std::string figure_position(const std::optional<PredictionInterval>& interval, int n,
+                            double figure) {
+  if (std::isnan(figure)) return "";
+  if (n < 2 || !interval) return "no spread (n = 1)";
+  if (figure < interval->low) return "below";
+  if (figure > interval->high) return "above";
+  return "inside";
+}
+
+std::optional<int> seeds_for_power(double mean, double std, double threshold, int cap,
+                                   double power) {
+  const double gap = std::abs(mean - threshold);
+  if (!(gap > 0) || !(std > 0) || std::isnan(mean)) return std::nullopt;
+  const double effect = gap / std;
+  for (int n = 2; n <= cap; ++n) {
+    const double dof = n - 1;
+    const double critical = t_quantile_95(n - 1);
+    const double achieved = boost::math::cdf(boost::math::complement(
+        boost::math::non_central_t(dof, effect * std::sqrt(static_cast<double>(n))), critical));
+    if (achieved >= power) return n;
+  }
+  return std::nullopt;
 }
 
 }  // namespace aerepro::claims

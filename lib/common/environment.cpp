@@ -69,7 +69,7 @@ int default_threads() {
     }
     return static_cast<int>(value);
   }
-  return std::max(1u, std::thread::hardware_concurrency());
+  return 1;  // the pinned count (ci/pinned-env): the records' and checkpoints' environment
 }
 
 void use_deterministic_algorithms() {

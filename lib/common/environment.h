@@ -23,7 +23,7 @@ void keep_freed_memory_for_reuse();
 int pin_threads(int threads);
 
 // The thread count to pin: $AEREPRO_THREADS if set (UsageError if not a positive integer),
-// else the number of hardware threads.
+// else 1: the pinned count of ci/pinned-env, in which the records and checkpoints were made.
 int default_threads();
 
 // Switches LibTorch to deterministic algorithms (an error for an operation that has none) and,

@@ -100,7 +100,7 @@ void write_summary_csv(const std::filesystem::path& file, const std::vector<Summ
          "claim_seconds,metric,comparison,threshold,source_figure,source_caveat,n,mean,std,min,"
          "max,ci95_low,ci95_high,met,metric_verdict,bound,opposite_bound,seeds_met,"
          "seeds_to_settle,record_status,record_note,date,git_revision,torch_version,device,"
-         "threads,dataset_checksum,deterministic,host\n";
+         "threads,dataset_checksum,deterministic,host,pi95_low,pi95_high,figure_position\n";
   const auto b = [](bool v) { return v ? "true" : "false"; };
   const SummaryRow* previous = nullptr;
   for (const auto& row : rows) {
@@ -127,7 +127,8 @@ void write_summary_csv(const std::filesystem::path& file, const std::vector<Summ
         << csv_quoted(r.date) << ',' << csv_quoted(r.git_revision) << ','
         << csv_quoted(r.torch_version) << ',' << csv_quoted(r.device) << ',' << r.threads << ','
         << csv_quoted(r.dataset_checksum) << ',' << b(r.deterministic) << ',' << csv_quoted(r.host)
-        << '\n';
+        << ',' << csv_number(r.pi95_low) << ',' << csv_number(r.pi95_high) << ','
+        << csv_quoted(r.figure_position) << '\n';
   }
   write_text_atomically(file, out.str());
 }
@@ -135,15 +136,17 @@ void write_summary_csv(const std::filesystem::path& file, const std::vector<Summ
 std::vector<SummaryRow> read_summary_csv(const std::filesystem::path& file) {
   return guarded(file, "summary file", [&] {
     std::vector<SummaryRow> rows;
-    CsvReader<38> reader(file.string());
-    // `host` (2 Dec 2026) is optional: summaries written before it still read.
+    CsvReader<41> reader(file.string());
+    // `host` (2 Dec 2026) and the prediction interval with the figure's position in it (6 Dec
+    // 2026) are optional: summaries written before them still read.
     reader.read_header(
         io::ignore_no_column | io::ignore_missing_column, "profile", "claim", "source", "sentence",
         "departure", "bias", "verdict", "verdict_note", "error", "claim_seconds", "metric",
         "comparison", "threshold", "source_figure", "source_caveat", "n", "mean", "std", "min",
         "max", "ci95_low", "ci95_high", "met", "metric_verdict", "bound", "opposite_bound",
         "seeds_met", "seeds_to_settle", "record_status", "record_note", "date", "git_revision",
-        "torch_version", "device", "threads", "dataset_checksum", "deterministic", "host");
+        "torch_version", "device", "threads", "dataset_checksum", "deterministic", "host",
+        "pi95_low", "pi95_high", "figure_position");
     require_columns(file, {"profile",       "claim",
                            "source",        "sentence",
                            "departure",     "bias",
@@ -166,13 +169,14 @@ std::vector<SummaryRow> read_summary_csv(const std::filesystem::path& file) {
                     [&](const std::string& name) { return reader.has_column(name); });
     SummaryRow r;
     std::string claim_seconds, threshold, source_figure, n, mean, sd, mn, mx, lo, hi, met, bound,
-        opposite, seeds_met, settle, threads, deterministic;
+        opposite, seeds_met, settle, threads, deterministic, pi_low, pi_high;
     while (reader.read_row(r.profile, r.claim, r.source, r.sentence, r.departure, r.bias, r.verdict,
                            r.verdict_note, r.error, claim_seconds, r.metric, r.comparison,
                            threshold, source_figure, r.source_caveat, n, mean, sd, mn, mx, lo, hi,
                            met, r.metric_verdict, bound, opposite, seeds_met, settle,
                            r.record_status, r.record_note, r.date, r.git_revision, r.torch_version,
-                           r.device, threads, r.dataset_checksum, deterministic, r.host)) {
+                           r.device, threads, r.dataset_checksum, deterministic, r.host, pi_low,
+                           pi_high, r.figure_position)) {
       const unsigned line = reader.get_file_line();
       require_text(r.claim, file, line, "claim");
       require_text(r.metric, file, line, "metric");
@@ -193,6 +197,9 @@ std::vector<SummaryRow> read_summary_csv(const std::filesystem::path& file) {
       r.seeds_to_settle = parse_csv_int(settle, file, line, "seeds_to_settle");
       r.threads = parse_csv_int(threads, file, line, "threads");
       r.deterministic = parse_csv_bool(deterministic, file, line, "deterministic");
+      r.pi95_low = pi_low.empty() ? std::nan("") : parse_csv_number(pi_low, file, line, "pi95_low");
+      r.pi95_high =
+          pi_high.empty() ? std::nan("") : parse_csv_number(pi_high, file, line, "pi95_high");
       if (!rows.empty() && rows.back().claim == r.claim) {
         for (auto member : kCarriedForward) {
           if ((r.*member).empty()) r.*member = rows.back().*member;

@@ -8,6 +8,7 @@
 // All are written atomically and read with the Fast C++ CSV Parser; readers throw
 // ArtifactError naming the file and line. Nothing here depends on LibTorch.
 #pragma once
+#include <cmath>
 #include <cstdint>
 #include <filesystem>
 #include <string>
@@ -68,6 +69,13 @@ struct SummaryRow {
   std::string dataset_checksum;
   bool deterministic = true;
   std::string host;  // ResultRow::host
+  // The report's number against the method (the second question of a claim): the 95 %
+  // prediction interval of one more run from these seeds (NaN for n < 2) and where the source's
+  // figure lies in it: "inside" | "above" | "below" | "no spread (n = 1)" | "not comparable"
+  // (see source_caveat) | "" (no figure).
+  double pi95_low = std::nan("");
+  double pi95_high = std::nan("");
+  std::string figure_position;
 };
 
 // <claim>.series.csv: columns claim, seed, figure, series, x, y. `x` is text: a number for

@@ -93,6 +93,9 @@ void write_claim_artifacts(const ClaimOutcome& outcome, const std::vector<Series
     r.opposite_bound = m.asserted() ? m.judgement.opposite_bound : nan;
     r.seeds_met = m.asserted() ? m.judgement.seeds_met : 0;
     r.seeds_to_settle = m.asserted() ? m.judgement.seeds_to_settle.value_or(0) : 0;
+    r.pi95_low = m.prediction ? m.prediction->low : nan;
+    r.pi95_high = m.prediction ? m.prediction->high : nan;
+    r.figure_position = m.figure_position;
     rows.push_back(r);
   }
   if (rows.empty()) {  // every seed failed: one row carries the verdict and the error
@@ -287,11 +290,28 @@ ClaimOutcome conclude_claim(const claims::Claim& claim, const RunOptions& option
       summary.assertion = *a->second;
       summary.threshold = *a->second->threshold(options.profile);
       summary.judgement = claims::judge(summary.values, a->second->comparison, summary.threshold);
-      verdicts.push_back(summary.judgement.verdict);
-      f.verdict = summary.judgement.verdict;
     }
+    summary.prediction = claims::prediction_interval_95(summary.values);
+    summary.figure_position =
+        summary.asserted() && !summary.assertion->source_figure_caveat.empty() &&
+                !std::isnan(summary.source_figure)
+            ? "not comparable"
+            : claims::figure_position(summary.prediction, summary.summary.n,
+                                      summary.source_figure);
     fresh.push_back(f);
     outcome.metrics.push_back(summary);
+  }
+  // Holm's correction on the failing side over the claim's asserted metrics, then the verdict.
+  std::vector<claims::MetricJudgement*> family;
+  for (auto& m : outcome.metrics) {
+    if (m.asserted()) family.push_back(&m.judgement);
+  }
+  claims::judge_family(family);
+  for (size_t i = 0; i < outcome.metrics.size(); ++i) {
+    const auto& m = outcome.metrics[i];
+    if (!m.asserted()) continue;
+    verdicts.push_back(m.judgement.verdict);
+    fresh[i].verdict = m.judgement.verdict;
   }
   const auto& departure = claim.departure(options.profile);
   if (!outcome.error.empty()) {
@@ -299,14 +319,8 @@ ClaimOutcome conclude_claim(const claims::Claim& claim, const RunOptions& option
   } else if (options.profile == claims::Profile::smoke) {
     outcome.verdict = claims::ClaimVerdict::no_verdict;
   } else {
-    outcome.verdict = claims::combine(verdicts);
-    if (outcome.verdict == claims::ClaimVerdict::reproduced &&
-        departure.bias == claims::Bias::easier) {
-      outcome.verdict = claims::ClaimVerdict::inconclusive;
-      outcome.verdict_note =
-          "every asserted metric holds, but this profile's departures can favour the claim, so it "
-          "cannot call it reproduced (see the full profile's record)";
-    }
+    outcome.verdict =
+        claims::limit_by_bias(claims::combine(verdicts), departure.bias, &outcome.verdict_note);
   }
   if (outcome.error.empty()) {
     outcome.record =

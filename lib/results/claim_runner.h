@@ -51,6 +51,11 @@ struct MetricSummary {
   claims::SeedSummary summary;
   std::vector<double> values;         // one per seed, in seed order
   claims::MetricJudgement judgement;  // meaningful when asserted
+  // The report's number against the method: one more run's 95 % prediction interval (none for
+  // n < 2) and where source_figure lies in it (claims::figure_position; "not comparable" when
+  // the assertion gives a caveat).
+  std::optional<claims::PredictionInterval> prediction;
+  std::string figure_position;
   bool asserted() const { return assertion.has_value(); }
   bool met() const;  // the mean meets the threshold (true: informative)
 };

@@ -66,7 +66,7 @@ TEST(SeedStatistics, SummaryOfThreeSeeds) {
   EXPECT_NEAR(s.std, 0.02, 1e-12);
   EXPECT_DOUBLE_EQ(s.min, 0.70);
   EXPECT_DOUBLE_EQ(s.max, 0.74);
-  EXPECT_NEAR(s.ci95_high - s.mean, 4.303 * 0.02 / std::sqrt(3.0), 1e-9);
+  EXPECT_NEAR(s.ci95_high - s.mean, 4.3027 * 0.02 / std::sqrt(3.0), 1e-5);  // t_{0.975,2}
 }
 
 TEST(SeedStatistics, NanIsNotAveragedAway) {

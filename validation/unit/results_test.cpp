@@ -123,7 +123,7 @@ TEST_F(ClaimRunner, WritesTheSpreadFigureDataImagesAndTheIndex) {
   EXPECT_NEAR(summary[0].std, 0.1, 1e-9);
   EXPECT_NEAR(summary[0].min, 0.45, 1e-9);
   EXPECT_NEAR(summary[0].max, 0.65, 1e-9);
-  EXPECT_NEAR(summary[0].ci95_high - summary[0].mean, 4.303 * 0.1 / std::sqrt(3.0), 1e-6);
+  EXPECT_NEAR(summary[0].ci95_high - summary[0].mean, 4.302653 * 0.1 / std::sqrt(3.0), 1e-6);
   EXPECT_EQ(summary[0].verdict, "inconclusive");
   EXPECT_EQ(summary[0].metric_verdict, "inconclusive");
   EXPECT_EQ(summary[0].seeds_met, 2);
