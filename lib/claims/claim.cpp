@@ -1,12 +1,26 @@
 #include "claims/claim.h"
 
 #include "claims/source_claims.h"
+#include "common/enum_names.h"
 #include "common/error.h"
 
 #include <algorithm>
 #include <cctype>
 
 namespace aerepro::claims {
+
+constexpr EnumName<ClaimOrigin> kClaimOriginNames[] = {{ClaimOrigin::report, "report"},
+                                                       {ClaimOrigin::brief, "brief"},
+                                                       {ClaimOrigin::harness, "harness"}};
+static_assert(enum_names_complete(kClaimOriginNames, ClaimOrigin::harness));
+
+std::string to_string(ClaimOrigin origin) {
+  return std::string(enum_name(kClaimOriginNames, origin));
+}
+
+ClaimOrigin parse_claim_origin(const std::string& text) {
+  return parse_enum(kClaimOriginNames, text, "claim origin");
+}
 
 const Departure& Claim::departure(Profile profile) const {
   static const Departure not_stated{"not stated in the claim record", Bias::unknown};

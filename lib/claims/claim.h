@@ -42,8 +42,18 @@ struct ClaimContext {
   Artifacts artifacts;  // figure data and image grids for the report (filled by the evaluation)
 };
 
+// Whose statement a claim checks. Only a report's own statements count for or against it.
+enum class ClaimOrigin {
+  report,   // a statement of the report's text, cited in inventory/<report>.csv
+  brief,    // one of the project brief's four headline checks, shown beside the report's own
+  harness,  // the harness's own experiment or reading: evidence, outside every report's tally
+};
+std::string to_string(ClaimOrigin origin);  // "report", "brief", "harness"
+ClaimOrigin parse_claim_origin(const std::string& text);
+
 struct Claim {
   std::string id;        // e.g. "s0.kmeans_codes_above_70"
+  ClaimOrigin origin = ClaimOrigin::report;
   std::string source;    // SOURCES.md item(s), e.g. "S0.7"
   std::string sentence;  // what the claim says
   // Every way a profile departs from the source's set-up (data, model, training, thresholds)

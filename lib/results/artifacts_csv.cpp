@@ -61,11 +61,11 @@ std::filesystem::path images_file(const std::filesystem::path& profile_dir,
 
 void write_index_csv(const std::filesystem::path& file, const std::vector<ClaimIndexRow>& rows) {
   std::ostringstream out;
-  out << "claim,source,sentence,departure,bias,assertions\n";
+  out << "claim,source,sentence,departure,bias,assertions,origin\n";
   for (const auto& r : rows) {
     out << csv_quoted(r.claim) << ',' << csv_quoted(r.source) << ',' << csv_quoted(r.sentence)
         << ',' << csv_quoted(r.departure) << ',' << csv_quoted(r.bias) << ','
-        << csv_quoted(r.assertions) << '\n';
+        << csv_quoted(r.assertions) << ',' << csv_quoted(r.origin) << '\n';
   }
   write_text_atomically(file, out.str());
 }
@@ -73,11 +73,16 @@ void write_index_csv(const std::filesystem::path& file, const std::vector<ClaimI
 std::vector<ClaimIndexRow> read_index_csv(const std::filesystem::path& file) {
   return guarded(file, "claim index", [&] {
     std::vector<ClaimIndexRow> rows;
-    CsvReader<6> reader(file.string());
-    reader.read_header(io::ignore_no_column, "claim", "source", "sentence", "departure", "bias",
-                       "assertions");
+    CsvReader<7> reader(file.string());
+    // `origin` (6 Dec 2026) is optional: an index written before it reads as all "report".
+    reader.read_header(io::ignore_no_column | io::ignore_missing_column, "claim", "source",
+                       "sentence", "departure", "bias", "assertions", "origin");
+    require_columns(file, {"claim", "source", "sentence", "departure", "bias", "assertions"},
+                    [&](const std::string& name) { return reader.has_column(name); });
     ClaimIndexRow r;
-    while (reader.read_row(r.claim, r.source, r.sentence, r.departure, r.bias, r.assertions)) {
+    while (
+        reader.read_row(r.claim, r.source, r.sentence, r.departure, r.bias, r.assertions, r.origin)) {
+      if (r.origin.empty()) r.origin = "report";
       require_text(r.claim, file, reader.get_file_line(), "claim");
       rows.push_back(r);
     }

@@ -24,6 +24,9 @@ struct ClaimIndexRow {
   std::string departure;   // how this profile departs from the source
   std::string bias;        // which way the departure biases the verdict: none|harder|easier|unknown
   std::string assertions;  // "metric > 0.7 (source 0.7346); ..." for this profile
+  // Whose statement it checks: "report" (counted in its report's tally), "brief" (a headline
+  // check of the project's brief) or "harness" (our own; never counted).
+  std::string origin = "report";
 };
 
 // <claim>.summary.csv: one row per metric (a claim that produced no metric at all gets one row

@@ -124,7 +124,7 @@ std::vector<ClaimIndexRow> claim_index(claims::Profile profile) {
   for (const auto& c : claims::all_claims()) {
     const auto& d = c.departure(profile);
     index.push_back({c.id, c.source, c.sentence, d.text, claims::to_string(d.bias),
-                     assertions_text(c, profile)});
+                     assertions_text(c, profile), claims::to_string(c.origin)});
   }
   return index;
 }
@@ -291,9 +291,12 @@ ClaimOutcome conclude_claim(const claims::Claim& claim, const RunOptions& option
       summary.threshold = *a->second->threshold(options.profile);
       summary.judgement = claims::judge(summary.values, a->second->comparison, summary.threshold);
     }
-    summary.prediction = claims::prediction_interval_95(summary.values);
+    // The report's number is compared with the method as made: the full profile only.
+    if (options.profile == claims::Profile::full)
+      summary.prediction = claims::prediction_interval_95(summary.values);
     summary.figure_position =
-        summary.asserted() && !summary.assertion->source_figure_caveat.empty() &&
+        options.profile != claims::Profile::full ? ""
+        : summary.asserted() && !summary.assertion->source_figure_caveat.empty() &&
                 !std::isnan(summary.source_figure)
             ? "not comparable"
             : claims::figure_position(summary.prediction, summary.summary.n,
