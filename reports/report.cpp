@@ -102,7 +102,8 @@ int write_report(const ReportOptions& options, std::ostream& log) {
   StalenessChecker staleness(options.source_dir.empty() ? fs::path(AEREPRO_SOURCE_DIR)
                                                         : options.source_dir);
   for (auto& c : data.claims) {
-    if (!c.summary.empty()) c.staleness = staleness.check(c.summary.front().git_revision, c.id);
+    if (!c.summary.empty()) c.staleness = staleness.check(c.summary.front().git_revision, c.id,
+                                                      c.summary.front().judged_revision);
   }
   if (!data.usable()) {
     log << "aerepro-report: nothing to report in " << profile_dir.string() << ":\n";

@@ -1,5 +1,7 @@
 #include "reports/staleness.h"
 
+#include "results/claim_files.h"
+
 #include <fmt/format.h>
 
 #include <algorithm>
@@ -11,24 +13,8 @@
 namespace aerepro::reports {
 namespace {
 
-// Runs `command` (no shell metacharacters from outside: callers check their arguments) and
-// returns its exit status and standard output.
-std::pair<int, std::string> run(const std::string& command) {
-  std::string out;
-  FILE* pipe = ::popen(command.c_str(), "r");
-  if (pipe == nullptr) return {-1, out};
-  std::array<char, 4096> buffer{};
-  size_t n = 0;
-  while ((n = std::fread(buffer.data(), 1, buffer.size(), pipe)) > 0) out.append(buffer.data(), n);
-  const int status = ::pclose(pipe);
-  return {status, out};
-}
-
-std::string quoted(const std::string& text) {  // for a single-quoted shell word
-  std::string out = "'";
-  for (const char c : text) out += c == '\'' ? std::string("'\\''") : std::string(1, c);
-  return out + "'";
-}
+using results::run_command;
+using results::shell_quoted;
 
 }  // namespace
 
@@ -52,26 +38,6 @@ std::string Staleness::describe() const {
                      changed.size(), base, files, layout);
 }
 
-bool defines_claim(const std::string& file, const std::string& claim_id) {
-  static const std::array<std::string, 7> folders{"lib/common/", "lib/data/",    "lib/models/",
-                                                  "lib/train/",  "lib/recipes/", "lib/analysis/",
-                                                  "lib/claims/"};
-  if (std::none_of(folders.begin(), folders.end(),
-                   [&](const std::string& f) { return file.rfind(f, 0) == 0; })) {
-    return false;
-  }
-  // Code defines a claim; documentation beside it (lib/claims/README.md) does not.
-  static const std::regex source_file(".*\\.(h|hpp|cc|cpp)");
-  if (!std::regex_match(file, source_file)) return false;
-  // A source's own claims and recipes: lib/claims/sN_*, lib/claims/sN/…, lib/recipes/sN_*.
-  static const std::regex per_source("lib/(claims|recipes)/(s[0-9])(_[^/]*|/.*)");
-  std::smatch m;
-  if (!std::regex_match(file, m, per_source)) return true;
-  std::string source = claim_id.substr(0, 2);
-  if (source == "s1") source = "s0";  // S1's claims are declared with S0's (shared model)
-  return m[2].str() == source;
-}
-
 StalenessChecker::StalenessChecker(std::filesystem::path source_dir)
     : source_dir_(std::move(source_dir)) {}
 
@@ -80,16 +46,39 @@ bool StalenessChecker::layout_only(const std::string& revision, const std::strin
   std::error_code ec;
   if (!std::filesystem::exists(path, ec)) return false;  // deleted: a real change
   // clang-format finds the tree's .clang-format from the (assumed) file name.
-  const auto format = fmt::format("clang-format --assume-filename={}", quoted(path.string()));
+  const auto format = fmt::format("clang-format --assume-filename={}", shell_quoted(path.string()));
   const auto [old_status, old_text] =
-      run(fmt::format("git -C {} show {}:{} 2>/dev/null | {} 2>/dev/null",
-                      quoted(source_dir_.string()), revision, quoted(file), format));
+      run_command(fmt::format("git -C {} show {}:{} 2>/dev/null | {} 2>/dev/null",
+                      shell_quoted(source_dir_.string()), revision, shell_quoted(file), format));
   const auto [new_status, new_text] =
-      run(fmt::format("{} < {} 2>/dev/null", format, quoted(path.string())));
+      run_command(fmt::format("{} < {} 2>/dev/null", format, shell_quoted(path.string())));
   return old_status == 0 && new_status == 0 && !new_text.empty() && old_text == new_text;
 }
 
-Staleness StalenessChecker::check(const std::string& revision, const std::string& claim_id) {
+const StalenessChecker::Changes& StalenessChecker::changes_since(const std::string& base) {
+  auto it = by_revision_.find(base);
+  if (it == by_revision_.end()) {
+    Changes changes;
+    std::string why;
+    if (const auto files = results::changed_lib_files(source_dir_, base, "", &why)) {
+      changes.known = true;
+      for (const auto& line : *files) {
+        if (layout_only(base, line)) {
+          ++changes.layout_only;
+        } else {
+          changes.files.push_back(line);
+        }
+      }
+    } else {
+      changes.why = why;
+    }
+    it = by_revision_.emplace(base, std::move(changes)).first;
+  }
+  return it->second;
+}
+
+Staleness StalenessChecker::check(const std::string& revision, const std::string& claim_id,
+                                  const std::string& judged_revision) {
   Staleness out;
   static const std::regex form("([0-9a-f]{7,40})(-dirty)?");
   std::smatch m;
@@ -98,37 +87,19 @@ Staleness StalenessChecker::check(const std::string& revision, const std::string
     return out;
   }
   out.dirty = m[2].matched;
-  const std::string base = m[1].str();
-  auto it = by_revision_.find(base);
-  if (it == by_revision_.end()) {
-    Changes changes;
-    const auto [status, text] = run(fmt::format("git -C {} diff --name-only {} -- lib/ 2>/dev/null",
-                                                quoted(source_dir_.string()), base));
-    if (status != 0) {
-      changes.why = fmt::format(
-          "git cannot compare revision {} with the source tree {} (no git, "
-          "not a checkout, or the revision is unknown there)",
-          base, source_dir_.string());
-    } else {
-      changes.known = true;
-      std::istringstream lines(text);
-      for (std::string line; std::getline(lines, line);) {
-        if (line.empty()) continue;
-        if (layout_only(base, line)) {
-          ++changes.layout_only;
-        } else {
-          changes.files.push_back(line);
-        }
-      }
-      std::sort(changes.files.begin(), changes.files.end());
-    }
-    it = by_revision_.emplace(base, std::move(changes)).first;
+  const auto& measured = changes_since(m[1].str());
+  out.known = measured.known;
+  out.why = measured.why;
+  out.layout_only = measured.layout_only;
+  for (const auto& f : measured.files) {
+    if (results::defines_claim(f, claim_id)) out.changed.push_back(f);
   }
-  out.known = it->second.known;
-  out.why = it->second.why;
-  out.layout_only = it->second.layout_only;
-  for (const auto& f : it->second.files) {
-    if (defines_claim(f, claim_id)) out.changed.push_back(f);
+  // The verdict rules count since the summary was judged (`aerepro rejudge` judges again).
+  std::smatch j;
+  const auto& judged = std::regex_match(judged_revision, j, form) ? changes_since(j[1].str())
+                                                                  : measured;
+  for (const auto& f : judged.files) {
+    if (results::judges_claims(f)) out.changed.push_back(f + " (verdict rules)");
   }
   return out;
 }

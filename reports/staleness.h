@@ -3,6 +3,8 @@
 // the report tool was built from. The rows say only which revision ran; a change to a defining
 // file after it may change the values, so the report lists those files beside the verdict.
 #pragma once
+#include "results/claim_files.h"
+
 #include <filesystem>
 #include <map>
 #include <string>
@@ -20,10 +22,8 @@ struct Staleness {
   std::string describe() const;  // one line for the report
 };
 
-// Files that define claim `claim_id`: the source files under lib/{common,data,models,train,
-// recipes,analysis,claims}/ except other sources' own claims and recipes (lib/claims/sN_*,
-// lib/claims/sN/, lib/recipes/sN_*; S1's claims live with S0's).
-bool defines_claim(const std::string& file, const std::string& claim_id);
+// Files that define claim `claim_id` (results/claim_files.h).
+using results::defines_claim;
 
 // Asks git once per revision (`git diff --name-only <revision> -- lib/`, the working tree
 // included), leaves out the files changed in layout only (the same text once clang-formatted:
@@ -31,8 +31,11 @@ bool defines_claim(const std::string& file, const std::string& claim_id);
 class StalenessChecker {
  public:
   explicit StalenessChecker(std::filesystem::path source_dir);
-  // `revision` as the rows record it: 7 to 40 hex digits, optionally followed by "-dirty".
-  Staleness check(const std::string& revision, const std::string& claim_id);
+  // `revision` as the rows record it: 7 to 40 hex digits, optionally followed by "-dirty";
+  // `judged_revision` the summary's judging revision (the verdict rules count from it; "": from
+  // `revision`).
+  Staleness check(const std::string& revision, const std::string& claim_id,
+                  const std::string& judged_revision = "");
 
  private:
   struct Changes {
@@ -44,6 +47,7 @@ class StalenessChecker {
   // `file` differs from its text at `revision` only in layout: both clang-format to the same
   // text (with the tree's .clang-format). False when clang-format or the file is missing.
   bool layout_only(const std::string& revision, const std::string& file) const;
+  const Changes& changes_since(const std::string& base);  // cached per revision
   std::filesystem::path source_dir_;
   std::map<std::string, Changes> by_revision_;
 };

@@ -105,7 +105,7 @@ void write_summary_csv(const std::filesystem::path& file, const std::vector<Summ
          "claim_seconds,metric,comparison,threshold,source_figure,source_caveat,n,mean,std,min,"
          "max,ci95_low,ci95_high,met,metric_verdict,bound,opposite_bound,seeds_met,"
          "seeds_to_settle,record_status,record_note,date,git_revision,torch_version,device,"
-         "threads,dataset_checksum,deterministic,host,pi95_low,pi95_high,figure_position\n";
+         "threads,dataset_checksum,deterministic,host,pi95_low,pi95_high,figure_position,judged_revision\n";
   const auto b = [](bool v) { return v ? "true" : "false"; };
   const SummaryRow* previous = nullptr;
   for (const auto& row : rows) {
@@ -133,7 +133,7 @@ void write_summary_csv(const std::filesystem::path& file, const std::vector<Summ
         << csv_quoted(r.torch_version) << ',' << csv_quoted(r.device) << ',' << r.threads << ','
         << csv_quoted(r.dataset_checksum) << ',' << b(r.deterministic) << ',' << csv_quoted(r.host)
         << ',' << csv_number(r.pi95_low) << ',' << csv_number(r.pi95_high) << ','
-        << csv_quoted(r.figure_position) << '\n';
+        << csv_quoted(r.figure_position) << ',' << csv_quoted(r.judged_revision) << '\n';
   }
   write_text_atomically(file, out.str());
 }
@@ -141,7 +141,7 @@ void write_summary_csv(const std::filesystem::path& file, const std::vector<Summ
 std::vector<SummaryRow> read_summary_csv(const std::filesystem::path& file) {
   return guarded(file, "summary file", [&] {
     std::vector<SummaryRow> rows;
-    CsvReader<41> reader(file.string());
+    CsvReader<42> reader(file.string());
     // `host` (2 Dec 2026) and the prediction interval with the figure's position in it (6 Dec
     // 2026) are optional: summaries written before them still read.
     reader.read_header(
@@ -151,7 +151,7 @@ std::vector<SummaryRow> read_summary_csv(const std::filesystem::path& file) {
         "max", "ci95_low", "ci95_high", "met", "metric_verdict", "bound", "opposite_bound",
         "seeds_met", "seeds_to_settle", "record_status", "record_note", "date", "git_revision",
         "torch_version", "device", "threads", "dataset_checksum", "deterministic", "host",
-        "pi95_low", "pi95_high", "figure_position");
+        "pi95_low", "pi95_high", "figure_position", "judged_revision");
     require_columns(file, {"profile",       "claim",
                            "source",        "sentence",
                            "departure",     "bias",
@@ -181,7 +181,7 @@ std::vector<SummaryRow> read_summary_csv(const std::filesystem::path& file) {
                            met, r.metric_verdict, bound, opposite, seeds_met, settle,
                            r.record_status, r.record_note, r.date, r.git_revision, r.torch_version,
                            r.device, threads, r.dataset_checksum, deterministic, r.host, pi_low,
-                           pi_high, r.figure_position)) {
+                           pi_high, r.figure_position, r.judged_revision)) {
       const unsigned line = reader.get_file_line();
       require_text(r.claim, file, line, "claim");
       require_text(r.metric, file, line, "metric");

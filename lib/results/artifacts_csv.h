@@ -79,6 +79,9 @@ struct SummaryRow {
   double pi95_low = std::nan("");
   double pi95_high = std::nan("");
   std::string figure_position;
+  // The revision whose verdict rules judged these values (git_revision is the one that measured
+  // them; `aerepro rejudge` judges them again); "" in summaries written before 6 Dec 2026.
+  std::string judged_revision;
 };
 
 // <claim>.series.csv: columns claim, seed, figure, series, x, y. `x` is text: a number for

@@ -59,6 +59,7 @@ void write_claim_artifacts(const ClaimOutcome& outcome, const std::vector<Series
   base.record_status = to_string(outcome.record.status);
   base.record_note = outcome.record.evidence();
   base.date = utc_now();
+  base.judged_revision = git_revision();
   if (!outcome.rows.empty()) {
     const auto& r = outcome.rows.front();
     base.git_revision = r.git_revision;

@@ -1,6 +1,7 @@
 #include "results/seed_shards.h"
 
 #include "common/error.h"
+#include "results/claim_files.h"
 #include "results/artifacts_csv.h"
 #include "results/results_csv.h"
 
@@ -17,10 +18,54 @@ std::filesystem::path rows_file(const std::filesystem::path& folder, long long s
   return folder / fmt::format("seed-{}.csv", seed);
 }
 
-// The environment a shard's rows share; shards of one claim must agree on all of it.
+// The environment a shard's rows share; shards of one claim must agree on all of it. Their
+// revisions may differ where nothing that defines the claim changed between them
+// (check_revisions).
 std::string setup_of(const ResultRow& r) {
-  return fmt::format("revision {}, LibTorch {}, device {}, {} threads, deterministic {}",
-                     r.git_revision, r.torch_version, r.device, r.threads, r.deterministic);
+  return fmt::format("LibTorch {}, device {}, {} threads, deterministic {}", r.torch_version,
+                     r.device, r.threads, r.deterministic);
+}
+
+// Shards of several revisions merge when no file that defines the claim (claim_files.h)
+// changed between the first shard's revision and each other's; a dirty tree never mixes.
+void check_revisions(const std::string& claim_id,
+                     const std::map<std::string, std::filesystem::path>& revisions) {
+  if (revisions.size() < 2) return;
+  const auto& [first, first_file] = *revisions.begin();
+  const auto advice = [&](const std::filesystem::path& file) {
+    return fmt::format("rerun the odd shard ({}: aerepro run --claim {} --seed K) or all of them",
+                       file.filename().string(), claim_id);
+  };
+  for (const auto& [revision, file] : revisions) {
+    if (revision == first) continue;
+    const bool dirty = revision.find("-dirty") != std::string::npos ||
+                       first.find("-dirty") != std::string::npos;
+    if (dirty) {
+      throw ArtifactError(fmt::format(
+          "{}: revision {}, but {} has {}: a shard from a tree with uncommitted changes does not "
+          "mix with another revision's; {}",
+          file.string(), revision, first_file.filename().string(), first, advice(file)));
+    }
+    std::string why;
+    const auto changed =
+        changed_lib_files(std::filesystem::path(AEREPRO_SOURCE_DIR), first, revision, &why);
+    if (!changed) {
+      throw ArtifactError(fmt::format("{}: revision {}, but {} has {}, and {}; {}", file.string(),
+                                      revision, first_file.filename().string(), first, why,
+                                      advice(file)));
+    }
+    std::string defining;
+    for (const auto& f : *changed) {
+      if (defines_claim(f, claim_id)) defining += (defining.empty() ? "" : ", ") + f;
+    }
+    if (!defining.empty()) {
+      throw ArtifactError(fmt::format(
+          "{}: revision {}, but {} has {}, and files that define {} changed between them ({}): "
+          "shards of different definitions cannot be merged; {}",
+          file.string(), revision, first_file.filename().string(), first, claim_id, defining,
+          advice(file)));
+    }
+  }
 }
 
 }  // namespace
@@ -66,6 +111,7 @@ SeedResults read_shards(const RunOptions& options, const std::string& claim_id, 
   double total = 0;
   std::string first_setup, first_dataset;
   std::filesystem::path first_file;
+  std::map<std::string, std::filesystem::path> revisions;  // each revision's first shard
   for (const auto& [seed, file] : files) {
     const auto rows = read_results_csv(file);
     if (rows.empty()) throw ArtifactError(file.string() + ": the shard has no rows");
@@ -76,6 +122,7 @@ SeedResults read_shards(const RunOptions& options, const std::string& claim_id, 
                         "{}): not a shard of this claim",
                         file.string(), r.claim, r.profile, r.seed, claim_id, profile, seed));
       }
+      revisions.emplace(r.git_revision, file);
       const auto setup = setup_of(r);
       if (first_setup.empty()) {
         first_setup = setup;
@@ -109,6 +156,7 @@ SeedResults read_shards(const RunOptions& options, const std::string& claim_id, 
       out.images = read_images_csv(images_file(folder, stem));
     }
   }
+  check_revisions(claim_id, revisions);
   if (seconds) *seconds = total;
   return out;
 }

@@ -27,7 +27,12 @@ TEST(Staleness, DefiningFilesAreTheLibraryBelowResultsAndTheClaimsOwnSource) {
   EXPECT_FALSE(defines_claim("lib/recipes/s4_recipes.cpp", "s2.pca_beats_source_ae"));
   EXPECT_TRUE(defines_claim("lib/recipes/s0_recipes.h", "s1.kmeans_majority_codes_above_70"));
   EXPECT_TRUE(defines_claim("lib/recipes/recipe.h", "s2.pca_beats_source_ae"));
-  EXPECT_TRUE(defines_claim("lib/claims/verdict.cpp", "s2.pca_beats_source_ae"));
+  // The verdict rules judge values, they do not make them: a change stales verdicts only
+  // (counted from the summary's judging revision).
+  EXPECT_FALSE(defines_claim("lib/claims/verdict.cpp", "s2.pca_beats_source_ae"));
+  EXPECT_TRUE(results::judges_claims("lib/claims/verdict.cpp"));
+  EXPECT_TRUE(results::judges_claims("lib/claims/statistics.h"));
+  EXPECT_FALSE(results::judges_claims("lib/claims/assertion.cpp"));
   EXPECT_FALSE(defines_claim("lib/results/record.cpp", "s2.pca_beats_source_ae"));
   EXPECT_FALSE(defines_claim("reports/html_page.cpp", "s2.pca_beats_source_ae"));
   EXPECT_FALSE(defines_claim("lib/claims/README.md", "s2.pca_beats_source_ae"));  // a guide

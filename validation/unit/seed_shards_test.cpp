@@ -8,6 +8,8 @@
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
+#include <cstdlib>
+
 #include <fstream>
 
 namespace aerepro::results {
@@ -87,16 +89,51 @@ TEST_F(SeedShards, ShardsOfDifferentSetUpsAreRefusedByName) {
   run_shard(claim, options, 1);
   const auto odd = shard_folder(options, claim.id) / "seed-1.csv";
   auto rows = read_results_csv(odd);
-  for (auto& r : rows) r.git_revision = "0123456789ab";
+  for (auto& r : rows) r.threads = 7;
   write_results_csv(odd, rows);
   try {
     merge_shards(claim, options);
     FAIL() << "expected an ArtifactError";
   } catch (const ArtifactError& e) {
     EXPECT_THAT(e.what(), HasSubstr("seed-1.csv"));
-    EXPECT_THAT(e.what(), HasSubstr("revision 0123456789ab"));
+    EXPECT_THAT(e.what(), HasSubstr("7 threads"));
     EXPECT_THAT(e.what(), HasSubstr("different set-ups"));
   }
+}
+
+// Seeds accumulate across sittings: shards of two revisions merge when no file that defines the
+// claim changed between them (58268f4 -> 04efb09 changed only S2's own claim files), and are
+// refused, naming the files, when one did (313b7c9 -> 58268f4 changed lib/claims/artifacts.cpp).
+TEST_F(SeedShards, ShardsOfTwoRevisionsMergeOnlyWhenNothingDefiningTheClaimChanged) {
+  if (std::system(("git -C '" AEREPRO_SOURCE_DIR "' cat-file -e 313b7c9^{commit} 2>/dev/null")) !=
+      0) {
+    GTEST_SKIP() << "the source tree has no git history back to 313b7c9 (a shallow clone?)";
+  }
+  const auto options = options_in(dir.path());
+  run_shard(claim, options, 0);
+  run_shard(claim, options, 1);
+  const auto folder = shard_folder(options, claim.id);
+  const auto set_revision = [&](long long seed, const std::string& revision) {
+    const auto file = folder / ("seed-" + std::to_string(seed) + ".csv");
+    auto rows = read_results_csv(file);
+    for (auto& r : rows) r.git_revision = revision;
+    write_results_csv(file, rows);
+  };
+  set_revision(0, "58268f4");
+  set_revision(1, "04efb09");
+  const auto merged = merge_shards(claim, options);
+  EXPECT_EQ(merged.metrics.front().summary.n, 2);
+  set_revision(0, "313b7c9");
+  set_revision(1, "58268f4");
+  try {
+    merge_shards(claim, options);
+    FAIL() << "expected an ArtifactError";
+  } catch (const ArtifactError& e) {
+    EXPECT_THAT(e.what(), HasSubstr("lib/claims/artifacts.cpp"));
+    EXPECT_THAT(e.what(), HasSubstr("changed between them"));
+  }
+  set_revision(0, "58268f4-dirty");
+  EXPECT_THROW(merge_shards(claim, options), ArtifactError);  // a dirty tree never mixes
 }
 
 TEST_F(SeedShards, AShardOfAnotherSeedThanItsNameIsRefused) {
