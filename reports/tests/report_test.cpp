@@ -4,7 +4,7 @@
 #include "reports/report.h"
 #include "fixtures.h"
 #include "reports/compare.h"
-#include "reports/figure_catalog.h"
+#include "reports/figure_style.h"
 #include "reports/gnuplot_figures.h"
 #include "reports/report_data.h"
 #include "results/artifacts_csv.h"
@@ -205,6 +205,29 @@ TEST_F(Report, MissingGnuplotIsAProblemNotACrash) {
   const auto html = page();
   EXPECT_THAT(html, HasSubstr("gnuplot wrote no image"));
   EXPECT_THAT(html, Not(HasSubstr("<img")));
+}
+
+// A report without figures (the records keep no series or images), written to a relative
+// folder as ./ci/report does, starts no gnuplot and says nothing on the terminal; figures
+// written to a relative folder are drawn there.
+TEST_F(Report, ARelativeOutputFolderWithoutFiguresStartsNoGnuplot) {
+  const fs::path before = fs::current_path();
+  fs::current_path(dir.path());
+  std::vector<Figure> none;
+  fs::create_directories("out/none");
+  ::testing::internal::CaptureStderr();
+  render_figures(none, "out/none");
+  const std::string said = ::testing::internal::GetCapturedStderr();
+  auto curves = series_figures(
+      "c", {{"c", 0, "loss_curve", "train", "1", 0.5}, {"c", 0, "loss_curve", "train", "2", 0.25}});
+  fs::create_directories("out/some");
+  render_figures(curves, "out/some");
+  fs::current_path(before);
+  EXPECT_EQ(said, "");
+  EXPECT_TRUE(fs::exists(dir / "out" / "none" / "figures.gp"));
+  ASSERT_EQ(curves.size(), 1u);
+  EXPECT_TRUE(curves[0].rendered) << curves[0].error;
+  EXPECT_TRUE(is_png(dir / "out" / "some" / curves[0].file));
 }
 
 // The catalog (common/figure_catalog.h) gives each figure of the CSV files its presentation; a
