@@ -15,24 +15,30 @@ namespace aerepro::reports {
 
 std::string report_html(const ProfileData& data, const std::vector<Figure>& figures,
                         const PageInfo& info) {
-  using html::bench_section, html::claim_section, html::claims_table, html::counts_line, html::e,
-      html::environment_table, html::page_end, html::page_start, html::problems_section,
-      html::verdict_badge;
+  using html::bench_section, html::cards_section, html::claim_section, html::claims_table,
+      html::counts_line, html::e, html::environment_table, html::page_end, html::page_start,
+      html::problems_section, html::reduced_profile_banner, html::verdict_badge;
   std::ostringstream out;
   out << page_start("aerepro report — " + data.profile);
-  out << "<h1>aerepro report — profile <code>" << e(data.profile) << "</code></h1>\n";
-  out << "<p>Each claim of <code>SOURCES.md</code> re-run over seeds and judged on the mean; "
-         "everything below is read from the results CSV files.</p>\n";
-  out << environment_table(data, info) << counts_line(data);
-  out << "<nav><b>Contents:</b> <a href=\"#claims\">claims table</a> · <a href=\"#benchmarks\">"
-         "benchmarks</a> · <a href=\"#problems\">problems</a><ul>\n";
+  out << "<h1>aerepro — the claims of five autoencoder reports, re-run (profile <code>"
+      << e(data.profile) << "</code>)</h1>\n";
+  out << reduced_profile_banner(data, info);
+  out << "<p>Everything below is read from the results CSV files in <code>" << e(data.dir.string())
+      << "</code>; nothing here trains. " << counts_line(data) << "</p>\n";
+  out << environment_table(data, info);
+  out << "<nav><b>Contents:</b> <a href=\"#cards\">the reports' cards</a> · <a "
+         "href=\"#own-checks\">the harness's own checks</a> · <a href=\"#claims\">claims "
+         "table</a> · <a href=\"#details\">claims in detail</a> · <a href=\"#benchmarks\">"
+         "benchmarks</a> · <a href=\"#problems\">problems</a></nav>\n";
+  out << cards_section(grading_cards(data, info.inventory));
+  out << "<h2 id=\"claims\">Claims</h2>\n" << html::verdict_rule() << claims_table(data);
+  out << "<h2 id=\"details\">Claims in detail</h2>\n<nav><ul>\n";
   for (const auto& c : data.claims) {
     out << fmt::format("<li><a href=\"#claim-{}\"><code>{}</code></a> {}</li>\n", file_safe(c.id),
-                       e(c.id), verdict_badge(c.verdict()));
+                       html::id(c.id), verdict_badge(c.verdict()));
   }
-  out << "</ul></nav>\n<h2 id=\"claims\">Claims</h2>\n" << claims_table(data);
-  out << "<h2>Claims in detail</h2>\n";
-  for (const auto& c : data.claims) out << claim_section(data, c, figures);
+  out << "</ul></nav>\n";
+  for (const auto& c : data.claims) out << claim_section(data, c, figures, info);
   out << bench_section(data, figures, info) << problems_section(data.problems, figures);
   out << page_end();
   return out.str();

@@ -29,6 +29,7 @@ int render(const fs::path& root, const fs::path& out, std::string* log_text = nu
   options.results_root = root;
   options.profile = "ci";
   options.out_dir = out;
+  options.inventory_dir = root / "inventory";
   std::ostringstream log;
   const int rc = write_report(options, log);
   if (log_text) *log_text = log.str();
@@ -50,6 +51,7 @@ class Report : public testing::InTempDir {
   // Writes the synthetic profile "ci" (fixtures.h) under results/.
   void write_results(int seeds = 3, bool bench = true) {
     testing::write_synthetic_profile(dir / "results", "ci", seeds, 0.0, bench);
+    testing::write_synthetic_inventory(dir / "results" / "inventory");
   }
   // Writes the report of results/ into out/.
   int render_results(std::string* log_text = nullptr) {
@@ -112,7 +114,7 @@ TEST_F(Report, EscapesTextFromTheCsvFiles) {
   EXPECT_THAT(html,
               HasSubstr("loss falls &lt;and&gt; error grows with σ &amp; λ (&quot;quoted&quot;)"));
   EXPECT_THAT(html, Not(HasSubstr("<and>")));
-  EXPECT_THAT(html, HasSubstr("No benchmark results found"));
+  EXPECT_THAT(html, HasSubstr("no benchmark results were found"));
   EXPECT_THAT(read_text(dir / "out" / "report.md"), HasSubstr("loss falls &lt;and&gt; error"));
 }
 
@@ -198,6 +200,7 @@ TEST_F(Report, MissingGnuplotIsAProblemNotACrash) {
   write_results(1, false);
   ReportOptions options;
   options.results_root = dir / "results";
+  options.profile = "ci";
   options.out_dir = dir / "out";
   options.gnuplot = "no-such-gnuplot-command";
   std::ostringstream log;
