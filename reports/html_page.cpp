@@ -58,34 +58,39 @@ std::string comparison_html(const Comparison& cmp, const PageInfo& info) {
   out << "<p>" << e(spread_rule()) << "</p>\n";
   out << fmt::format("<p><b>{}</b> metric(s) flagged, <b>{}</b> verdict change(s).</p>\n",
                      cmp.flagged, cmp.verdict_changes);
-  out << "<table><tr><th>claim</th><th>verdict A</th><th>verdict B</th><th>metric</th>"
-         "<th>A: mean ± std (n)</th><th>B: mean ± std (n)</th><th>Δ (B − A)</th>"
-         "<th>spread</th><th></th></tr>\n";
+  out << "<p>Only the asserted metrics (those a verdict rests on), each side with its "
+         "threshold and the metric's verdict there.</p>\n"
+         "<table class=\"claims\"><colgroup><col style=\"width:22%\"><col style=\"width:10%\">"
+         "<col style=\"width:10%\"><col style=\"width:16%\"><col style=\"width:14%\">"
+         "<col style=\"width:14%\"><col style=\"width:7%\"><col style=\"width:7%\">"
+         "</colgroup><tr><th>claim</th><th>verdict A</th><th>verdict B</th><th>metric</th>"
+         "<th>A: mean ± std (n); threshold, verdict</th><th>B: mean ± std (n); threshold, "
+         "verdict</th><th>Δ (B − A)</th><th>spread</th></tr>\n";
   const auto side = [](const std::optional<results::SummaryRow>& s) {
     if (!s) return std::string("—");
-    return fmt::format("{} ± {} ({})", format_number(s->mean), format_number(s->std), s->n);
+    return e(mean_std_n(*s)) + "<br><span class=\"range\">" + e(format_threshold(*s)) +
+           (s->metric_verdict.empty() ? "" : ", " + e(s->metric_verdict)) + "</span>";
   };
   for (const auto& c : cmp.claims) {
     const size_t span = std::max<size_t>(c.metrics.size(), 1);
     const std::string head = fmt::format(
         "<td rowspan=\"{0}\"><code>{1}</code></td><td rowspan=\"{0}\">{2}</td>"
         "<td rowspan=\"{0}\">{3}{4}</td>",
-        span, e(c.claim), verdict_badge(c.verdict_a), verdict_badge(c.verdict_b),
+        span, html::id(c.claim), verdict_badge(c.verdict_a), verdict_badge(c.verdict_b),
         c.verdict_changed ? " <span class=\"flag\">changed</span>" : "");
     if (c.metrics.empty()) {
-      out << "<tr>" << head << "<td>—</td><td>—</td><td>—</td><td>—</td><td>—</td><td></td></tr>\n";
+      out << "<tr>" << head << "<td>—</td><td>—</td><td>—</td><td>—</td><td>—</td></tr>\n";
       continue;
     }
     for (size_t i = 0; i < c.metrics.size(); ++i) {
       const auto& m = c.metrics[i];
       out << "<tr>" << (i == 0 ? head : "") << "<td><code>" << e(m.metric) << "</code></td>"
-          << "<td class=\"num\">" << e(side(m.a)) << "</td><td class=\"num\">" << e(side(m.b))
-          << "</td><td class=\"num\">" << e(format_number(m.delta)) << "</td><td class=\"num\">"
-          << e(format_number(m.spread)) << "</td><td>"
-          << (m.flagged
-                  ? "<span class=\"flag\" title=\"|Δ| exceeds the spread\">⚑ beyond spread</span>"
-                  : "")
-          << "</td></tr>\n";
+          << "<td class=\"num\">" << side(m.a) << "</td><td class=\"num\">" << side(m.b)
+          << "</td><td class=\"num\">" << e(format_number(m.delta))
+          << (m.flagged ? "<br><span class=\"flag\" title=\"|Δ| exceeds the spread\">⚑ beyond "
+                          "spread</span>"
+                        : "")
+          << "</td><td class=\"num\">" << e(format_number(m.spread)) << "</td></tr>\n";
     }
   }
   out << "</table>\n";

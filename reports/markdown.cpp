@@ -177,11 +177,13 @@ std::string comparison_markdown(const Comparison& cmp, const PageInfo& info) {
       << "`\n- generated: " << info.generated_at << "\n\n"
       << spread_rule() << "\n\n"
       << cmp.flagged << " metric(s) flagged, " << cmp.verdict_changes << " verdict change(s).\n\n"
+      << "Only the asserted metrics, each side with its threshold and the metric's verdict.\n\n"
       << "| claim | verdict A | verdict B | metric | A | B | Δ (B − A) | spread | flag |\n"
          "|---|---|---|---|---|---|---|---|---|\n";
   const auto side = [](const std::optional<results::SummaryRow>& s) {
     if (!s) return std::string("—");
-    return fmt::format("{} ± {} ({})", format_number(s->mean), format_number(s->std), s->n);
+    return m(mean_std_n(*s)) + "; " + m(format_threshold(*s)) +
+           (s->metric_verdict.empty() ? "" : ", " + m(s->metric_verdict));
   };
   for (const auto& c : cmp.claims) {
     const std::string verdicts = fmt::format("{} | {}{}", m(c.verdict_a), m(c.verdict_b),

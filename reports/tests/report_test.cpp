@@ -265,12 +265,22 @@ TEST(Compare, FlagsADeltaBeyondTheSpread) {
   rows[0].mean -= 0.2;
   rows[0].verdict = "not reproduced";
   results::write_summary_csv(file, rows);
+  // An informative metric (no threshold) is not compared: no verdict rests on it.
+  for (const char* side : {"a", "b"}) {
+    const fs::path special = dir / side / "ci" / "test.special.summary.csv";
+    auto special_rows = results::read_summary_csv(special);
+    special_rows[1].comparison = "";
+    special_rows[1].threshold = std::nan("");
+    special_rows[1].metric_verdict = "";
+    results::write_summary_csv(special, special_rows);
+  }
   const auto cmp = compare_profiles(load_profile(dir / "a" / "ci", dir / "none"),
                                     load_profile(dir / "b" / "ci", dir / "none"));
   EXPECT_EQ(cmp.flagged, 1);
   EXPECT_EQ(cmp.verdict_changes, 1);
   for (const auto& c : cmp.claims) {
     for (const auto& m : c.metrics) {
+      EXPECT_NE(m.metric, "hungarian_accuracy");
       EXPECT_EQ(m.flagged, c.claim == testing::kBarsClaim) << c.claim << " " << m.metric;
       if (m.flagged) {
         EXPECT_NEAR(m.delta, -0.2, 1e-6);
@@ -284,6 +294,7 @@ TEST(Compare, FlagsADeltaBeyondTheSpread) {
   const auto html = read_text(dir / "cmp" / "index.html");
   EXPECT_THAT(html, HasSubstr("⚑ beyond spread"));
   EXPECT_THAT(html, HasSubstr("changed"));
+  EXPECT_THAT(html, HasSubstr("&gt; 0.7, holds"));  // each side's threshold and verdict
   EXPECT_THAT(read_text(dir / "cmp" / "report.md"), HasSubstr("⚑ beyond spread"));
   EXPECT_THAT(log.str(), HasSubstr("1 metric(s) beyond the spread"));
 }
