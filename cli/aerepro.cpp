@@ -6,7 +6,7 @@
 //               [--no-checkpoints]
 //   aerepro merge [--claim ID | --source S0] [--profile ci|full] [--results DIR] [--records DIR]
 //   aerepro rejudge [--profile ci|full] [--claim ID | --source S0] [--records DIR]
-//   aerepro report [--profile P] [--results DIR] [--out DIR] | --compare A B
+//   aerepro report [--results records|results] [--profile full] [--out DIR] | --compare A B
 //   aerepro bench [--profile smoke|short|full] [--filter REGEX] [--rounds N] [--no-python]
 #include "claims/claim.h"
 #include "common/atomic_file.h"

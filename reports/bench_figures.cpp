@@ -2,7 +2,7 @@
 // peak of each device.
 #include "reports/gnuplot_figures.h"
 
-#include "reports/figure_catalog.h"
+#include "reports/figure_style.h"
 #include "reports/gnuplot_script.h"
 #include "reports/text_format.h"
 

@@ -52,10 +52,11 @@ Comparison compare_profiles(ProfileData a, ProfileData b) {
     claim.verdict_b = cb ? cb->verdict() : "absent";
     claim.verdict_changed = claim.verdict_a != claim.verdict_b;
     out.verdict_changes += claim.verdict_changed ? 1 : 0;
+    // Only the metrics a verdict rests on (those with a threshold on either side).
     std::vector<std::string> metrics;
     for (const ClaimData* c : {ca, cb}) {
       if (!c) continue;
-      for (const auto& s : c->summary) {
+      for (const auto& s : c->asserted()) {
         if (std::find(metrics.begin(), metrics.end(), s.metric) == metrics.end()) {
           metrics.push_back(s.metric);
         }

@@ -1,5 +1,6 @@
-// Two results profile folders side by side: per claim and metric, the means, the delta and
-// whether the delta exceeds the spread over seeds; verdicts that changed.
+// Two results profile folders side by side: per claim and asserted metric (those its verdict
+// rests on), each side's mean, threshold and metric verdict, the delta and whether the delta
+// exceeds the spread over seeds; verdicts that changed.
 #pragma once
 #include "reports/report_data.h"
 

@@ -32,9 +32,11 @@ bool is_png(const fs::path& file) {
   return in.gcount() == 8 && std::string(signature, 8) == std::string("\x89PNG\r\n\x1a\n", 8);
 }
 
-void render_figures(std::vector<Figure>& figures, const fs::path& dir,
+void render_figures(std::vector<Figure>& figures, const fs::path& out_dir,
                     const std::string& gnuplot_command) {
   using namespace gnuplot;  // reports/gnuplot_script.h
+  // Absolute: the shell changes into the folder before its log's redirection is opened.
+  const fs::path dir = fs::absolute(out_dir);
   // Each figure goes to its own script file, loaded through the pipe: gnuplot reads files
   // fast (stdin 2-3 times slower) and an error ends only that figure's `load`.
   std::string all = "# The figures of this report; re-draw them here with: gnuplot figures.gp\n";
@@ -57,6 +59,7 @@ void render_figures(std::vector<Figure>& figures, const fs::path& dir,
                             gp_string(part.filename().string()), k);
   }
   write_text_atomically(dir / "figures.gp", all);
+  if (parts.empty()) return;  // nothing to draw: no gnuplot process at all
   const fs::path log = dir / ".gnuplot.log";
   const auto quoted = [](const fs::path& p) {
     std::string q = "'";

@@ -2,7 +2,7 @@
 // reports/bench_figures.cpp): colours, quoting, data blocks, axis labels, per-group statistics
 // and grouped bars. Internal to the report tool; callers use reports/gnuplot_figures.h.
 #pragma once
-#include "reports/figure_catalog.h"
+#include "reports/figure_style.h"
 #include "reports/gnuplot_figures.h"
 
 #include <cstddef>

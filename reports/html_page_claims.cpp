@@ -29,6 +29,39 @@ std::string spread_html(const results::SummaryRow& s) {
          "</span>";
 }
 
+// The source's figure, where it lies against one run of the method (figure_position.h) and
+// why it may not be comparable.
+std::string source_figure_html(const ClaimData& c, const results::SummaryRow& s) {
+  const std::string figure = format_number(s.source_figure);
+  std::string out = "<span class=\"num\">" + e(figure) + "</span>";
+  if (const auto it = c.positions.find(s.metric); it != c.positions.end()) {
+    const auto text = figure_position_text(figure, it->second);
+    if (!text.empty()) out += "<br><span class=\"position\">" + e(text) + "</span>";
+  }
+  if (!s.source_caveat.empty())
+    out += "<br><span class=\"range\">caveat: " + e(s.source_caveat) + "</span>";
+  return out;
+}
+
+// The profile's departures from the source, written once per claim: a short text in full, a
+// long one collapsed behind its first words.
+std::string departure_html(const ClaimData& c) {
+  const std::string text = c.departure();
+  const std::string bias =
+      c.summary.empty() ? (c.record ? c.record->bias : std::string()) : c.summary.front().bias;
+  const std::string label =
+      "Departure in this profile" + (bias.empty() ? std::string() : " (bias: " + bias + ")");
+  if (text.empty()) return "<p class=\"departure\"><b>" + e(label) + ":</b> none</p>\n";
+  constexpr size_t kShort = 160;
+  if (text.size() <= kShort) {
+    return "<p class=\"departure\"><b>" + e(label) + ":</b> " + e(text) + "</p>\n";
+  }
+  size_t cut = text.rfind(' ', 120);
+  if (cut == std::string::npos) cut = 120;
+  return "<details class=\"departure\"><summary><b>" + e(label) + ":</b> " +
+         e(text.substr(0, cut)) + " …</summary>" + e(text) + "</details>\n";
+}
+
 // Every metric of the claim: the summary over seeds, then each seed's value (<claim>.csv).
 std::string metrics_table(const ClaimData& c) {
   if (c.summary.empty() && c.rows.empty()) return "";
@@ -47,7 +80,7 @@ std::string metrics_table(const ClaimData& c) {
       notes.push_back(note);
   }
   std::ostringstream out;
-  out << "<table class=\"metrics\"><tr><th>metric</th><th>source figure</th>"
+  out << "<div class=\"wide\"><table class=\"metrics\"><tr><th>metric</th><th>source figure</th>"
          "<th>mean ± std [min, max], n</th><th>95% CI of the mean</th><th>threshold</th>";
   for (auto s : seeds) out << "<th>seed " << s << "</th>";
   out << "</tr>\n";
@@ -74,7 +107,7 @@ std::string metrics_table(const ClaimData& c) {
     }
     out << "</tr>\n";
   }
-  out << "</table>\n";
+  out << "</table></div>\n";
   for (const auto& n : notes) out << "<p class=\"error\">" << e(n) << "</p>\n";
   return out.str();
 }
@@ -102,33 +135,62 @@ std::string counts_line(const ProfileData& data) {
         "changed since the revision that ran them (see each claim)",
         stale);
   }
-  return "<p>" + out +
-         ".</p>\n<p>How a verdict is reached: for each asserted metric the one-sided "
+  return out + ".";
+}
+
+std::string verdict_rule() {
+  return "<p>How a verdict is reached: for each asserted metric the one-sided "
          "95 % Student-t bound of the mean over seeds, in the claim's direction, must clear the "
          "threshold (<i>holds</i>); if even the opposite bound misses it the metric <i>fails</i>, "
          "otherwise it is <i>inconclusive</i>; a claim is reproduced when all its metrics hold, "
-         "not "
-         "reproduced when one fails, else inconclusive (and a profile whose departures favour the "
-         "claim cannot call it reproduced).</p>\n";
+         "not reproduced when one fails, else inconclusive (and a profile whose departures "
+         "favour the claim cannot call it reproduced).</p>\n";
+}
+
+std::string reduced_profile_banner(const ProfileData& data, const PageInfo& info) {
+  if (data.profile == "full") return "";
+  std::vector<std::string> differ;
+  for (const auto& c : data.claims) {
+    const auto it = info.full_verdicts.find(c.id);
+    if (it != info.full_verdicts.end() && it->second != c.verdict()) differ.push_back(c.id);
+  }
+  std::string count =
+      info.full_verdicts.empty()
+          ? std::string("its verdicts may differ from full")
+          : fmt::format("{} of its {} verdicts differ from the full profile's records{}",
+                        differ.size(), data.claims.size(),
+                        differ.empty() ? std::string() : " (" + join(differ) + ")");
+  return fmt::format(
+      "<p class=\"banner\"><b>{}: a reduced set-up</b> — smaller data, fewer epochs or seeds "
+      "than the reports' own runs, stated per claim; {}. See the report of record: "
+      "<code>aerepro report --results records --profile full</code>.</p>\n",
+      e(data.profile), e(count));
 }
 
 std::string claims_table(const ProfileData& data) {
   std::ostringstream out;
   out << "<p>One row per asserted metric (the verdict rests on these); every metric, with each "
-         "seed's value, is in the claim's own section.</p>\n"
-         "<table class=\"claims\">\n<tr><th>claim</th><th>SOURCES</th><th>sentence</th>"
+         "seed's value, and the profile's departures from the source are in the claim's own "
+         "section.</p>\n"
+         "<table class=\"claims\"><colgroup><col class=\"c-claim\"><col class=\"c-metric\">"
+         "<col class=\"c-source\"><col class=\"c-ours\"><col class=\"c-threshold\">"
+         "<col class=\"c-verdict\"></colgroup>\n<tr><th>claim (SOURCES): sentence</th>"
          "<th>metric</th><th>source figure</th><th>reproduced: mean ± std [min, max], n seeds</th>"
-         "<th>threshold</th><th>verdict</th><th>departure in this profile</th></tr>\n";
+         "<th>threshold and the metric's verdict</th><th>claim verdict; bias of the "
+         "departures</th></tr>\n";
   for (const auto& c : data.claims) {
     const auto rows = c.asserted();
     const size_t span = std::max<size_t>(rows.size(), 1);
+    const std::string bias =
+        c.summary.empty() ? (c.record ? c.record->bias : std::string()) : c.summary.front().bias;
     const std::string claim_cells = fmt::format(
-        "<td rowspan=\"{0}\"><a href=\"#claim-{1}\"><code>{2}</code></a></td>"
-        "<td rowspan=\"{0}\">{3}</td><td rowspan=\"{0}\" class=\"sentence\">{4}</td>",
+        "<td rowspan=\"{0}\"><a href=\"#claim-{1}\"><code>{2}</code></a> <span "
+        "class=\"range\">({3})</span><br><span class=\"sentence\">{4}</span></td>",
         span, file_safe(c.id), id(c.id), e(c.source()), e(c.sentence()));
     const std::string tail_cells = fmt::format(
-        "<td rowspan=\"{0}\">{1}</td><td rowspan=\"{0}\" class=\"departure\">{2}</td>", span,
-        verdict_badge(c.verdict()), c.departure().empty() ? "none" : e(c.departure()));
+        "<td rowspan=\"{0}\">{1}<br><span class=\"range\">bias: {2} (<a "
+        "href=\"#claim-{3}\">departures</a>)</span></td>",
+        span, verdict_badge(c.verdict()), bias.empty() ? "—" : e(bias), file_safe(c.id));
     if (rows.empty()) {
       out << "<tr>" << claim_cells << "<td>—</td><td class=\"num\">—</td><td class=\"num\">—</td>"
           << "<td>—</td>" << tail_cells << "</tr>\n";
@@ -136,20 +198,12 @@ std::string claims_table(const ProfileData& data) {
     }
     for (size_t i = 0; i < rows.size(); ++i) {
       const auto& s = rows[i];
+      const std::string verdict = metric_verdict_text(s);
       out << "<tr>" << (i == 0 ? claim_cells : "") << "<td><code>" << id(s.metric) << "</code></td>"
-          << "<td class=\"num\">" << e(format_number(s.source_figure)) << "</td>"
+          << "<td>" << source_figure_html(c, s) << "</td>"
           << "<td class=\"num\">" << spread_html(s) << "</td>"
-          << "<td class=\"num\">" << e(format_threshold(s)) << met_mark(s)
-          << (s.metric_verdict.empty()
-                  ? ""
-                  : "<br><span class=\"range\">" + e(s.metric_verdict) +
-                        (std::isnan(s.bound) ? std::string()
-                                             : ", bound " + e(format_number(s.bound))) +
-                        fmt::format(", {}/{} seeds", s.seeds_met, s.n) +
-                        (s.seeds_to_settle > 0
-                             ? fmt::format(", ~{} seeds to settle", s.seeds_to_settle)
-                             : "") +
-                        "</span>")
+          << "<td>" << e(format_threshold(s)) << met_mark(s)
+          << (verdict.empty() ? "" : "<br><span class=\"range\">" + e(verdict) + "</span>")
           << "</td>" << (i == 0 ? tail_cells : "") << "</tr>\n";
     }
   }
@@ -158,23 +212,29 @@ std::string claims_table(const ProfileData& data) {
 }
 
 std::string claim_section(const ProfileData& data, const ClaimData& c,
-                          const std::vector<Figure>& figures) {
+                          const std::vector<Figure>& figures, const PageInfo& info) {
   std::ostringstream out;
   out << fmt::format("<section id=\"claim-{}\">\n<h3><code>{}</code> {}</h3>\n", file_safe(c.id),
                      e(c.id), verdict_badge(c.verdict()));
   out << "<p>" << e(c.sentence()) << " <i>(SOURCES " << e(c.source()) << ")</i></p>\n";
-  out << "<p class=\"departure\"><b>Departure in this profile:</b> "
-      << (c.departure().empty() ? "none" : e(c.departure())) << "</p>\n";
+  out << departure_html(c);
   if (!c.summary.empty()) {
     const auto& s = c.summary.front();
     if (!s.verdict_note.empty()) out << "<p><b>Verdict:</b> " << e(s.verdict_note) << "</p>\n";
-    out << "<p>Against its record (records/" << e(s.profile) << "/): <b>" << e(s.record_status)
-        << "</b>"
-        << (s.record_status == "differs"
-                ? " — <span class=\"flag\">the run differs from its record.</span>"
-                : "")
-        << fmt::format(" The claim took {} s.", format_number(s.claim_seconds)) << "</p>\n";
-    if (!s.record_note.empty()) out << "<p><b>Record:</b> " << e(s.record_note) << "</p>\n";
+    out << "<p>";
+    if (info.results_are_records) {
+      out << "These rows are the record itself (<code>records/" << e(s.profile)
+          << "/</code>): there is no other record to compare them with.";
+    } else {
+      out << "Against its record (records/" << e(s.profile) << "/): <b>" << e(s.record_status)
+          << "</b>"
+          << (s.record_status == "differs"
+                  ? " — <span class=\"flag\">the run differs from its record.</span>"
+                  : "");
+    }
+    out << " " << e(run_seconds_text(s.claim_seconds)) << "</p>\n";
+    if (!s.record_note.empty() && !info.results_are_records)
+      out << "<p><b>Record:</b> " << e(s.record_note) << "</p>\n";
     out << "<p" << (c.staleness.stale() ? " class=\"flag\"" : "") << "><b>Revision "
         << e(s.git_revision) << ":</b> " << e(c.staleness.describe()) << "</p>\n";
     if (!s.error.empty()) out << "<p class=\"error\"><b>Error:</b> " << e(s.error) << "</p>\n";

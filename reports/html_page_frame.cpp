@@ -10,15 +10,25 @@ namespace aerepro::reports::html {
 namespace {
 
 constexpr const char* kStyle = R"(
-body { font-family: system-ui, sans-serif; margin: 2em auto; max-width: 1400px; padding: 0 1em;
+* { box-sizing: border-box; }
+body { font-family: system-ui, sans-serif; margin: 1.2em auto; max-width: 1400px; padding: 0 1em;
        color: #222; line-height: 1.4; }
-h1 { margin-bottom: 0.2em; } h2 { border-bottom: 2px solid #ddd; padding-bottom: 0.2em; margin-top: 2em; }
-h3 { margin-top: 1.8em; }
+h1 { margin: 0 0 0.3em; font-size: 1.6em; } h2 { border-bottom: 2px solid #ddd; padding-bottom: 0.2em; margin-top: 1.6em; }
+h3 { margin: 1.2em 0 0.3em; }
 table { border-collapse: collapse; margin: 0.6em 0; font-size: 0.92em; }
-th, td { border: 1px solid #ccc; padding: 0.3em 0.5em; vertical-align: top; text-align: left; }
+th, td { border: 1px solid #ccc; padding: 0.3em 0.5em; vertical-align: top; text-align: left;
+         overflow-wrap: anywhere; }
 th { background: #f2f2f2; }
 td.num { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
+table.claims, table.card { width: 100%; table-layout: fixed; }
+table.claims td.num, table.card td.num { white-space: normal; }
+col.c-claim { width: 27%; } col.c-metric { width: 15%; } col.c-source { width: 13%; }
+col.c-ours { width: 13%; } col.c-threshold { width: 19%; } col.c-verdict { width: 13%; }
+col.c-statement { width: 38%; } col.c-printed { width: 17%; } col.c-bias { width: 8%; }
+table.card col.c-verdict { width: 20%; } table.card col.c-ours { width: 17%; }
+.wide { overflow-x: auto; max-width: 100%; }
 table.env td:first-child { font-weight: 600; white-space: nowrap; }
+details.env summary, details.departure summary { cursor: pointer; }
 code, .mono { font-family: ui-monospace, monospace; font-size: 0.92em; }
 .checksum { word-break: break-all; }
 .verdict { font-weight: 600; padding: 0.1em 0.45em; border-radius: 4px; display: inline-block; }
@@ -28,8 +38,21 @@ code, .mono { font-family: ui-monospace, monospace; font-size: 0.92em; }
 .not-run { background: #e6e6e6; color: #555; }
 .inconclusive { background: #fff3b0; color: #5a4a00; }
 .other { background: #dde8f8; color: #1d3d6b; }
-.departure { color: #5a4a00; background: #fff8dc; }
-table.claims { width: 100%; } td.sentence { min-width: 12em; } td.departure { min-width: 14em; }
+.departure { color: #5a4a00; background: #fff8dc; padding: 0.2em 0.4em; }
+.banner { background: #fff3b0; border-left: 6px solid #c9a400; padding: 0.5em 0.8em; }
+section.card { border: 1px solid #bbb; border-radius: 6px; padding: 0.2em 0.9em 0.4em;
+               margin: 0.8em 0; }
+section.card h3 { margin-top: 0.5em; }
+.tally { font-weight: 600; margin: 0.2em 0; }
+table.card td.num { text-align: left; }
+tr.o-reproduced_as_made td:first-child { border-left: 6px solid #3c9a3c; }
+tr.o-survives_correction td:first-child { border-left: 6px solid #8cc08c; }
+tr.o-not_reproduced td:first-child { border-left: 6px solid #d9822b; }
+tr.o-undecided td:first-child { border-left: 6px solid #d4b800; }
+table.glance td:first-child { white-space: nowrap; }
+.verdict-line { margin-bottom: 0.3em; }
+.position { color: #1d3d6b; font-size: 0.9em; }
+ul.unchecked { margin-top: 0.2em; } ul.unchecked li { margin-bottom: 0.2em; }
 .range { color: #555; font-size: 0.9em; }
 .flag { color: #b00000; font-weight: 700; }
 figure { display: inline-block; margin: 0.5em 0.8em 0.5em 0; vertical-align: top; max-width: 100%; }
@@ -40,12 +63,14 @@ figcaption { font-size: 0.9em; color: #444; max-width: 660px; }
 nav ul { columns: 2; }
 )";
 
-// Counts the figures that loaded (complete, non-zero width) and writes "k/n" on <body>.
+// Counts the figures that loaded (complete, non-zero width) and writes "k/n" on <body>, with
+// the page's width as laid out (more than the window's: it scrolls sideways).
 constexpr const char* kScript = R"(
 window.addEventListener('load', function () {
   var images = Array.prototype.slice.call(document.images);
   var loaded = images.filter(function (i) { return i.complete && i.naturalWidth > 0; }).length;
   document.body.setAttribute('data-figures-loaded', loaded + '/' + images.length);
+  document.body.setAttribute('data-scroll-width', document.documentElement.scrollWidth);
   var out = document.getElementById('figures-loaded');
   if (out) out.textContent = loaded + ' of ' + images.length + ' figures loaded in this browser.';
 });

@@ -1,10 +1,13 @@
 // The parts the report's pages (html_page.h) are made of, each rendered by one file:
 //   html_page_frame.cpp     the page around the content (inline styles and script), escaping,
 //                           verdict badges, figures;
+//   html_page_cards.cpp     the grading cards, one per source report (grading_card.h);
 //   html_page_claims.cpp    the claims: the counts line, the claims table, each claim's section;
 //   html_page_sections.cpp  the environment table, the benchmarks and the problems.
 // html_page.cpp puts them together into the report page and the comparison page.
 #pragma once
+#include "reports/figure_position.h"
+#include "reports/grading_card.h"
 #include "reports/html_page.h"
 
 #include <string>
@@ -26,10 +29,17 @@ std::string join(const std::vector<std::string>& values, const std::string& empt
 std::string figure_html(const Figure& f);
 
 // html_page_claims.cpp
-std::string counts_line(const ProfileData& data);
+std::string counts_line(const ProfileData& data);  // "22 claims: 3 inconclusive, …"
+std::string verdict_rule();                        // how a verdict is reached, in words
+// For any profile but `full`: says that it is a reduced set-up and how many of its verdicts
+// differ from the full profile's records; "" for `full`.
+std::string reduced_profile_banner(const ProfileData& data, const PageInfo& info);
 std::string claims_table(const ProfileData& data);
 std::string claim_section(const ProfileData& data, const ClaimData& c,
-                          const std::vector<Figure>& figures);
+                          const std::vector<Figure>& figures, const PageInfo& info);
+
+// html_page_cards.cpp
+std::string cards_section(const Cards& cards);
 
 // html_page_sections.cpp
 std::string environment_table(const ProfileData& data, const PageInfo& info);

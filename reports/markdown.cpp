@@ -52,22 +52,43 @@ std::string report_markdown(const ProfileData& data, const std::vector<Figure>& 
       << "- LibTorch: " << list(env.torch_versions) << "\n"
       << "- device: " << list(env.devices) << "\n"
       << "- threads: " << list(env.threads) << "\n"
-      << "- dataset checksums: " << list(env.dataset_checksums) << "\n\n"
-      << "## Claims\n\n"
+      << "- dataset checksums: " << list(env.dataset_checksums) << "\n\n";
+  if (data.profile != "full") {
+    int differ = 0;
+    for (const auto& c : data.claims) {
+      const auto it = info.full_verdicts.find(c.id);
+      differ += it != info.full_verdicts.end() && it->second != c.verdict() ? 1 : 0;
+    }
+    out << "**" << data.profile << ": a reduced set-up** — smaller data, fewer epochs or seeds "
+        << "than the reports' own runs; "
+        << (info.full_verdicts.empty()
+                ? std::string("its verdicts may differ from full")
+                : fmt::format("{} of its {} verdicts differ from the full profile's records",
+                              differ, data.claims.size()))
+        << ". See the report of record: `aerepro report --results records --profile full`.\n\n";
+  }
+  out << cards_markdown(grading_cards(data, info.inventory)) << "\n## Claims\n\n"
       << "One row per asserted metric; every metric is listed in the claim's section.\n\n"
          "| claim | SOURCES | metric | source figure | reproduced: mean ± std [min, max], n | "
-         "threshold | verdict |\n|---|---|---|---|---|---|---|\n";
+         "threshold | verdict | bias |\n|---|---|---|---|---|---|---|---|\n";
   for (const auto& c : data.claims) {
     if (c.summary.empty()) {
       out << "| `" << c.id << "` | " << m(c.source()) << " | — | — | — | — | **" << c.verdict()
-          << "** |\n";
+          << "** | |\n";
     }
     for (const auto& s : c.asserted()) {
-      out << "| `" << c.id << "` | " << m(c.source()) << " | `" << m(s.metric) << "` | "
-          << format_number(s.source_figure) << " | " << m(format_spread(s)) << " | "
-          << m(format_threshold(s)) << (s.comparison.empty() ? "" : (s.met ? " ✓" : " ✗"))
-          << (s.metric_verdict.empty() ? "" : " (" + m(s.metric_verdict) + ")") << " | **"
-          << m(c.verdict()) << "** |\n";
+      std::string figure = format_number(s.source_figure);
+      if (const auto it = c.positions.find(s.metric); it != c.positions.end()) {
+        const auto text = figure_position_text(figure, it->second);
+        if (!text.empty()) figure += "<br>" + m(text);
+      }
+      if (!s.source_caveat.empty()) figure += "<br>caveat: " + m(s.source_caveat);
+      const auto verdict = metric_verdict_text(s);
+      out << "| `" << c.id << "` | " << m(c.source()) << " | `" << m(s.metric) << "` | " << figure
+          << " | " << m(format_spread(s)) << " | " << m(format_threshold(s))
+          << (s.comparison.empty() ? "" : (s.met ? " ✓" : " ✗"))
+          << (verdict.empty() ? "" : " (" + m(verdict) + ")") << " | **" << m(c.verdict())
+          << "** | " << m(s.bias) << " |\n";
     }
   }
   for (const auto& c : data.claims) {
@@ -78,8 +99,15 @@ std::string report_markdown(const ProfileData& data, const std::vector<Figure>& 
     if (!c.summary.empty()) {
       const auto& s = c.summary.front();
       if (!s.verdict_note.empty()) out << "\n**Verdict:** " << m(s.verdict_note) << "\n";
-      out << "\nAgainst its record: **" << m(s.record_status) << "**.\n";
-      if (!s.record_note.empty()) out << "\n**Record:** " << m(s.record_note) << "\n";
+      if (info.results_are_records) {
+        out << "\nThese rows are the record itself: there is no other record to compare them "
+               "with. ";
+      } else {
+        out << "\nAgainst its record: **" << m(s.record_status) << "**. ";
+      }
+      out << m(run_seconds_text(s.claim_seconds)) << "\n";
+      if (!s.record_note.empty() && !info.results_are_records)
+        out << "\n**Record:** " << m(s.record_note) << "\n";
       out << "\n**Revision " << m(s.git_revision) << ":** " << m(c.staleness.describe()) << "\n";
       if (!s.error.empty()) out << "\n**Error:** " << m(s.error) << "\n";
     } else {
@@ -110,9 +138,20 @@ std::string report_markdown(const ProfileData& data, const std::vector<Figure>& 
   }
   out << "\n## Benchmarks\n\n";
   if (data.bench.empty()) {
-    out << "No benchmark results found (looked for `" << (info.bench_dir / "*.csv").string()
-        << "`).\n";
+    if (info.results_are_records) {
+      out << "None here: the records hold the claims' values only; `./ci/report` measures "
+             "timings on your machine, into `results/bench/`.\n";
+    } else {
+      out << "None: no benchmark results found (looked for `" << (info.bench_dir / "*.csv").string()
+          << "`); `benchmarks/run` writes them.\n";
+    }
   } else {
+    out << (data.bench_rounds <= 1
+                ? "**One round of timings**: times taken once vary from run to run, so the C++ "
+                  "/ Python ratios are noisy (`benchmarks/run --rounds 3` keeps each "
+                  "benchmark's fastest of three rounds).\n\n"
+                : fmt::format("Each benchmark's fastest of {} alternating rounds.\n\n",
+                              data.bench_rounds));
     for (const auto& f : figures) {
       if (f.claim.empty() && f.rendered) out << "![" << f.title << "](" << f.file << ")\n";
     }
@@ -138,11 +177,13 @@ std::string comparison_markdown(const Comparison& cmp, const PageInfo& info) {
       << "`\n- generated: " << info.generated_at << "\n\n"
       << spread_rule() << "\n\n"
       << cmp.flagged << " metric(s) flagged, " << cmp.verdict_changes << " verdict change(s).\n\n"
+      << "Only the asserted metrics, each side with its threshold and the metric's verdict.\n\n"
       << "| claim | verdict A | verdict B | metric | A | B | Δ (B − A) | spread | flag |\n"
          "|---|---|---|---|---|---|---|---|---|\n";
   const auto side = [](const std::optional<results::SummaryRow>& s) {
     if (!s) return std::string("—");
-    return fmt::format("{} ± {} ({})", format_number(s->mean), format_number(s->std), s->n);
+    return m(mean_std_n(*s)) + "; " + m(format_threshold(*s)) +
+           (s->metric_verdict.empty() ? "" : ", " + m(s->metric_verdict));
   };
   for (const auto& c : cmp.claims) {
     const std::string verdicts = fmt::format("{} | {}{}", m(c.verdict_a), m(c.verdict_b),

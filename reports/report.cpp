@@ -5,6 +5,7 @@
 #include "reports/compare.h"
 #include "reports/gnuplot_figures.h"
 #include "reports/html_page.h"
+#include "reports/inventory.h"
 #include "reports/markdown.h"
 #include "reports/records_table.h"
 #include "reports/report_data.h"
@@ -15,6 +16,7 @@
 #include <chrono>
 #include <cstdlib>
 #include <ctime>
+#include <map>
 #include <ostream>
 #include <random>
 
@@ -29,7 +31,49 @@ namespace fs = std::filesystem;
 
 fs::path default_results_root() {
   if (const char* env = std::getenv("AEREPRO_RESULTS_DIR"); env && *env) return env;
-  return fs::path(AEREPRO_SOURCE_DIR) / "results";
+  return fs::path(AEREPRO_SOURCE_DIR) / "records";
+}
+
+bool named_records(const fs::path& root) {
+  fs::path r = root.lexically_normal();
+  if (!r.has_filename()) r = r.parent_path();
+  return r.filename() == "records";
+}
+
+// Why there is nothing at <root>/<profile>, and the flag that likely was meant.
+std::string missing_results_hint(const fs::path& root, const std::string& profile) {
+  std::string there;
+  std::error_code error;
+  if (fs::is_directory(root, error)) {
+    for (const auto& entry : fs::directory_iterator(root, error)) {
+      if (entry.is_directory(error) && entry.path().filename() != "bench")
+        there += (there.empty() ? "" : ", ") + entry.path().filename().string();
+    }
+  }
+  return fmt::format(
+      "  {}: no profile '{}' here{}.\n"
+      "  The committed records (the report of record): --results records --profile full (or "
+      "ci).\n  A run of your own (aerepro run, ./ci/report): --results results --profile ci.\n",
+      root.string(), profile,
+      there.empty() ? std::string(fs::is_directory(root, error) ? " (it holds no profile)"
+                                                                : " (the folder does not exist)")
+                    : " (it holds: " + there + ")");
+}
+
+bool same_folder(const fs::path& a, const fs::path& b) {
+  std::error_code error;
+  return fs::equivalent(a, b, error);
+}
+
+// claim → verdict of the full profile's records, for a reduced profile's banner.
+std::map<std::string, std::string> full_verdicts(const fs::path& records_full) {
+  std::map<std::string, std::string> out;
+  std::error_code error;
+  if (!fs::is_directory(records_full, error)) return out;
+  for (const auto& c : load_profile(records_full, {}).claims) {
+    if (!c.summary.empty()) out[c.id] = c.verdict();
+  }
+  return out;
 }
 
 std::string utc_now() {
@@ -95,12 +139,14 @@ int write_report(const ReportOptions& options, std::ostream& log) {
       options.results_root.empty() ? default_results_root() : options.results_root;
   const fs::path profile_dir = root / options.profile;
   const fs::path bench_dir = options.bench_dir.empty() ? root / "bench" : options.bench_dir;
+  const fs::path source_dir =
+      options.source_dir.empty() ? fs::path(AEREPRO_SOURCE_DIR) : options.source_dir;
+  const std::string out_name = named_records(root) ? "records-" + options.profile : options.profile;
   const fs::path out_dir = options.out_dir.empty()
-                               ? fs::path(AEREPRO_SOURCE_DIR) / "reports" / "out" / options.profile
+                               ? fs::path(AEREPRO_SOURCE_DIR) / "reports" / "out" / out_name
                                : options.out_dir;
   ProfileData data = load_profile(profile_dir, bench_dir);
-  StalenessChecker staleness(options.source_dir.empty() ? fs::path(AEREPRO_SOURCE_DIR)
-                                                        : options.source_dir);
+  StalenessChecker staleness(source_dir);
   for (auto& c : data.claims) {
     if (!c.summary.empty()) c.staleness = staleness.check(c.summary.front().git_revision, c.id,
                                                       c.summary.front().judged_revision);
@@ -108,7 +154,31 @@ int write_report(const ReportOptions& options, std::ostream& log) {
   if (!data.usable()) {
     log << "aerepro-report: nothing to report in " << profile_dir.string() << ":\n";
     for (const auto& p : data.problems) log << "  " << p.message << "\n";
+    log << missing_results_hint(root, options.profile);
     return 2;
+  }
+  PageInfo info;
+  info.generated_at = utc_now();
+  info.bench_dir = bench_dir;
+  const fs::path records = named_records(root) ? root : source_dir / "records";
+  info.results_are_records =
+      named_records(root) || same_folder(profile_dir, records / options.profile);
+  info.inventory =
+      read_inventory(options.inventory_dir.empty() ? default_inventory_dir(root, source_dir)
+                                                   : options.inventory_dir);
+  if (!info.inventory.found) {
+    data.problems.push_back(
+        {info.inventory.dir,
+         fmt::format("{}: no claims inventory found, so each report's card groups the claims by "
+                     "their source column (S0 … S4) and cites no line of the report; "
+                     "--inventory DIR names the folder",
+                     info.inventory.dir.string())});
+  }
+  data.problems.insert(data.problems.end(), info.inventory.problems.begin(),
+                       info.inventory.problems.end());
+  if (options.profile != "full") {
+    info.full_records = records / "full";
+    info.full_verdicts = full_verdicts(info.full_records);
   }
   std::vector<Figure> figures;
   for (const auto& c : data.claims) {
@@ -119,7 +189,6 @@ int write_report(const ReportOptions& options, std::ostream& log) {
   }
   const auto bench = bench_figures(data.bench);
   figures.insert(figures.end(), bench.begin(), bench.end());
-  PageInfo info{utc_now(), bench_dir};
   try {
     write_folder_atomically(out_dir, [&](const fs::path& dir) {
       render_figures(figures, dir, options.gnuplot);
@@ -166,7 +235,8 @@ int write_comparison(const CompareOptions& options, std::ostream& log) {
     }
   }
   const auto comparison = compare_profiles(std::move(a), std::move(b));
-  PageInfo info{utc_now(), {}};
+  PageInfo info;
+  info.generated_at = utc_now();
   try {
     write_folder_atomically(out_dir, [&](const fs::path& dir) {
       write_text_atomically(dir / "index.html", comparison_html(comparison, info));
@@ -187,13 +257,18 @@ int write_comparison(const CompareOptions& options, std::ostream& log) {
 
 void add_report_options(CLI::App& app, ReportCommand& command) {
   app.add_option("--results", command.report.results_root,
-                 "Results folder holding <profile>/ (default: $AEREPRO_RESULTS_DIR or ./results)");
+                 "Folder holding <profile>/: records (the committed records, the default unless "
+                 "$AEREPRO_RESULTS_DIR is set) or results (a run's)");
   app.add_option("--profile", command.report.profile, "Profile to report: smoke | ci | full")
       ->capture_default_str();
+  app.add_option("--inventory", command.report.inventory_dir,
+                 "The claims inventory folder (s0.csv … s4.csv; default: inventory/ beside the "
+                 "records)");
   app.add_option("--bench", command.report.bench_dir,
                  "Benchmark CSV folder (default: <results>/bench)");
   app.add_option("--out", command.out,
-                 "Output folder (default: reports/out/<profile>, or reports/out/compare)");
+                 "Output folder (default: reports/out/records-<profile> for the records, "
+                 "reports/out/<profile> for a run's results, reports/out/compare)");
   app.add_option("--compare", command.compare,
                  "Compare two results profile folders, e.g. results/ci /tmp/other/ci")
       ->expected(2);
@@ -210,7 +285,8 @@ int run_report_command(const ReportCommand& command, std::ostream& log) {
     const auto data = load_profile(root / command.report.profile, {});
     if (!data.usable()) {
       log << "aerepro-report: nothing to tabulate in " << (root / command.report.profile).string()
-          << "\n";
+          << "\n"
+          << missing_results_hint(root, command.report.profile);
       return 2;
     }
     log << records_table_markdown(data);

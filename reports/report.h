@@ -13,12 +13,18 @@ class App;
 
 namespace aerepro::reports {
 
+// What a grader wants by default: the committed records of the full profile (the report of
+// record), written to reports/out/records-full/.
 struct ReportOptions {
-  std::filesystem::path results_root;  // default: $AEREPRO_RESULTS_DIR, else <source>/results
-  std::string profile = "ci";          // reads <results_root>/<profile>/
-  std::filesystem::path bench_dir;     // default: <results_root>/bench
-  std::filesystem::path out_dir;       // default: <source>/reports/out/<profile>
-  std::string gnuplot = "gnuplot";     // the command that draws the figures
+  // default: $AEREPRO_RESULTS_DIR, else the committed records, <source>/records
+  std::filesystem::path results_root;
+  std::string profile = "full";     // reads <results_root>/<profile>/
+  std::filesystem::path bench_dir;  // default: <results_root>/bench
+  // default: <source>/reports/out/<profile>, or records-<profile> for a folder named records
+  std::filesystem::path out_dir;
+  // The claims inventory (inventory.h); default: beside the records (default_inventory_dir).
+  std::filesystem::path inventory_dir;
+  std::string gnuplot = "gnuplot";  // the command that draws the figures
   // The git checkout whose lib/ decides whether results are stale (default: the tree the tool
   // was built from).
   std::filesystem::path source_dir;
@@ -48,7 +54,8 @@ struct ReportCommand {
   std::string out;
 };
 
-// Adds --results, --profile, --bench, --out, --compare A B and --gnuplot to `app`.
+// Adds --results, --profile, --bench, --out, --inventory, --compare A B, --gnuplot and --table
+// to `app`.
 void add_report_options(CLI::App& app, ReportCommand& command);
 
 // Runs what `command` asks for; returns the exit code.

@@ -165,6 +165,7 @@ ProfileData load_profile(const fs::path& profile_dir, const fs::path& bench_dir)
       if (has_summary) {
         claim.summary_unreadable = !try_read(
             summary, data.problems, [&] { claim.summary = results::read_summary_csv(summary); });
+        if (!claim.summary_unreadable) claim.positions = read_figure_positions(summary);
         if (!claim.summary_unreadable && claim.summary.empty()) {
           claim.summary_unreadable = true;
           data.problems.push_back(
@@ -191,9 +192,19 @@ ProfileData load_profile(const fs::path& profile_dir, const fs::path& bench_dir)
   // Benchmarks: every *.csv in the bench folder, in name order.
   if (fs::is_directory(bench_dir, error)) {
     std::vector<fs::path> files;
+    std::set<std::string> rounds;
     for (const auto& entry : fs::directory_iterator(bench_dir, error)) {
-      if (entry.path().extension() == ".csv") files.push_back(entry.path());
+      if (entry.path().extension() != ".csv") continue;
+      // benchmarks/run --rounds N keeps each round as <name>.round<i>.csv and writes <name>.csv
+      // from the fastest rounds: the rounds are counted, not shown twice.
+      const std::string stem = entry.path().stem().string();
+      if (const size_t at = stem.rfind(".round"); at != std::string::npos) {
+        rounds.insert(stem.substr(at + 6));
+        continue;
+      }
+      files.push_back(entry.path());
     }
+    data.bench_rounds = rounds.empty() ? 1 : static_cast<int>(rounds.size());
     std::sort(files.begin(), files.end());
     for (const auto& file : files) {
       std::vector<results::BenchRow> rows;
@@ -203,6 +214,7 @@ ProfileData load_profile(const fs::path& profile_dir, const fs::path& bench_dir)
       }
     }
   }
+  if (data.bench.empty()) data.bench_rounds = 0;
   return data;
 }
 

@@ -2,12 +2,14 @@
 // benchmark folder (results/bench/). Reading never throws for a bad file: each missing or
 // malformed file becomes a Problem (naming file and line) and the rest is still read.
 #pragma once
+#include "reports/figure_position.h"
 #include "reports/staleness.h"
 #include "results/artifacts_csv.h"
 #include "results/bench_csv.h"
 #include "results/result_row.h"
 
 #include <filesystem>
+#include <map>
 #include <optional>
 #include <set>
 #include <string>
@@ -29,6 +31,8 @@ struct ClaimData {
   std::vector<results::ResultRow> rows;          // per seed and metric (<claim>.csv)
   std::vector<results::SeriesPoint> series;
   std::vector<results::ImageCell> images;
+  // metric → where the report's figure lies against one run (optional summary columns).
+  std::map<std::string, FigurePosition> positions;
   bool summary_unreadable = false;  // the summary file exists but is broken
   Staleness staleness;              // lib/ changes since the rows' revision
 
@@ -55,6 +59,9 @@ struct ProfileData {
   std::vector<ClaimData> claims;  // index.csv order, then claims with files but no index entry
   std::vector<results::BenchRow> bench;  // results/bench/*.csv (may be empty)
   std::vector<std::filesystem::path> bench_files;
+  // Rounds of benchmarks/run behind `bench`: its per-round files (<name>.round<i>.csv) counted,
+  // 1 when there are none (benchmarks.csv then holds one round's timings); 0 without benchmarks.
+  int bench_rounds = 0;
   std::vector<Problem> problems;
 
   Environment environment() const;

@@ -2,7 +2,7 @@
 // cases (heat map, scatter, steps) and image grids, as gnuplot scripts with their data inline.
 #include "reports/gnuplot_figures.h"
 
-#include "reports/figure_catalog.h"
+#include "reports/figure_style.h"
 #include "reports/gnuplot_script.h"
 #include "reports/text_format.h"
 

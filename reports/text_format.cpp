@@ -67,6 +67,38 @@ std::string format_spread(const results::SummaryRow& row) {
                      format_number(row.min), format_number(row.max), row.n);
 }
 
+std::string mean_std_n(const results::SummaryRow& row) {
+  if (row.n <= 0 || std::isnan(row.mean)) return "—";
+  if (row.n == 1) return fmt::format("{} (n = 1, no spread)", format_number(row.mean));
+  return fmt::format("{} ± {} (n = {})", format_number(row.mean), format_number(row.std), row.n);
+}
+
+std::string metric_verdict_text(const results::SummaryRow& row) {
+  if (row.metric_verdict.empty()) return "";
+  if (row.n == 1) {
+    return fmt::format(
+        "{}: one seed has no spread, so no bound on the mean (its value {} the "
+        "threshold)",
+        row.metric_verdict, row.seeds_met == 1 ? "meets" : "misses");
+  }
+  std::string out = row.metric_verdict;
+  if (!std::isnan(row.bound)) out += ", bound " + format_number(row.bound);
+  out += fmt::format(", {}/{} seeds meet the threshold", row.seeds_met, row.n);
+  if (row.metric_verdict == "inconclusive") {
+    out += row.seeds_to_settle > 0 && row.seeds_to_settle <= kSettleLimit
+               ? fmt::format(", about {} seeds would settle it", row.seeds_to_settle)
+               : std::string(", the mean sits on the threshold");
+  }
+  return out;
+}
+
+std::string run_seconds_text(double seconds) {
+  return fmt::format(
+      "The run that wrote these rows took {} s for this claim, with its models loaded from "
+      "checkpoints where present (so not the time it takes to train them).",
+      format_number(seconds));
+}
+
 std::string format_threshold(const results::SummaryRow& row) {
   if (row.comparison.empty() || std::isnan(row.threshold)) return "informative";
   return fmt::format("{} {}", row.comparison, format_number(row.threshold));

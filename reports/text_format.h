@@ -20,6 +20,20 @@ std::string format_number(double value);
 // "mean ± std [min, max], n = 3" (just the value when n = 1); "—" when there is none.
 std::string format_spread(const results::SummaryRow& row);
 
+// "mean ± std (n = 5)"; "mean (n = 1, no spread)" for one seed; "—" when there is none.
+std::string mean_std_n(const results::SummaryRow& row);
+
+// The metric's three-way verdict in words: "holds, bound 0.7074, 4/5 seeds"; an inconclusive
+// one adds about how many seeds would settle it, or that "the mean sits on the threshold" when
+// no practical number would (0 or more than kSettleLimit); one seed: "one seed has no spread".
+// "" for an informative metric.
+inline constexpr int kSettleLimit = 50;
+std::string metric_verdict_text(const results::SummaryRow& row);
+
+// The claim's wall time, said honestly: the run loaded trained models from checkpoints where
+// it found them, so this is not the time to train them.
+std::string run_seconds_text(double seconds);
+
 // "> 0.7" or "informative" (no comparison or NaN threshold).
 std::string format_threshold(const results::SummaryRow& row);
 

@@ -34,4 +34,10 @@ std::vector<std::string> synthetic_image_figures();
 void write_synthetic_profile(const std::filesystem::path& root, const std::string& profile,
                              int seeds = 3, double shift = 0.0, bool bench = true);
 
+// Writes <dir>/s0.csv … s4.csv, an inventory of the synthetic claims: S0 has a number checked
+// by kSpecialClaim (quoted with a comma) and an explanation nothing checks; S2 a comparison
+// checked by kCurvesClaim; S1, S3 and S4 list nothing. kBarsClaim and kImagesClaim are named
+// by no entry (the harness's own checks).
+void write_synthetic_inventory(const std::filesystem::path& dir);
+
 }  // namespace aerepro::reports::testing

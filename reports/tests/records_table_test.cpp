@@ -1,5 +1,6 @@
-// The README's tables of the committed records are generated (aerepro report --table), never
-// typed: each marked block must equal the table of records/<profile>/ as it is now.
+// The tables of the committed records in docs/verdicts.md are generated (aerepro report
+// --table), never typed: each marked block must equal the table of records/<profile>/ as it is
+// now, and every profile the records hold has its block.
 #include "reports/records_table.h"
 #include "fixtures.h"
 #include "reports/report_data.h"
@@ -24,22 +25,25 @@ TEST(RecordsTable, OneRowPerAssertedMetricWithItsVerdict) {
   EXPECT_EQ(marked_block("no markers", "ci"), std::nullopt);
 }
 
-TEST(RecordsTable, TheReadmesTablesAreThoseOfTheCommittedRecords) {
+TEST(RecordsTable, TheDocsTablesAreThoseOfTheCommittedRecords) {
   const fs::path source = AEREPRO_SOURCE_DIR;
-  const auto readme = read_text(source / "README.md");
+  const fs::path doc = source / "docs" / "verdicts.md";
+  const auto text = read_text(doc);
+  ASSERT_FALSE(text.empty()) << doc << " is missing";
   for (const std::string profile : {"ci", "full"}) {
     const auto records = source / "records" / profile;
-    const auto block = marked_block(readme, profile);
-    if (profile == "full" && fs::exists(records)) {
-      ASSERT_TRUE(block.has_value())
-          << "README.md has no table of records/full (<!-- records:full -->)";
+    const auto block = marked_block(text, profile);
+    if (fs::exists(records)) {
+      ASSERT_TRUE(block.has_value()) << "docs/verdicts.md has no table of records/" << profile
+                                     << " (<!-- records:" << profile << " -->)";
     }
     if (!block) continue;
     ASSERT_TRUE(fs::exists(records))
-        << "README.md has a table of records/" << profile << ", which does not exist";
+        << "docs/verdicts.md has a table of records/" << profile << ", which does not exist";
     EXPECT_EQ(*block, records_table_markdown(load_profile(records, {})))
-        << "README.md's table of records/" << profile << " is out of date; regenerate it with: "
-        << "build/ci/aerepro report --table --results records --profile " << profile;
+        << "docs/verdicts.md's table of records/" << profile
+        << " is out of date; regenerate it with: "
+        << "build/report/aerepro-report --table --results records --profile " << profile;
   }
 }
 

@@ -4,7 +4,7 @@
 #include "reports/report.h"
 #include "fixtures.h"
 #include "reports/compare.h"
-#include "reports/figure_catalog.h"
+#include "reports/figure_style.h"
 #include "reports/gnuplot_figures.h"
 #include "reports/report_data.h"
 #include "results/artifacts_csv.h"
@@ -29,6 +29,7 @@ int render(const fs::path& root, const fs::path& out, std::string* log_text = nu
   options.results_root = root;
   options.profile = "ci";
   options.out_dir = out;
+  options.inventory_dir = root / "inventory";
   std::ostringstream log;
   const int rc = write_report(options, log);
   if (log_text) *log_text = log.str();
@@ -50,6 +51,7 @@ class Report : public testing::InTempDir {
   // Writes the synthetic profile "ci" (fixtures.h) under results/.
   void write_results(int seeds = 3, bool bench = true) {
     testing::write_synthetic_profile(dir / "results", "ci", seeds, 0.0, bench);
+    testing::write_synthetic_inventory(dir / "results" / "inventory");
   }
   // Writes the report of results/ into out/.
   int render_results(std::string* log_text = nullptr) {
@@ -112,7 +114,7 @@ TEST_F(Report, EscapesTextFromTheCsvFiles) {
   EXPECT_THAT(html,
               HasSubstr("loss falls &lt;and&gt; error grows with σ &amp; λ (&quot;quoted&quot;)"));
   EXPECT_THAT(html, Not(HasSubstr("<and>")));
-  EXPECT_THAT(html, HasSubstr("No benchmark results found"));
+  EXPECT_THAT(html, HasSubstr("no benchmark results were found"));
   EXPECT_THAT(read_text(dir / "out" / "report.md"), HasSubstr("loss falls &lt;and&gt; error"));
 }
 
@@ -198,6 +200,7 @@ TEST_F(Report, MissingGnuplotIsAProblemNotACrash) {
   write_results(1, false);
   ReportOptions options;
   options.results_root = dir / "results";
+  options.profile = "ci";
   options.out_dir = dir / "out";
   options.gnuplot = "no-such-gnuplot-command";
   std::ostringstream log;
@@ -205,6 +208,29 @@ TEST_F(Report, MissingGnuplotIsAProblemNotACrash) {
   const auto html = page();
   EXPECT_THAT(html, HasSubstr("gnuplot wrote no image"));
   EXPECT_THAT(html, Not(HasSubstr("<img")));
+}
+
+// A report without figures (the records keep no series or images), written to a relative
+// folder as ./ci/report does, starts no gnuplot and says nothing on the terminal; figures
+// written to a relative folder are drawn there.
+TEST_F(Report, ARelativeOutputFolderWithoutFiguresStartsNoGnuplot) {
+  const fs::path before = fs::current_path();
+  fs::current_path(dir.path());
+  std::vector<Figure> none;
+  fs::create_directories("out/none");
+  ::testing::internal::CaptureStderr();
+  render_figures(none, "out/none");
+  const std::string said = ::testing::internal::GetCapturedStderr();
+  auto curves = series_figures(
+      "c", {{"c", 0, "loss_curve", "train", "1", 0.5}, {"c", 0, "loss_curve", "train", "2", 0.25}});
+  fs::create_directories("out/some");
+  render_figures(curves, "out/some");
+  fs::current_path(before);
+  EXPECT_EQ(said, "");
+  EXPECT_TRUE(fs::exists(dir / "out" / "none" / "figures.gp"));
+  ASSERT_EQ(curves.size(), 1u);
+  EXPECT_TRUE(curves[0].rendered) << curves[0].error;
+  EXPECT_TRUE(is_png(dir / "out" / "some" / curves[0].file));
 }
 
 // The catalog (common/figure_catalog.h) gives each figure of the CSV files its presentation; a
@@ -239,12 +265,22 @@ TEST(Compare, FlagsADeltaBeyondTheSpread) {
   rows[0].mean -= 0.2;
   rows[0].verdict = "not reproduced";
   results::write_summary_csv(file, rows);
+  // An informative metric (no threshold) is not compared: no verdict rests on it.
+  for (const char* side : {"a", "b"}) {
+    const fs::path special = dir / side / "ci" / "test.special.summary.csv";
+    auto special_rows = results::read_summary_csv(special);
+    special_rows[1].comparison = "";
+    special_rows[1].threshold = std::nan("");
+    special_rows[1].metric_verdict = "";
+    results::write_summary_csv(special, special_rows);
+  }
   const auto cmp = compare_profiles(load_profile(dir / "a" / "ci", dir / "none"),
                                     load_profile(dir / "b" / "ci", dir / "none"));
   EXPECT_EQ(cmp.flagged, 1);
   EXPECT_EQ(cmp.verdict_changes, 1);
   for (const auto& c : cmp.claims) {
     for (const auto& m : c.metrics) {
+      EXPECT_NE(m.metric, "hungarian_accuracy");
       EXPECT_EQ(m.flagged, c.claim == testing::kBarsClaim) << c.claim << " " << m.metric;
       if (m.flagged) {
         EXPECT_NEAR(m.delta, -0.2, 1e-6);
@@ -258,6 +294,7 @@ TEST(Compare, FlagsADeltaBeyondTheSpread) {
   const auto html = read_text(dir / "cmp" / "index.html");
   EXPECT_THAT(html, HasSubstr("⚑ beyond spread"));
   EXPECT_THAT(html, HasSubstr("changed"));
+  EXPECT_THAT(html, HasSubstr("&gt; 0.7, holds"));  // each side's threshold and verdict
   EXPECT_THAT(read_text(dir / "cmp" / "report.md"), HasSubstr("⚑ beyond spread"));
   EXPECT_THAT(log.str(), HasSubstr("1 metric(s) beyond the spread"));
 }

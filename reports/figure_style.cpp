@@ -1,4 +1,4 @@
-#include "reports/figure_catalog.h"
+#include "reports/figure_style.h"
 
 namespace aerepro::reports {
 

@@ -1,7 +1,7 @@
-// How the report presents each figure of the claims' CSV files: the catalog's entry for the
-// figure's name (common/figure_catalog.h: title, axis labels, scales, drawing). A name the
-// catalog does not list (another harness version's figure) still renders: titled with the name
-// itself, drawn as lines or bars.
+// reports/figure_style: how the report presents each figure of the claims' CSV files: the catalog's
+// entry for the figure's name (common/figure_catalog.h: title, axis labels, scales, drawing). A
+// name the catalog does not list (another harness version's figure) still renders: titled with the
+// name itself, drawn as lines or bars.
 #pragma once
 #include "common/figure_catalog.h"
 

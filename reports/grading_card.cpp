@@ -1,0 +1,199 @@
+#include "reports/grading_card.h"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <cctype>
+#include <set>
+
+namespace aerepro::reports {
+namespace {
+
+const std::string kCorrected = "_corrected";
+
+bool is_corrected(const std::string& id) {
+  return id.size() > kCorrected.size() &&
+         id.compare(id.size() - kCorrected.size(), kCorrected.size(), kCorrected) == 0;
+}
+
+const ClaimData* find(const ProfileData& data, const std::string& id) {
+  for (const auto& c : data.claims) {
+    if (c.id == id) return &c;
+  }
+  return nullptr;
+}
+
+// S0 … S4 from a source column such as "S0.3, S0.4" ("" when it names none).
+std::string source_key(const std::string& source) {
+  if (source.size() >= 2 && std::toupper(static_cast<unsigned char>(source[0])) == 'S' &&
+      source[1] >= '0' && source[1] <= '4' &&
+      (source.size() == 2 || !std::isdigit(static_cast<unsigned char>(source[2])))) {
+    return std::string("S") + source[1];
+  }
+  return "";
+}
+
+Outcome outcome_of(const CardRow& row) {
+  if (row.made_ids.empty() && row.corrected_ids.empty()) return Outcome::not_checked;
+  if (row.verdict_made == "reproduced") return Outcome::reproduced_as_made;
+  if (row.verdict_corrected == "reproduced") return Outcome::survives_correction;
+  if (row.verdict_made == "not reproduced" ||
+      (row.made_ids.empty() && row.verdict_corrected == "not reproduced"))
+    return Outcome::not_reproduced;
+  return Outcome::undecided;
+}
+
+// Fills ids → claims, verdicts, outcome and the metric shown.
+void settle(CardRow& row, const ProfileData& data) {
+  std::vector<std::string> made, corrected;
+  for (const auto& id : row.entry.checked_by)
+    (is_corrected(id) ? row.corrected_ids : row.made_ids).push_back(id);
+  for (const auto& id : row.made_ids) {
+    const ClaimData* c = find(data, id);
+    made.push_back(c ? c->verdict() : "not run");
+    if (c) row.made.push_back(c);
+  }
+  for (const auto& id : row.corrected_ids) {
+    const ClaimData* c = find(data, id);
+    corrected.push_back(c ? c->verdict() : "not run");
+    if (c) row.corrected.push_back(c);
+  }
+  row.verdict_made = combined_verdict(made);
+  row.verdict_corrected = combined_verdict(corrected);
+  row.outcome = outcome_of(row);
+  for (const auto* list : {&row.made, &row.corrected}) {
+    for (const ClaimData* c : *list) {
+      if (row.metric || c->summary.empty()) continue;
+      const auto asserted = c->asserted();
+      for (const auto& s : c->summary) {
+        if (!asserted.empty() && s.metric == asserted.front().metric) {
+          row.metric = &s;
+          row.metric_claim = c;
+          break;
+        }
+      }
+    }
+  }
+}
+
+void count(Tally& tally, Outcome outcome) {
+  ++tally.made;
+  switch (outcome) {
+    case Outcome::reproduced_as_made:
+      ++tally.reproduced;
+      break;
+    case Outcome::survives_correction:
+      ++tally.survive;
+      break;
+    case Outcome::not_reproduced:
+      ++tally.not_reproduced;
+      break;
+    case Outcome::undecided:
+      ++tally.undecided;
+      break;
+    case Outcome::not_checked:
+      ++tally.not_checked;
+      break;
+  }
+}
+
+// Without an inventory: each as-made claim of the report (by its source column) is a row, its
+// `_corrected` variant beside it.
+void fill_from_sources(Card& card, const ProfileData& data, std::set<std::string>& placed) {
+  for (const auto& c : data.claims) {
+    if (source_key(c.source()) != card.report.key || is_corrected(c.id)) continue;
+    CardRow row;
+    row.entry.entry = c.id;
+    row.entry.quote = c.sentence();
+    row.entry.checked_by = {c.id};
+    const std::string variant = c.id + kCorrected;
+    if (find(data, variant)) row.entry.checked_by.push_back(variant);
+    for (const auto& id : row.entry.checked_by) placed.insert(id);
+    card.rows.push_back(std::move(row));
+  }
+  for (const auto& c : data.claims) {  // a corrected variant whose claim as made is absent
+    if (source_key(c.source()) != card.report.key || placed.count(c.id)) continue;
+    CardRow row;
+    row.entry.entry = c.id;
+    row.entry.quote = c.sentence();
+    row.entry.checked_by = {c.id};
+    placed.insert(c.id);
+    card.rows.push_back(std::move(row));
+  }
+}
+
+}  // namespace
+
+std::string outcome_name(Outcome outcome) {
+  switch (outcome) {
+    case Outcome::reproduced_as_made:
+      return "reproduced as made";
+    case Outcome::survives_correction:
+      return "survives correction";
+    case Outcome::not_reproduced:
+      return "not reproduced";
+    case Outcome::undecided:
+      return "undecided";
+    case Outcome::not_checked:
+      return "not checked";
+  }
+  return "";
+}
+
+std::string combined_verdict(const std::vector<std::string>& verdicts) {
+  if (verdicts.empty()) return "";
+  if (std::count(verdicts.begin(), verdicts.end(), "not reproduced") > 0) return "not reproduced";
+  for (const auto& v : verdicts) {
+    if (v != "reproduced") return v;
+  }
+  return "reproduced";
+}
+
+Cards grading_cards(const ProfileData& data, const Inventory& inventory) {
+  Cards out;
+  out.inventory_found = inventory.found;
+  std::set<std::string> placed;
+  for (const auto& report : source_reports()) {
+    Card card;
+    card.report = report;
+    const ReportInventory* listed = nullptr;
+    for (const auto& r : inventory.reports) {
+      if (r.report.key == report.key && r.found) listed = &r;
+    }
+    if (listed) {
+      card.from_inventory = true;
+      for (const auto& entry : listed->entries) {
+        if (entry.checked_by.empty()) {
+          card.not_checked.push_back(entry);
+          continue;
+        }
+        CardRow row;
+        row.entry = entry;
+        for (const auto& id : entry.checked_by) placed.insert(id);
+        card.rows.push_back(std::move(row));
+      }
+    } else {
+      fill_from_sources(card, data, placed);
+    }
+    for (auto& row : card.rows) {
+      settle(row, data);
+      count(card.tally, row.outcome);
+    }
+    for (size_t i = 0; i < card.not_checked.size(); ++i) count(card.tally, Outcome::not_checked);
+    out.cards.push_back(std::move(card));
+  }
+  for (const auto& c : data.claims) {
+    if (!placed.count(c.id)) out.own.push_back(&c);
+  }
+  return out;
+}
+
+std::string tally_line(const Tally& t) {
+  return fmt::format(
+      "{} claim{} made: {} reproduced as made, {} survive{} correction, {} not reproduced, "
+      "{} undecided, {} not checked",
+      t.made, t.made == 1 ? "" : "s", t.reproduced, t.survive, t.survive == 1 ? "s" : "",
+      t.not_reproduced, t.undecided, t.not_checked);
+}
+
+}  // namespace aerepro::reports

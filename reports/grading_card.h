@@ -1,0 +1,69 @@
+// The grading cards: the first screen of the report of record. One card per source report
+// (S0 … S4, with its name): a one-line tally, then one row per statement of its inventory with
+// the claim that checks it (as made, and its `_corrected` variant), then the statements nothing
+// checks, with the reason. Claims named by no inventory entry (the harness's own and the
+// brief's headline checks) are kept apart and counted in no report's tally. Without an
+// inventory, the claims are grouped by their `source` column (S0 … S4) instead. A model only:
+// the HTML and Markdown writers render it.
+#pragma once
+#include "reports/inventory.h"
+#include "reports/report_data.h"
+
+#include <string>
+#include <vector>
+
+namespace aerepro::reports {
+
+// What a statement of a report came to.
+enum class Outcome {
+  reproduced_as_made,   // the claim as the report made it is reproduced
+  survives_correction,  // not as made, but its corrected variant is reproduced
+  not_reproduced,       // as made not reproduced, and no corrected variant rescues it
+  undecided,            // inconclusive, not run, or an error
+  not_checked,          // nothing in the harness checks it
+};
+std::string outcome_name(Outcome outcome);  // "reproduced as made", …
+
+// One statement and the claims that check it (pointers into the ProfileData the cards were
+// built from: they live as long as it does).
+struct CardRow {
+  InventoryEntry entry;  // without an inventory: the claim itself (entry = its id, quote = its
+                         // sentence, line 0)
+  std::vector<std::string> made_ids, corrected_ids;
+  std::vector<const ClaimData*> made, corrected;  // those that are in the results
+  std::string verdict_made, verdict_corrected;    // combined over the ids; "" when none named
+  Outcome outcome = Outcome::not_checked;
+  // The checking claim's first asserted metric (the first as-made claim that ran), else null.
+  const results::SummaryRow* metric = nullptr;
+  const ClaimData* metric_claim = nullptr;
+};
+
+struct Tally {
+  int made = 0, reproduced = 0, survive = 0, not_reproduced = 0, undecided = 0, not_checked = 0;
+};
+
+struct Card {
+  SourceReport report;
+  bool from_inventory = false;  // false: grouped by the claims' source column
+  std::vector<CardRow> rows;    // checked statements, in the report's order
+  std::vector<InventoryEntry> not_checked;
+  Tally tally;
+};
+
+struct Cards {
+  std::vector<Card> cards;            // S0 … S4
+  std::vector<const ClaimData*> own;  // claims on no card
+  bool inventory_found = false;
+};
+
+// "not reproduced" when any verdict is, "reproduced" when all are, else the first other one
+// ("inconclusive", "not run", …); "" for no verdicts.
+std::string combined_verdict(const std::vector<std::string>& verdicts);
+
+Cards grading_cards(const ProfileData& data, const Inventory& inventory);
+
+// "7 claims made: 3 reproduced as made, 1 survives correction, 1 not reproduced, 1 undecided,
+// 1 not checked".
+std::string tally_line(const Tally& tally);
+
+}  // namespace aerepro::reports
