@@ -12,7 +12,7 @@
 namespace aerepro::reports {
 namespace {
 
-std::string m(std::string_view text) {
+std::string card_cell(std::string_view text) {  // markdown.cpp has its own card_cell(): unity builds
   return markdown_cell(text);
 }
 
@@ -20,21 +20,21 @@ std::string claims_with_verdict(const std::vector<std::string>& ids, const std::
   if (ids.empty()) return "";
   std::string out;
   for (const auto& id : ids) out += (out.empty() ? "`" : ", `") + id + "`";
-  return "**" + m(verdict) + "** (" + out + ")";
+  return "**" + card_cell(verdict) + "** (" + out + ")";
 }
 
 std::string printed_text(const CardRow& row) {
   std::string figure = row.entry.printed;
   if (figure.empty() && row.metric && !std::isnan(row.metric->source_figure))
     figure = format_number(row.metric->source_figure);
-  std::string out = figure.empty() ? "—" : m(figure);
+  std::string out = figure.empty() ? "—" : card_cell(figure);
   if (row.metric && row.metric_claim) {
     const auto it = row.metric_claim->positions.find(row.metric->metric);
     if (it != row.metric_claim->positions.end()) {
       const auto text = figure_position_text(figure, it->second);
-      if (!text.empty()) out += "<br>" + m(text);
+      if (!text.empty()) out += "<br>" + card_cell(text);
     }
-    if (!row.metric->source_caveat.empty()) out += "<br>caveat: " + m(row.metric->source_caveat);
+    if (!row.metric->source_caveat.empty()) out += "<br>caveat: " + card_cell(row.metric->source_caveat);
   }
   return out;
 }
@@ -43,7 +43,7 @@ std::string bias_text(const CardRow& row) {
   for (const auto* list : {&row.made, &row.corrected}) {
     for (const ClaimData* c : *list) {
       if (!c->summary.empty() && !c->summary.front().bias.empty())
-        return m(c->summary.front().bias);
+        return card_cell(c->summary.front().bias);
     }
   }
   return "—";
@@ -59,8 +59,8 @@ std::string cards_markdown(const Cards& cards) {
          "printed number what the method gives (inside or outside the seeds' 95 % prediction "
          "interval of one run)?\n";
   for (const auto& card : cards.cards) {
-    out << "\n### " << card.report.key << " — " << m(card.report.name) << "\n\n"
-        << m(tally_line(card.tally)) << ".\n";
+    out << "\n### " << card.report.key << " — " << card_cell(card.report.name) << "\n\n"
+        << card_cell(tally_line(card.tally)) << ".\n";
     if (!card.from_inventory) {
       out << "\nNo inventory of this report: one row per claim whose source column names "
           << card.report.key << ".\n";
@@ -73,8 +73,8 @@ std::string cards_markdown(const Cards& cards) {
             card.from_inventory
                 ? fmt::format(" ({}, {}:{})", row.entry.entry, card.report.file, row.entry.line)
                 : "";
-        out << "| “" << m(row.entry.quote) << "”" << m(where) << " | " << printed_text(row) << " | "
-            << (row.metric ? m(mean_std_n(*row.metric)) : "—") << " | "
+        out << "| “" << card_cell(row.entry.quote) << "”" << card_cell(where) << " | " << printed_text(row) << " | "
+            << (row.metric ? card_cell(mean_std_n(*row.metric)) : "—") << " | "
             << claims_with_verdict(row.made_ids, row.verdict_made) << " | "
             << claims_with_verdict(row.corrected_ids, row.verdict_corrected) << " | "
             << bias_text(row) << " |\n";
@@ -83,8 +83,8 @@ std::string cards_markdown(const Cards& cards) {
     if (!card.not_checked.empty()) {
       out << "\nNot checked:\n\n";
       for (const auto& entry : card.not_checked) {
-        out << "- “" << m(entry.quote) << "” (" << entry.entry << ", " << card.report.file << ":"
-            << entry.line << ") — " << (entry.note.empty() ? "no reason given" : m(entry.note))
+        out << "- “" << card_cell(entry.quote) << "” (" << entry.entry << ", " << card.report.file << ":"
+            << entry.line << ") — " << (entry.note.empty() ? "no reason given" : card_cell(entry.note))
             << "\n";
       }
     }
@@ -95,8 +95,8 @@ std::string cards_markdown(const Cards& cards) {
     out << "None: every claim of this profile checks a statement of a report.\n";
   } else {
     for (const ClaimData* c : cards.own) {
-      out << "- `" << c->id << "` **" << m(c->verdict()) << "** — " << m(c->sentence()) << " ("
-          << m(c->source()) << ")\n";
+      out << "- `" << c->id << "` **" << card_cell(c->verdict()) << "** — " << card_cell(c->sentence()) << " ("
+          << card_cell(c->source()) << ")\n";
     }
   }
   return out.str();

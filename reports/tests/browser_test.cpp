@@ -19,6 +19,7 @@ namespace aerepro::reports {
 namespace {
 
 namespace fs = std::filesystem;
+using testing::occurrences;
 using testing::read_text;
 
 constexpr int kWindowWidth = 1400;
@@ -29,12 +30,6 @@ std::string find_chromium() {
       return name;
   }
   return "";
-}
-
-size_t count(const std::string& text, const std::string& what) {
-  size_t n = 0;
-  for (size_t at = text.find(what); at != std::string::npos; at = text.find(what, at + 1)) ++n;
-  return n;
 }
 
 // The value of `key="…"` in `text`, "" when absent.
@@ -90,7 +85,7 @@ class Browser : public ::testing::Test {
     const size_t slash = view.figures_loaded.find('/');
     ASSERT_NE(slash, std::string::npos)
         << "the page's load script did not run: '" << view.figures_loaded << "'";
-    EXPECT_EQ(view.figures_loaded.substr(slash + 1), std::to_string(count(html, "<img ")));
+    EXPECT_EQ(view.figures_loaded.substr(slash + 1), std::to_string(occurrences(html, "<img ")));
     EXPECT_EQ(view.figures_loaded.substr(0, slash), view.figures_loaded.substr(slash + 1))
         << "figures that did not load in the browser";
   }
@@ -117,7 +112,7 @@ TEST_F(Browser, TheReportOfRecordFitsTheWindowWithOneCardPerReport) {
   std::ostringstream log;
   ASSERT_EQ(write_report(options, log), 0) << log.str();
   const auto html = read_text(options.out_dir / "index.html");
-  EXPECT_EQ(count(html, "<section class=\"card\""), 5u);
+  EXPECT_EQ(occurrences(html, "<section class=\"card\""), 5u);
   for (const char* name : {"S0 — Homework 6", "S1 — Assignment 6", "S2 — Programming Assignment 3",
                            "S3 — ISPR Midterm 3", "S4 — Minor exam"}) {
     EXPECT_THAT(html, ::testing::HasSubstr(name));
@@ -143,7 +138,7 @@ TEST_F(Browser, EveryFigureLoadsAndFitsTheWindow) {
   std::ostringstream log;
   ASSERT_EQ(write_report(options, log), 0) << log.str();
   const auto html = read_text(dir / "out" / "index.html");
-  ASSERT_GT(count(html, "<img "), 20u);
+  ASSERT_GT(occurrences(html, "<img "), 20u);
   const char* env = std::getenv("AEREPRO_REPORT_SCREENSHOT");
   const fs::path shot =
       env && *env ? fs::path(env) : fs::temp_directory_path() / "aerepro-report-screenshot.png";

@@ -304,4 +304,10 @@ void write_synthetic_inventory(const fs::path& dir) {
   write_text(dir / "s4.csv", header);
 }
 
+size_t occurrences(const std::string& text, const std::string& what) {
+  size_t n = 0;
+  for (size_t at = text.find(what); at != std::string::npos; at = text.find(what, at + 1)) ++n;
+  return n;
+}
+
 }  // namespace aerepro::reports::testing

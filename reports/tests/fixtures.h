@@ -40,4 +40,7 @@ void write_synthetic_profile(const std::filesystem::path& root, const std::strin
 // by no entry (the harness's own checks).
 void write_synthetic_inventory(const std::filesystem::path& dir);
 
+// How many times `what` occurs in `text` (overlapping occurrences counted).
+size_t occurrences(const std::string& text, const std::string& what);
+
 }  // namespace aerepro::reports::testing

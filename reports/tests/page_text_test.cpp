@@ -21,6 +21,7 @@ namespace fs = std::filesystem;
 using ::testing::HasSubstr;
 using ::testing::Not;
 using testing::read_text;
+using testing::occurrences;
 using testing::write_text;
 
 class PageText : public testing::InTempDir {
@@ -41,12 +42,6 @@ class PageText : public testing::InTempDir {
     return read_text(dir / "out" / "index.html");
   }
 };
-
-size_t count(const std::string& text, const std::string& what) {
-  size_t n = 0;
-  for (size_t at = text.find(what); at != std::string::npos; at = text.find(what, at + 1)) ++n;
-  return n;
-}
 
 TEST_F(PageText, TheRecordsAreNotComparedWithThemselves) {
   const auto records = render("records", "full");
@@ -70,7 +65,7 @@ TEST_F(PageText, AReducedProfileSaysSoFirst) {
 
 TEST_F(PageText, EachCardShowsItsReportsStatementsAndTheOwnChecksStandApart) {
   const auto html = render("records", "full");
-  EXPECT_EQ(count(html, "<section class=\"card\""), 5u);
+  EXPECT_EQ(occurrences(html, "<section class=\"card\""), 5u);
   EXPECT_THAT(html, HasSubstr("S0 — Homework 6"));
   EXPECT_THAT(html, HasSubstr("2 claims made: 1 reproduced as made, 0 survive correction, 0 not "
                               "reproduced, 0 undecided, 1 not checked"));
@@ -82,7 +77,7 @@ TEST_F(PageText, EachCardShowsItsReportsStatementsAndTheOwnChecksStandApart) {
 
 TEST_F(PageText, DeparturesAreWrittenOncePerClaimAndLongOnesCollapsed) {
   const auto html = render("records", "full");
-  EXPECT_EQ(count(html, "every word of it has to be shown in full."), 1u);
+  EXPECT_EQ(occurrences(html, "every word of it has to be shown in full."), 1u);
   EXPECT_THAT(html, HasSubstr("<details class=\"departure\"><summary><b>Departure in this profile "
                               "(bias: none):</b>"));
 }
