@@ -43,4 +43,14 @@ struct TrainedModel {
 // Each is trained once per set-up and seed (checkpoints); the models are in eval mode.
 std::vector<TrainedModel> six_models(ClaimContext& ctx, StackReading reading);
 
+// Mean distance from each of `queries` to its nearest image of `reference` (float64).
+double mean_nearest(const torch::Tensor& queries, const torch::Tensor& reference);
+
+// "s3.<name>", with "_corrected" for the corrected reading.
+std::string claim_id(const std::string& name, StackReading reading);
+// Every profile's departures of an S3 claim (the corrected reading's fix named), and `also`.
+void declare_departures(Claim& c, StackReading reading, const std::string& also = "");
+// S3.9's claims, as made and corrected (s3_ascent_claims.cpp).
+std::vector<Claim> ascent_claims();
+
 }  // namespace aerepro::claims::s3
