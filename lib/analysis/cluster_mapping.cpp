@@ -176,42 +176,6 @@ double hungarian_accuracy(const torch::Tensor& clusters, const torch::Tensor& la
   return accuracy_of(confusion, hungarian_of(confusion));
 }
 
-double greedy_swap_accuracy(const torch::Tensor& clusters_in, const torch::Tensor& labels_in,
-                            int64_t visited, int64_t classes) {
-  const char* what = "greedy_swap_accuracy";
-  const auto confusion = checked_confusion(clusters_in, labels_in, classes, classes, what);
-  const auto clusters = as_ids(clusters_in, what, "clusters");
-  const auto labels = as_ids(labels_in, what, "labels");
-  const auto ids = clusters.accessor<int64_t, 1>();
-  const auto truth = labels.accessor<int64_t, 1>();
-  const auto counts = confusion.accessor<int64_t, 2>();
-  const int64_t n = clusters.size(0);
-  // The current label of every point is current[its original cluster id]: a swap of two ids
-  // throughout the array is a swap of two values of `current`.
-  std::vector<int64_t> current(classes);
-  for (int64_t c = 0; c < classes; ++c) current[c] = c;
-  const auto accuracy = [&] {
-    int64_t matched = 0;
-    for (int64_t c = 0; c < classes; ++c) matched += counts[c][current[c]];
-    return static_cast<double>(matched) / static_cast<double>(n);
-  };
-  double best = accuracy();
-  for (int64_t i = 0; i < std::min(visited, n); ++i) {
-    const int64_t predicted = current[ids[i]];
-    const int64_t correct = truth[i];
-    if (predicted == correct) continue;
-    for (auto& id : current) {
-      if (id == predicted) {
-        id = correct;
-      } else if (id == correct) {
-        id = predicted;
-      }
-    }
-    best = std::max(best, accuracy());
-  }
-  return best;
-}
-
 double normalized_mutual_information(const torch::Tensor& clusters, const torch::Tensor& labels) {
   const auto confusion = checked_confusion(clusters, labels, 0, 0, "normalized_mutual_information")
                              .to(torch::kFloat64);

@@ -38,15 +38,6 @@ torch::Tensor hungarian_mapping(const torch::Tensor& clusters, const torch::Tens
 double hungarian_accuracy(const torch::Tensor& clusters, const torch::Tensor& labels, int64_t k = 0,
                           int64_t classes = 0);
 
-// S0.7 as the report's code ran it (000:638-665): starting from the raw cluster ids read as
-// labels, for each of the first `visited` points whose current id differs from its label, the two
-// ids are swapped throughout (every tried swap is kept: the report's temp_label aliases the
-// array), and the accuracy over all points is scored after each swap. Returns the best accuracy
-// seen, the number the report prints — a one-to-one accuracy, never above hungarian_accuracy.
-// Needs k == classes (ids and labels in one range).
-double greedy_swap_accuracy(const torch::Tensor& clusters, const torch::Tensor& labels,
-                            int64_t visited, int64_t classes = 10);
-
 // Mutual information normalised by the arithmetic mean of the two entropies (scikit-learn's
 // default normalized_mutual_info_score): 1 for identical partitions up to renaming, ≈0 for
 // independent ones; 1 when both are a single cluster.

@@ -69,16 +69,11 @@ ManifoldAscentResult manifold_ascent(const torch::Tensor& x0, const TensorMap& r
     if (t == options.iterations) break;
     // S3.9: x ← x + η·(r(x) − x); as made, x ← x + η·(r(x) − r(anchor)).
     x = x + options.step * (anchored.defined() ? r - anchored : residual);
-    using Normalisation = ManifoldAscentOptions::Normalisation;
-    if (options.normalise == Normalisation::min_max) {
+    if (options.rescale_each_step) {
       const auto flat = x.reshape({batch, -1});
       const auto low = std::get<0>(flat.min(1, /*keepdim=*/true));
       const auto spread = std::get<0>(flat.max(1, /*keepdim=*/true)) - low;
       x = torch::where(spread > 0, (flat - low) / spread.clamp_min(1e-12), flat).reshape(x.sizes());
-    } else if (options.normalise == Normalisation::l2) {
-      const auto flat = x.reshape({batch, -1});
-      const auto norm = flat.norm(2, 1, /*keepdim=*/true);
-      x = torch::where(norm > 0, flat / norm.clamp_min(1e-12), flat).reshape(x.sizes());
     }
     iterates.push_back(x);
   }

@@ -33,10 +33,9 @@ struct ManifoldAscentOptions {
   // Undefined: the faithful step r(x) − x. Defined (S3.9 as made: the report's code steps along
   // r(x) − r(x̄), x̄ the mean digit — a slip): the step is r(x) − r(anchor), anchor (1, ...).
   torch::Tensor anchor;
-  // What is done to each image after every step: nothing; a min-max rescale to [0, 1] (an image
-  // with no spread is left as it is); or S3.9's code, x /= ‖x‖₂ (003:686-688).
-  enum class Normalisation { none, min_max, l2 };
-  Normalisation normalise = Normalisation::none;
+  // S3.9, the variant the report shows: each image min-max rescaled to [0, 1] after every step
+  // (our reading of its "normalised"; an image with no spread is left as it is).
+  bool rescale_each_step = false;
 };
 
 struct ManifoldAscentResult {

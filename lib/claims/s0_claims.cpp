@@ -7,6 +7,7 @@
 #include "analysis/metrics.h"
 #include "analysis/pca.h"
 #include "claims/claim_support.h"
+#include "claims/s0_scoring.h"
 #include "claims/source_claims.h"
 #include "common/compat.h"
 #include "data/splits.h"
@@ -65,7 +66,7 @@ torch::Tensor encode_all(models::ConvDenoisingAutoencoder& model, const torch::T
 struct Clustering {
   double majority = 0, hungarian = 0, nmi = 0;
   // S0.7 as made (000:638-665): the best accuracy seen while swapping ids at the first 4,800
-  // points' mismatches (analysis::greedy_swap_accuracy), the number S0 prints.
+  // points' mismatches (s0_scoring.h), the number S0 prints.
   double greedy = 0;
   torch::Tensor clusters;  // (N) cluster id per point
 };
@@ -84,7 +85,7 @@ Clustering cluster(const torch::Tensor& points, const torch::Tensor& labels, int
   return {analysis::majority_accuracy(result.labels, labels, 10, 10),
           analysis::hungarian_accuracy(result.labels, labels, 10, 10),
           analysis::normalized_mutual_information(result.labels, labels),
-          analysis::greedy_swap_accuracy(result.labels, labels, visited_by_s0(labels)),
+          greedy_swap_accuracy(result.labels, labels, visited_by_s0(labels)),
           result.labels};
 }
 
@@ -147,7 +148,7 @@ Clustering cluster_s1(const torch::Tensor& points, const torch::Tensor& labels) 
   return {analysis::majority_accuracy(best.labels, labels, 10, 10),
           analysis::hungarian_accuracy(best.labels, labels, 10, 10),
           analysis::normalized_mutual_information(best.labels, labels),
-          analysis::greedy_swap_accuracy(best.labels, labels, visited_by_s0(best.labels)),
+          greedy_swap_accuracy(best.labels, labels, visited_by_s0(best.labels)),
           best.labels};
 }
 

@@ -95,12 +95,9 @@ Claim ascent_as_made() {
     }
     const auto means = torch::cat(digit_means);
     const auto x0 = noise_starts(ctx, s.noise_images, test.images);
-    analysis::ManifoldAscentOptions options;
-    options.step = 1.0;  // 003:678 defaults: eta = 1, n = 10
-    options.iterations = s.ascent_iterations;
-    options.anchor = means.narrow(0, kAnchorDigit, 1);
-    options.normalise = analysis::ManifoldAscentOptions::Normalisation::l2;
-    const auto result = analysis::manifold_ascent(x0, r.reconstruct, options);
+    // 003:678 defaults: eta = 1, n = 10.
+    const auto result = report_ascent(x0, r.reconstruct, means.narrow(0, kAnchorDigit, 1), 1.0,
+                                      s.ascent_iterations);
     const auto shown_start = -result.iterates[0], shown_end = -result.iterates[-1];
     const auto start_corr = pixel_correlations(shown_start, means);
     const auto end_corr = pixel_correlations(shown_end, means);
@@ -168,7 +165,7 @@ Claim ascent_corrected() {
     const auto x0 = noise_starts(ctx, s.noise_images, reference);
     analysis::ManifoldAscentOptions options;
     options.step = 1.0;
-    options.normalise = analysis::ManifoldAscentOptions::Normalisation::min_max;
+    options.rescale_each_step = true;
     options.iterations = s.ascent_iterations;
     const auto result = analysis::manifold_ascent(x0, r.reconstruct, options);
     const auto residual_start = result.residual_norms[0].mean().item<double>();
@@ -195,6 +192,27 @@ Claim ascent_corrected() {
 }
 
 }  // namespace
+
+analysis::ManifoldAscentResult report_ascent(const torch::Tensor& x0,
+                                             const analysis::TensorMap& reconstruct,
+                                             const torch::Tensor& anchor, double eta,
+                                             int64_t steps) {
+  torch::NoGradGuard no_grad;
+  const int64_t batch = x0.size(0);
+  const auto target = reconstruct(anchor);  // 003:679, computed once
+  std::vector<torch::Tensor> iterates{x0}, residuals;
+  auto x = x0;
+  for (int64_t t = 0;; ++t) {
+    const auto r = reconstruct(x);
+    residuals.push_back((r - x).reshape({batch, -1}).to(torch::kFloat64).norm(2, 1).cpu());
+    if (t == steps) break;
+    x = x + eta * (r - target);                      // 003:683-685
+    const auto flat = x.reshape({batch, -1});        // 003:686-688: input /= ‖input‖
+    x = (flat / flat.norm(2, 1, /*keepdim=*/true).clamp_min(1e-12)).reshape(x.sizes());
+    iterates.push_back(x);
+  }
+  return {torch::stack(iterates), torch::stack(residuals)};
+}
 
 std::vector<Claim> ascent_claims() {
   return {ascent_as_made(), ascent_corrected()};

@@ -50,6 +50,13 @@ double mean_nearest(const torch::Tensor& queries, const torch::Tensor& reference
 std::string claim_id(const std::string& name, StackReading reading);
 // Every profile's departures of an S3 claim (the corrected reading's fix named), and `also`.
 void declare_departures(Claim& c, StackReading reading, const std::string& also = "");
+// S3.9 as 003's code runs it (003:670-690): `steps` times x <- x + η(r(x) − r(anchor)), then each
+// image divided by its L2 norm; iterates (steps + 1, B, …) and ‖r(x_t) − x_t‖ per image.
+analysis::ManifoldAscentResult report_ascent(const torch::Tensor& x0,
+                                             const analysis::TensorMap& reconstruct,
+                                             const torch::Tensor& anchor, double eta,
+                                             int64_t steps);
+
 // S3.9's claims, as made and corrected (s3_ascent_claims.cpp).
 std::vector<Claim> ascent_claims();
 

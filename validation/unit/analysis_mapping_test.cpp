@@ -86,53 +86,6 @@ TEST(ClusterMapping, HungarianLeavesExtraClustersUnmatched) {
   EXPECT_DOUBLE_EQ(hungarian_accuracy(clusters, labels, 3, 2), 4.0 / 5.0);
 }
 
-// S0.7's loop replayed literally, as the report's NumPy code runs it: one array, ids swapped in
-// place (temp_label aliases kmeans_label), the best score seen kept.
-double replay_report_loop(std::vector<int64_t> ids, const std::vector<int64_t>& labels,
-                          int64_t visited) {
-  const auto score = [&] {
-    int64_t hits = 0;
-    for (size_t j = 0; j < ids.size(); ++j) hits += ids[j] == labels[j];
-    return static_cast<double>(hits) / static_cast<double>(ids.size());
-  };
-  double best = score();
-  for (int64_t i = 0; i < visited; ++i) {
-    if (ids[i] == labels[i]) continue;
-    const int64_t correct = labels[i], incorrect = ids[i];
-    for (auto& id : ids) {
-      if (id == incorrect) {
-        id = correct;
-      } else if (id == correct) {
-        id = incorrect;
-      }
-    }
-    best = std::max(best, score());
-  }
-  return best;
-}
-
-TEST(ClusterMapping, GreedySwapsAreTheReportsLoopAndNeverBeatHungarian) {
-  auto gen = cpu_generator(7);
-  for (int trial = 0; trial < 20; ++trial) {
-    // Labels, and clusters that are a permutation of them with 30 % of the points scrambled.
-    const auto labels = torch::randint(10, {600}, gen, torch::kInt64);
-    const auto permutation = torch::randperm(10, gen, torch::kInt64);
-    auto clusters = permutation.index_select(0, labels);
-    const auto scrambled = torch::rand({600}, gen) < 0.3;
-    clusters = torch::where(scrambled, torch::randint(10, {600}, gen, torch::kInt64), clusters);
-    const std::vector<int64_t> ids(clusters.data_ptr<int64_t>(), clusters.data_ptr<int64_t>() + 600);
-    const std::vector<int64_t> truth(labels.data_ptr<int64_t>(), labels.data_ptr<int64_t>() + 600);
-    const double greedy = greedy_swap_accuracy(clusters, labels, 60);
-    EXPECT_DOUBLE_EQ(greedy, replay_report_loop(ids, truth, 60)) << "trial " << trial;
-    EXPECT_LE(greedy, hungarian_accuracy(clusters, labels, 10, 10) + 1e-12);
-  }
-  // Visiting no point scores the raw ids as labels.
-  const auto ids = torch::tensor({1, 1, 0, 0}, torch::kInt64);
-  const auto truth = torch::tensor({0, 0, 1, 1}, torch::kInt64);
-  EXPECT_DOUBLE_EQ(greedy_swap_accuracy(ids, truth, 0, 2), 0.0);
-  EXPECT_DOUBLE_EQ(greedy_swap_accuracy(ids, truth, 1, 2), 1.0);  // one swap: 0 <-> 1
-}
-
 TEST(ClusterMapping, ConfusionMatrixCountsEveryPoint) {
   auto gen = cpu_generator(9);
   const auto clusters = torch::randint(0, 7, {1000}, gen, torch::kInt64);

@@ -1,0 +1,50 @@
+#include "claims/s0_scoring.h"
+
+#include "analysis/cluster_mapping.h"
+#include "common/error.h"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <vector>
+
+namespace aerepro::claims::s0 {
+
+double greedy_swap_accuracy(const torch::Tensor& clusters_in, const torch::Tensor& labels_in,
+                            int64_t visited, int64_t classes) {
+  // Checks the arguments (ranges, lengths) and counts the points of each (cluster, label).
+  const auto confusion = analysis::confusion_matrix(clusters_in, labels_in, classes, classes);
+  const auto clusters = clusters_in.to(torch::kCPU, torch::kInt64).contiguous();
+  const auto labels = labels_in.to(torch::kCPU, torch::kInt64).contiguous();
+  const auto ids = clusters.accessor<int64_t, 1>();
+  const auto truth = labels.accessor<int64_t, 1>();
+  const auto counts = confusion.accessor<int64_t, 2>();
+  const int64_t n = clusters.size(0);
+  if (visited < 0) throw UsageError(fmt::format("greedy_swap_accuracy: visited {} < 0", visited));
+  // The current label of every point is current[its original cluster id]: a swap of two ids
+  // throughout the array is a swap of two values of `current`.
+  std::vector<int64_t> current(classes);
+  for (int64_t c = 0; c < classes; ++c) current[c] = c;
+  const auto accuracy = [&] {
+    int64_t matched = 0;
+    for (int64_t c = 0; c < classes; ++c) matched += counts[c][current[c]];
+    return static_cast<double>(matched) / static_cast<double>(n);
+  };
+  double best = accuracy();
+  for (int64_t i = 0; i < std::min(visited, n); ++i) {
+    const int64_t predicted = current[ids[i]];
+    const int64_t correct = truth[i];
+    if (predicted == correct) continue;
+    for (auto& id : current) {
+      if (id == predicted) {
+        id = correct;
+      } else if (id == correct) {
+        id = predicted;
+      }
+    }
+    best = std::max(best, accuracy());
+  }
+  return best;
+}
+
+}  // namespace aerepro::claims::s0
