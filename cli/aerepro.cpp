@@ -286,7 +286,8 @@ int main(int argc, char** argv) {
       ->excludes(first_seed)
       ->excludes("--seeds");
   run->add_option("--device", args.device, "cpu | cuda | cuda:N")->capture_default_str();
-  run->add_option("--threads", args.threads, "LibTorch threads (default: $AEREPRO_THREADS or 1, the pinned count)")
+  run->add_option("--threads", args.threads,
+                  "LibTorch threads (default: $AEREPRO_THREADS or 1, the pinned count)")
       ->check(CLI::Range(1, 1024));
   run->add_option("--results", args.results,
                   "Results folder (default: $AEREPRO_RESULTS_DIR or ./results)");
@@ -324,8 +325,7 @@ int main(int argc, char** argv) {
                      "Records folder (default: $AEREPRO_RECORDS_DIR or ./records)");
   RejudgeArguments rejudge_args;
   auto* rejudge = app.add_subcommand(
-      "rejudge",
-      "Judge the records' values again under the current verdict rules (runs nothing)");
+      "rejudge", "Judge the records' values again under the current verdict rules (runs nothing)");
   rejudge->add_option("--profile", rejudge_args.profile, "ci | full")->capture_default_str();
   auto* rejudge_claim = rejudge->add_option("--claim", rejudge_args.claim, "One claim id");
   rejudge->add_option("--source", rejudge_args.source, "One source report's claims: S0 … S4")

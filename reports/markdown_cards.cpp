@@ -12,7 +12,8 @@
 namespace aerepro::reports {
 namespace {
 
-std::string card_cell(std::string_view text) {  // markdown.cpp has its own card_cell(): unity builds
+std::string card_cell(
+    std::string_view text) {  // markdown.cpp has its own card_cell(): unity builds
   return markdown_cell(text);
 }
 
@@ -34,7 +35,8 @@ std::string printed_text(const CardRow& row) {
       const auto text = figure_position_text(figure, it->second);
       if (!text.empty()) out += "<br>" + card_cell(text);
     }
-    if (!row.metric->source_caveat.empty()) out += "<br>caveat: " + card_cell(row.metric->source_caveat);
+    if (!row.metric->source_caveat.empty())
+      out += "<br>caveat: " + card_cell(row.metric->source_caveat);
   }
   return out;
 }
@@ -73,9 +75,9 @@ std::string cards_markdown(const Cards& cards) {
             card.from_inventory
                 ? fmt::format(" ({}, {}:{})", row.entry.entry, card.report.file, row.entry.line)
                 : "";
-        out << "| “" << card_cell(row.entry.quote) << "”" << card_cell(where) << " | " << printed_text(row) << " | "
-            << (row.metric ? card_cell(mean_std_n(*row.metric)) : "—") << " | "
-            << claims_with_verdict(row.made_ids, row.verdict_made) << " | "
+        out << "| “" << card_cell(row.entry.quote) << "”" << card_cell(where) << " | "
+            << printed_text(row) << " | " << (row.metric ? card_cell(mean_std_n(*row.metric)) : "—")
+            << " | " << claims_with_verdict(row.made_ids, row.verdict_made) << " | "
             << claims_with_verdict(row.corrected_ids, row.verdict_corrected) << " | "
             << bias_text(row) << " |\n";
       }
@@ -83,9 +85,9 @@ std::string cards_markdown(const Cards& cards) {
     if (!card.not_checked.empty()) {
       out << "\nNot checked:\n\n";
       for (const auto& entry : card.not_checked) {
-        out << "- “" << card_cell(entry.quote) << "” (" << entry.entry << ", " << card.report.file << ":"
-            << entry.line << ") — " << (entry.note.empty() ? "no reason given" : card_cell(entry.note))
-            << "\n";
+        out << "- “" << card_cell(entry.quote) << "” (" << entry.entry << ", " << card.report.file
+            << ":" << entry.line << ") — "
+            << (entry.note.empty() ? "no reason given" : card_cell(entry.note)) << "\n";
       }
     }
   }
@@ -95,8 +97,8 @@ std::string cards_markdown(const Cards& cards) {
     out << "None: every claim of this profile checks a statement of a report.\n";
   } else {
     for (const ClaimData* c : cards.own) {
-      out << "- `" << c->id << "` **" << card_cell(c->verdict()) << "** — " << card_cell(c->sentence()) << " ("
-          << card_cell(c->source()) << ")\n";
+      out << "- `" << c->id << "` **" << card_cell(c->verdict()) << "** — "
+          << card_cell(c->sentence()) << " (" << card_cell(c->source()) << ")\n";
     }
   }
   return out.str();

@@ -148,8 +148,9 @@ int write_report(const ReportOptions& options, std::ostream& log) {
   ProfileData data = load_profile(profile_dir, bench_dir);
   StalenessChecker staleness(source_dir);
   for (auto& c : data.claims) {
-    if (!c.summary.empty()) c.staleness = staleness.check(c.summary.front().git_revision, c.id,
-                                                      c.summary.front().judged_revision);
+    if (!c.summary.empty())
+      c.staleness =
+          staleness.check(c.summary.front().git_revision, c.id, c.summary.front().judged_revision);
   }
   if (!data.usable()) {
     log << "aerepro-report: nothing to report in " << profile_dir.string() << ":\n";

@@ -47,9 +47,9 @@ bool StalenessChecker::layout_only(const std::string& revision, const std::strin
   if (!std::filesystem::exists(path, ec)) return false;  // deleted: a real change
   // clang-format finds the tree's .clang-format from the (assumed) file name.
   const auto format = fmt::format("clang-format --assume-filename={}", shell_quoted(path.string()));
-  const auto [old_status, old_text] =
-      run_command(fmt::format("git -C {} show {}:{} 2>/dev/null | {} 2>/dev/null",
-                      shell_quoted(source_dir_.string()), revision, shell_quoted(file), format));
+  const auto [old_status, old_text] = run_command(
+      fmt::format("git -C {} show {}:{} 2>/dev/null | {} 2>/dev/null",
+                  shell_quoted(source_dir_.string()), revision, shell_quoted(file), format));
   const auto [new_status, new_text] =
       run_command(fmt::format("{} < {} 2>/dev/null", format, shell_quoted(path.string())));
   return old_status == 0 && new_status == 0 && !new_text.empty() && old_text == new_text;
@@ -96,8 +96,8 @@ Staleness StalenessChecker::check(const std::string& revision, const std::string
   }
   // The verdict rules count since the summary was judged (`aerepro rejudge` judges again).
   std::smatch j;
-  const auto& judged = std::regex_match(judged_revision, j, form) ? changes_since(j[1].str())
-                                                                  : measured;
+  const auto& judged =
+      std::regex_match(judged_revision, j, form) ? changes_since(j[1].str()) : measured;
   for (const auto& f : judged.files) {
     if (results::judges_claims(f)) out.changed.push_back(f + " (verdict rules)");
   }

@@ -52,7 +52,7 @@ std::string to_string(ClaimOrigin origin);  // "report", "brief", "harness"
 ClaimOrigin parse_claim_origin(const std::string& text);
 
 struct Claim {
-  std::string id;        // e.g. "s0.kmeans_codes_above_70"
+  std::string id;  // e.g. "s0.kmeans_codes_above_70"
   ClaimOrigin origin = ClaimOrigin::report;
   std::string source;    // SOURCES.md item(s), e.g. "S0.7"
   std::string sentence;  // what the claim says

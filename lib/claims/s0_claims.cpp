@@ -85,8 +85,7 @@ Clustering cluster(const torch::Tensor& points, const torch::Tensor& labels, int
   return {analysis::majority_accuracy(result.labels, labels, 10, 10),
           analysis::hungarian_accuracy(result.labels, labels, 10, 10),
           analysis::normalized_mutual_information(result.labels, labels),
-          greedy_swap_accuracy(result.labels, labels, visited_by_s0(labels)),
-          result.labels};
+          greedy_swap_accuracy(result.labels, labels, visited_by_s0(labels)), result.labels};
 }
 
 // S0.7/S1.3: k-means (k = 10, n_init 10) on the DAE's codes of its (clean) training images.
@@ -148,8 +147,7 @@ Clustering cluster_s1(const torch::Tensor& points, const torch::Tensor& labels) 
   return {analysis::majority_accuracy(best.labels, labels, 10, 10),
           analysis::hungarian_accuracy(best.labels, labels, 10, 10),
           analysis::normalized_mutual_information(best.labels, labels),
-          greedy_swap_accuracy(best.labels, labels, visited_by_s0(best.labels)),
-          best.labels};
+          greedy_swap_accuracy(best.labels, labels, visited_by_s0(best.labels)), best.labels};
 }
 
 const char* kDepartureFull =
@@ -193,9 +191,10 @@ Claim kmeans_codes_above_70_claim(bool as_made) {
   s0_departures(c, Bias::harder);
   if (!as_made) {
     c.departures[Profile::full].text =
-        std::string("CORRECTED VARIANT: the clusters are scored by the optimal one-to-one "
-                    "assignment, which bounds S0's greedy swaps from above (read with "
-                    "s0.kmeans_codes_above_70, the score as made). ") +
+        std::string(
+            "CORRECTED VARIANT: the clusters are scored by the optimal one-to-one "
+            "assignment, which bounds S0's greedy swaps from above (read with "
+            "s0.kmeans_codes_above_70, the score as made). ") +
         kDepartureFull;
   }
   const std::string metric = as_made ? "greedy_swap_accuracy_codes" : "hungarian_accuracy_codes";
@@ -206,9 +205,10 @@ Claim kmeans_codes_above_70_claim(bool as_made) {
     const auto codes = encode_all(dae.model, dae.train.images);
     const auto result = cluster(codes, dae.train.labels, 10, ctx.seed);
     record_clustering(ctx.artifacts, result, codes, dae.train.labels);
-    for (const auto& [name, value] : {std::pair<const char*, double>{"S0's greedy swaps", result.greedy},
-                                      {"hungarian", result.hungarian},
-                                      {"majority", result.majority}}) {
+    for (const auto& [name, value] :
+         {std::pair<const char*, double>{"S0's greedy swaps", result.greedy},
+          {"hungarian", result.hungarian},
+          {"majority", result.majority}}) {
       ctx.artifacts.add_point(FigureId::clustering_accuracy, name, "conv DAE codes", value);
     }
     record_denoising(ctx, dae.model);
@@ -266,8 +266,8 @@ Claim codes_beat_raw_pixels() {
   // for the claim), shorter training lowers the codes' (harder): the net direction is unknown.
   c.departures[Profile::ci] = {kDepartureCi, Bias::unknown};
   c.departures[Profile::smoke] = {kDepartureSmoke, Bias::unknown};
-  c.assertions = {{"codes_minus_raw_pixels_accuracy", Comparison::greater, 0.0, 0.0, 0.7346 - 0.53,
-                   ""}};
+  c.assertions = {
+      {"codes_minus_raw_pixels_accuracy", Comparison::greater, 0.0, 0.0, 0.7346 - 0.53, ""}};
   c.evaluate = [](ClaimContext& ctx) -> std::vector<Measurement> {
     const auto setup = conv_dae_setup(ctx.profile);
     auto dae = trained_conv_dae(ctx);
@@ -283,15 +283,14 @@ Claim codes_beat_raw_pixels() {
       ctx.artifacts.add_point(FigureId::clustering_accuracy, "hungarian", x, r->hungarian);
       ctx.artifacts.add_point(FigureId::clustering_accuracy, "majority", x, r->majority);
     }
-    return {
-        {"codes_minus_raw_pixels_accuracy", on_codes.greedy - on_pixels.greedy, 0.7346 - 0.53},
-        {"greedy_swap_accuracy_codes", on_codes.greedy, 0.7346},
-        {"greedy_swap_accuracy_raw_pixels", on_pixels.greedy, 0.53},
-        {"hungarian_accuracy_codes", on_codes.hungarian},
-        {"hungarian_accuracy_raw_pixels", on_pixels.hungarian},
-        {"majority_accuracy_codes", on_codes.majority},
-        {"majority_accuracy_raw_pixels", on_pixels.majority},
-        {"nmi_raw_pixels", on_pixels.nmi}};
+    return {{"codes_minus_raw_pixels_accuracy", on_codes.greedy - on_pixels.greedy, 0.7346 - 0.53},
+            {"greedy_swap_accuracy_codes", on_codes.greedy, 0.7346},
+            {"greedy_swap_accuracy_raw_pixels", on_pixels.greedy, 0.53},
+            {"hungarian_accuracy_codes", on_codes.hungarian},
+            {"hungarian_accuracy_raw_pixels", on_pixels.hungarian},
+            {"majority_accuracy_codes", on_codes.majority},
+            {"majority_accuracy_raw_pixels", on_pixels.majority},
+            {"nmi_raw_pixels", on_pixels.nmi}};
   };
   return c;
 }

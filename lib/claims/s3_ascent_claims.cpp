@@ -81,8 +81,7 @@ Claim ascent_as_made() {
   c.assertions = {
       {"fraction_of_starts_nearest_digit_mean_is_anchor", Comparison::greater, 0.9, 0.9,
        std::nullopt, ""},
-      {"anchor_correlation_final_minus_initial", Comparison::greater, 0.0, 0.0, std::nullopt,
-       ""}};
+      {"anchor_correlation_final_minus_initial", Comparison::greater, 0.0, 0.0, std::nullopt, ""}};
   c.evaluate = [](ClaimContext& ctx) -> std::vector<Measurement> {
     const auto s = setup(ctx.profile);
     const auto models = six_models(ctx, StackReading::as_made);
@@ -115,9 +114,12 @@ Claim ascent_as_made() {
     const auto n = pairwise.size(0);
     const double agreement =
         n > 1 ? (pairwise.sum().item<double>() - n) / static_cast<double>(n * (n - 1)) : 1.0;
-    const double uninverted_on_anchor =
-        pixel_correlations(result.iterates[-1], means).argmax(1).eq(kAnchorDigit)
-            .to(torch::kFloat64).mean().item<double>();
+    const double uninverted_on_anchor = pixel_correlations(result.iterates[-1], means)
+                                            .argmax(1)
+                                            .eq(kAnchorDigit)
+                                            .to(torch::kFloat64)
+                                            .mean()
+                                            .item<double>();
     add_ascent_rows(ctx, result.iterates, /*invert=*/true);
     const auto residuals = result.residual_norms;
     return {{"fraction_of_starts_nearest_digit_mean_is_anchor", on_anchor},
@@ -206,8 +208,8 @@ analysis::ManifoldAscentResult report_ascent(const torch::Tensor& x0,
     const auto r = reconstruct(x);
     residuals.push_back((r - x).reshape({batch, -1}).to(torch::kFloat64).norm(2, 1).cpu());
     if (t == steps) break;
-    x = x + eta * (r - target);                      // 003:683-685
-    const auto flat = x.reshape({batch, -1});        // 003:686-688: input /= ‖input‖
+    x = x + eta * (r - target);                // 003:683-685
+    const auto flat = x.reshape({batch, -1});  // 003:686-688: input /= ‖input‖
     x = (flat / flat.norm(2, 1, /*keepdim=*/true).clamp_min(1e-12)).reshape(x.sizes());
     iterates.push_back(x);
   }

@@ -160,11 +160,12 @@ Claim one_level_dae_has_the_lowest_mse(StackReading reading) {
   declare_departures(c, reading,
                      "; asserted: MSE(fine-tuned deep DAE) - MSE(one-level DAE) > 0 on the noisy "
                      "test inputs");
-  c.assertions = {{"fine_tuned_dae_minus_one_level_dae_mse", Comparison::greater, 0.0, 0.0,
-                   std::nullopt, ""}};
+  c.assertions = {
+      {"fine_tuned_dae_minus_one_level_dae_mse", Comparison::greater, 0.0, 0.0, std::nullopt, ""}};
   c.evaluate = [reading](ClaimContext& ctx) -> std::vector<Measurement> {
     const auto e = six_errors(ctx, reading);
-    std::vector<Measurement> out{{"fine_tuned_dae_minus_one_level_dae_mse", e.fine_tuned_dae - e.dae}};
+    std::vector<Measurement> out{
+        {"fine_tuned_dae_minus_one_level_dae_mse", e.fine_tuned_dae - e.dae}};
     add_six(out, e);
     return out;
   };

@@ -90,11 +90,11 @@ void add_printed_curve(ClaimContext& ctx, const std::string& series,
 FashionResults train_and_measure(ClaimContext& ctx) {
   const auto setup = fashion_setup(ctx.profile);
   // S4.1: classes {1,3,5,7,9}; x4 augmentation of the originals used; labels kept 10-wide.
-  const auto originals = data::filter_classes(fashion_mnist(ctx, data::Split::train), kClasses)
-                             .head(setup.originals);
+  const auto originals =
+      data::filter_classes(fashion_mnist(ctx, data::Split::train), kClasses).head(setup.originals);
   const auto train = data::augment_flip_and_uniform_noise(originals, ctx.seed);
-  const auto test = data::filter_classes(fashion_mnist(ctx, data::Split::test), kClasses)
-                        .head(setup.test_images);
+  const auto test =
+      data::filter_classes(fashion_mnist(ctx, data::Split::test), kClasses).head(setup.test_images);
   const std::string data_note =
       fmt::format("classes=13579 originals={} augmented=x4", setup.originals);
 

@@ -80,8 +80,8 @@ std::vector<ClaimIndexRow> read_index_csv(const std::filesystem::path& file) {
     require_columns(file, {"claim", "source", "sentence", "departure", "bias", "assertions"},
                     [&](const std::string& name) { return reader.has_column(name); });
     ClaimIndexRow r;
-    while (
-        reader.read_row(r.claim, r.source, r.sentence, r.departure, r.bias, r.assertions, r.origin)) {
+    while (reader.read_row(r.claim, r.source, r.sentence, r.departure, r.bias, r.assertions,
+                           r.origin)) {
       if (r.origin.empty()) r.origin = "report";
       require_text(r.claim, file, reader.get_file_line(), "claim");
       rows.push_back(r);
@@ -105,7 +105,8 @@ void write_summary_csv(const std::filesystem::path& file, const std::vector<Summ
          "claim_seconds,metric,comparison,threshold,source_figure,source_caveat,n,mean,std,min,"
          "max,ci95_low,ci95_high,met,metric_verdict,bound,opposite_bound,seeds_met,"
          "seeds_to_settle,record_status,record_note,date,git_revision,torch_version,device,"
-         "threads,dataset_checksum,deterministic,host,pi95_low,pi95_high,figure_position,judged_revision\n";
+         "threads,dataset_checksum,deterministic,host,pi95_low,pi95_high,figure_position,judged_"
+         "revision\n";
   const auto b = [](bool v) { return v ? "true" : "false"; };
   const SummaryRow* previous = nullptr;
   for (const auto& row : rows) {

@@ -54,8 +54,7 @@ std::string shell_quoted(const std::string& text) {
 
 std::optional<std::vector<std::string>> changed_lib_files(const std::filesystem::path& source_dir,
                                                           const std::string& from,
-                                                          const std::string& to,
-                                                          std::string* why) {
+                                                          const std::string& to, std::string* why) {
   static const std::regex revision("[0-9a-f]{7,40}");
   for (const auto* r : {&from, &to}) {
     if (!r->empty() && !std::regex_match(*r, revision)) {

@@ -300,8 +300,7 @@ ClaimOutcome conclude_claim(const claims::Claim& claim, const RunOptions& option
         : summary.asserted() && !summary.assertion->source_figure_caveat.empty() &&
                 !std::isnan(summary.source_figure)
             ? "not comparable"
-            : claims::figure_position(summary.prediction, summary.summary.n,
-                                      summary.source_figure);
+            : claims::figure_position(summary.prediction, summary.summary.n, summary.source_figure);
     fresh.push_back(f);
     outcome.metrics.push_back(summary);
   }

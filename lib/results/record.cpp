@@ -222,9 +222,9 @@ RecordComparison compare_with_record(const std::filesystem::path& records_root,
       }
       if (!no_spread && (std::isnan(m.p_value) || m.p_value < kRecordAlpha)) {
         m.status = RecordStatus::differs;
-        m.message = fmt::format("the mean moved beyond the tolerance ({} p < {})",
-                                rs.n == 1 || fs.n == 1 ? "prediction-interval" : "Welch",
-                                kRecordAlpha);
+        m.message =
+            fmt::format("the mean moved beyond the tolerance ({} p < {})",
+                        rs.n == 1 || fs.n == 1 ? "prediction-interval" : "Welch", kRecordAlpha);
       } else if (crossed || (m.record_verdict && (*m.record_verdict == MetricVerdict::error) !=
                                                      (*f.verdict == MetricVerdict::error))) {
         m.status = RecordStatus::differs;

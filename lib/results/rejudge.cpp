@@ -21,8 +21,8 @@ Rejudgement rejudge_record(const claims::Claim& claim, claims::Profile profile,
   const auto rows_file = folder / (claim.id + ".csv");
   const auto summary = summary_file(folder, claim.id);
   if (!std::filesystem::exists(rows_file) || !std::filesystem::exists(summary)) {
-    throw ArtifactError(fmt::format("no record of {} in {} (rows and summary needed)", claim.id,
-                                    folder.string()));
+    throw ArtifactError(
+        fmt::format("no record of {} in {} (rows and summary needed)", claim.id, folder.string()));
   }
   const auto old_rows = read_summary_csv(summary);
   if (old_rows.empty()) throw ArtifactError(summary.string() + ": an empty summary");
@@ -49,10 +49,10 @@ Rejudgement rejudge_record(const claims::Claim& claim, claims::Profile profile,
       r.date = old.date;
       r.record_status = old.record_status;
       r.record_note = old.record_note;
-      r.verdict_note = fmt::format("{}{}(re-judged from the recorded values under the rules of "
-                                   "revision {})",
-                                   r.verdict_note, r.verdict_note.empty() ? "" : " ",
-                                   git_revision());
+      r.verdict_note = fmt::format(
+          "{}{}(re-judged from the recorded values under the rules of "
+          "revision {})",
+          r.verdict_note, r.verdict_note.empty() ? "" : " ", git_revision());
     }
     write_summary_csv(summary, rows);
   } catch (...) {

@@ -1,8 +1,8 @@
 #include "results/seed_shards.h"
 
 #include "common/error.h"
-#include "results/claim_files.h"
 #include "results/artifacts_csv.h"
+#include "results/claim_files.h"
 #include "results/results_csv.h"
 
 #include <fmt/format.h>
@@ -38,8 +38,8 @@ void check_revisions(const std::string& claim_id,
   };
   for (const auto& [revision, file] : revisions) {
     if (revision == first) continue;
-    const bool dirty = revision.find("-dirty") != std::string::npos ||
-                       first.find("-dirty") != std::string::npos;
+    const bool dirty =
+        revision.find("-dirty") != std::string::npos || first.find("-dirty") != std::string::npos;
     if (dirty) {
       throw ArtifactError(fmt::format(
           "{}: revision {}, but {} has {}: a shard from a tree with uncommitted changes does not "

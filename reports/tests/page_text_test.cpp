@@ -20,8 +20,8 @@ namespace {
 namespace fs = std::filesystem;
 using ::testing::HasSubstr;
 using ::testing::Not;
-using testing::read_text;
 using testing::occurrences;
+using testing::read_text;
 using testing::write_text;
 
 class PageText : public testing::InTempDir {

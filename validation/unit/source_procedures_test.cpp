@@ -49,7 +49,8 @@ TEST(S0Scoring, GreedySwapsAreTheReportsLoopAndNeverBeatHungarian) {
     auto clusters = permutation.index_select(0, labels);
     const auto scrambled = torch::rand({600}, gen) < 0.3;
     clusters = torch::where(scrambled, torch::randint(10, {600}, gen, torch::kInt64), clusters);
-    const std::vector<int64_t> ids(clusters.data_ptr<int64_t>(), clusters.data_ptr<int64_t>() + 600);
+    const std::vector<int64_t> ids(clusters.data_ptr<int64_t>(),
+                                   clusters.data_ptr<int64_t>() + 600);
     const std::vector<int64_t> truth(labels.data_ptr<int64_t>(), labels.data_ptr<int64_t>() + 600);
     const double greedy = s0::greedy_swap_accuracy(clusters, labels, 60);
     EXPECT_DOUBLE_EQ(greedy, replay_report_loop(ids, truth, 60)) << "trial " << trial;

@@ -82,7 +82,8 @@ TEST(HolmOnTheFailingSide, AFourMetricClaimTrueAtItsThresholdsFailsAtMostFivePer
   int corrected = 0, uncorrected = 0;
   for (int t = 0; t < trials; ++t) {
     std::vector<MetricJudgement> js;
-    for (int m = 0; m < 4; ++m) js.push_back(judge(normal_draws(rng, 5, 1.0, 0.1), Comparison::greater, 1.0));
+    for (int m = 0; m < 4; ++m)
+      js.push_back(judge(normal_draws(rng, 5, 1.0, 0.1), Comparison::greater, 1.0));
     std::vector<MetricVerdict> raw;
     for (const auto& j : js) raw.push_back(j.verdict);
     if (combine(raw) == ClaimVerdict::not_reproduced) ++uncorrected;
@@ -112,7 +113,7 @@ TEST(SingleSeed, ARecordOfOneSeedIsComparedByTheOtherSidesPredictionInterval) {
   // The formula: |x - mean| / (s sqrt(1 + 1/n)) against t with n - 1 degrees of freedom.
   const double p = welch_p_value(1.0, 0, 1, 0.0, 0.5, 5);
   EXPECT_NEAR(p, 0.1419, 0.001);  // t = 1 / (0.5 sqrt(1.2)) = 1.826, df 4, two-sided
-  EXPECT_EQ(welch_p_value(2.0, 0, 1, 2.0, 0, 5), 1.0);  // zero spread: exact
+  EXPECT_EQ(welch_p_value(2.0, 0, 1, 2.0, 0, 5), 1.0);           // zero spread: exact
   EXPECT_TRUE(std::isnan(welch_p_value(1.0, 0, 1, 1.5, 0, 1)));  // no spread either side
 }
 
@@ -143,7 +144,7 @@ TEST(ReportsNumber, APrintedFigureIsPlacedInTheMethodsPredictionInterval) {
 TEST(SeedPlan, SeedsForEightyPercentPowerFollowTheNoncentralT) {
   EXPECT_EQ(seeds_for_power(1.0, 1.0, 0.0, 50), 8);
   EXPECT_EQ(seeds_for_power(0.5, 1.0, 0.0, 50), 27);
-  EXPECT_EQ(seeds_for_power(-0.5, 1.0, 0.0, 50), 27);  // either direction
+  EXPECT_EQ(seeds_for_power(-0.5, 1.0, 0.0, 50), 27);                // either direction
   EXPECT_FALSE(seeds_for_power(0.7, 0.038, 0.698, 50).has_value());  // on its threshold
   EXPECT_FALSE(seeds_for_power(0.7, 0.0, 0.5, 50).has_value());      // no spread
 }

@@ -13,9 +13,12 @@ namespace aerepro::claims::s2 {
 Claim conv_aes_reach_low_loss() {
   Claim c;
   c.id = "s2.conv_aes_reach_low_loss";
+  c.origin = ClaimOrigin::harness;
   c.source = "S2.9";
   c.sentence =
-      "The three conv AEs of S2.9 (shared 3-conv encoder; decoders (a) unpooling + conv, "
+      "The harness's own check of S2's printed losses (S2's conv section has no text, "
+      "002:2021-2254): the three conv AEs of S2.9 (shared 3-conv encoder; decoders (a) unpooling + "
+      "conv, "
       "(b) transposed convs, (c) unpooling + stride-1 transposed convs), Adam 1e-3, batch 256, "
       "5 epochs, reach a low training MSE: (a) 0.0085 after 5 epochs, (b) 0.0427 in the first "
       "epoch. Asserted (full): (a) final loss < 0.0085 (the source's figure), (b) first-epoch "

@@ -41,11 +41,13 @@ int64_t test_image_count(Profile profile) {
 }
 
 const std::string kFull =
-    "evaluated on [0,1] pixels (S2 evaluated on 0-255: a measurement slip, corrected); model "
-    "initialisation and batch order follow the run's seed (the source ran once)";
+    "evaluated on [0,1] pixels, where S2 fed its models the raw 0-255 test pixels (its errors "
+    "are then on the [0,1] scale; a measurement slip, corrected here and not yet run as made: "
+    "its direction is not known); S2's PCA reconstructs uncentred images without the mean, ours "
+    "adds it back; model initialisation and batch order follow the run's seed (the source ran "
+    "once)";
 const Departure kSmoke{"wiring only: 256 training images, 1 epoch, 500 test images; no verdict",
                        Bias::unknown};
-const std::string kCaveat0255 = "S2 computed its errors on 0-255 pixels";
 
 train::TrainData training_images(ClaimContext& ctx, const Schedule& schedule) {
   const auto& train = mnist(ctx, data::Split::train);

@@ -36,7 +36,6 @@ int64_t test_image_count(Profile profile);
 // Every S2 claim in full: what differs from the report's run of it.
 extern const std::string kFull;
 extern const Departure kSmoke;
-extern const std::string kCaveat0255;  // "S2 computed its errors on 0-255 pixels"
 
 // The training images of a schedule: all of MNIST train, or a seeded subset of it (the same
 // subset for every claim with the same size and seed, so shared models share their data).
