@@ -5,6 +5,7 @@
 //               [--device cpu|cuda] [--deterministic] [--threads T] [--results DIR] [--data DIR]
 //               [--no-checkpoints]
 //   aerepro merge [--claim ID | --source S0] [--profile ci|full] [--results DIR] [--records DIR]
+//   aerepro plan-seeds [--profile full] [--records DIR]
 //   aerepro rejudge [--profile ci|full] [--claim ID | --source S0] [--records DIR]
 //   aerepro report [--results records|results] [--profile full] [--out DIR] | --compare A B
 //   aerepro bench [--profile smoke|short|full] [--filter REGEX] [--rounds N] [--no-python]
@@ -15,12 +16,14 @@
 #include "reports/report.h"
 #include "results/claim_runner.h"
 #include "results/rejudge.h"
+#include "results/seed_plan.h"
 #include "results/seed_shards.h"
 
 #include <fmt/format.h>
 #include <CLI/CLI.hpp>
 
 #include <unistd.h>
+#include <algorithm>
 #include <cerrno>
 #include <cstdlib>
 #include <cstring>
@@ -41,7 +44,14 @@ struct ListArguments {
 
 int list_claims(const ListArguments& args) {
   if (!args.seeds_of.empty()) {  // for scripts (ci/slurm-submit): the profile's seed count
-    std::cout << claims::default_seeds(claims::parse_profile(args.seeds_of)) << "\n";
+    const auto profile = claims::parse_profile(args.seeds_of);
+    int seeds = claims::default_seeds(profile);
+    if (!args.claim.empty()) {  // a claim's declared count (records/<profile>/seed_plan.csv)
+      const auto plan = results::planned_seeds(results::resolve_records_root(), args.seeds_of);
+      if (const auto it = plan.find(claims::find_claim(args.claim).id); it != plan.end())
+        seeds = it->second;
+    }
+    std::cout << seeds << "\n";
     return 0;
   }
   if (args.ids) {  // for scripts: one claim id per line
@@ -108,6 +118,8 @@ int run_claims(const RunArguments& args) {
       "running {} claim(s), profile {}, device {}, {} threads, results in {}\n", selected.size(),
       args.profile, current_environment(options.device).device, threads,
       results::resolve_results_root(options).string());
+  const auto plan =
+      results::planned_seeds(results::resolve_records_root(args.records), args.profile);
   int unexpected = 0;
   for (const auto* claim : selected) {
     if (args.shard_seed) {  // one seed: a shard, judged when the claim's shards are merged
@@ -120,7 +132,11 @@ int run_claims(const RunArguments& args) {
       }
       continue;
     }
-    const auto outcome = results::run_claim(*claim, options);
+    auto claim_options = options;
+    if (args.seeds == 0) {  // the seeds declared for it before it ran, where a plan exists
+      if (const auto it = plan.find(claim->id); it != plan.end()) claim_options.seeds = it->second;
+    }
+    const auto outcome = results::run_claim(*claim, claim_options);
     if (!outcome.ok()) ++unexpected;
   }
   if (args.shard_seed && unexpected == 0) {
@@ -149,6 +165,8 @@ int merge_claims(const MergeArguments& args) {
   options.results_root = args.results;
   options.records_root = args.records;
   options.log = &std::cout;
+  const auto plan =
+      results::planned_seeds(results::resolve_records_root(args.records), args.profile);
   int merged = 0, unexpected = 0;
   for (const auto* claim : claims::select_claims(args.claim, args.source)) {
     if (args.claim.empty() && !std::filesystem::exists(results::shard_folder(options, claim->id)))
@@ -156,6 +174,23 @@ int merge_claims(const MergeArguments& args) {
     const auto outcome = results::merge_shards(*claim, options);
     ++merged;
     if (!outcome.ok()) ++unexpected;
+    // The seeds declared for the claim (its seed plan, else the profile's count) still missing.
+    const auto it = plan.find(claim->id);
+    const int declared = it != plan.end() ? it->second : claims::default_seeds(options.profile);
+    std::vector<long long> have;
+    for (const auto& row : outcome.rows) have.push_back(row.seed);
+    std::string missing;
+    int count = 0;
+    for (long long seed = 0; seed < declared; ++seed) {
+      if (std::find(have.begin(), have.end(), seed) == have.end()) {
+        missing += (missing.empty() ? "" : " ") + std::to_string(seed);
+        ++count;
+      }
+    }
+    std::cout << (count == 0
+                      ? fmt::format("  {}: all {} declared seeds merged\n", claim->id, declared)
+                      : fmt::format("  {}: {} of {} declared seeds still missing: {}\n", claim->id,
+                                    count, declared, missing));
   }
   if (merged == 0) {
     throw UsageError(fmt::format(
@@ -193,6 +228,26 @@ int record_results(const RecordArguments& args) {
     std::cout << ids.size() - recorded.size()
               << " claim(s) had no results and keep their old record (if any)\n";
   }
+  return 0;
+}
+
+struct PlanArguments {
+  std::string profile = "full", records;
+};
+
+// `aerepro plan-seeds`: from the profile's record (the pilot), each claim's seed count, declared
+// before the further seeds run (records/<profile>/seed_plan.csv).
+int plan_claim_seeds(const PlanArguments& args) {
+  const auto root = results::resolve_records_root(args.records);
+  const auto plan = results::plan_seeds(root, args.profile);
+  const auto file = results::seed_plan_file(root, args.profile);
+  results::write_seed_plan(file, plan);
+  for (const auto& p : plan) {
+    std::cout << fmt::format("{:<58} {:>3} -> {:>3}  {}\n", p.claim, p.pilot_seeds, p.planned_seeds,
+                             p.reason);
+  }
+  std::cout << fmt::format("seed plan written: {} (commit it before running the seeds)\n",
+                           file.string());
   return 0;
 }
 
@@ -268,7 +323,8 @@ int main(int argc, char** argv) {
   list->add_option("--source", list_args.source, "With --ids: the claims of one source: S0 … S4")
       ->excludes(list_claim);
   list->add_option("--default-seeds", list_args.seeds_of,
-                   "Print the seed count a profile runs by default (smoke | ci | full)");
+                   "Print the seed count a profile runs by default (smoke | ci | full); with "
+                   "--claim, that claim's declared count (its seed plan)");
   RunArguments args;
   auto* run =
       app.add_subcommand("run", "Run claims over seeds and write results/<profile>/<claim>.csv");
@@ -323,6 +379,13 @@ int main(int argc, char** argv) {
                      "Results folder (default: $AEREPRO_RESULTS_DIR or ./results)");
   record->add_option("--records", record_args.records,
                      "Records folder (default: $AEREPRO_RECORDS_DIR or ./records)");
+  PlanArguments plan_args;
+  auto* plan = app.add_subcommand("plan-seeds",
+                                  "Declare each claim's seed count from its pilot record: 80 % "
+                                  "power (records/<p>/seed_plan.csv)");
+  plan->add_option("--profile", plan_args.profile, "ci | full")->capture_default_str();
+  plan->add_option("--records", plan_args.records,
+                   "Records folder (default: $AEREPRO_RECORDS_DIR or ./records)");
   RejudgeArguments rejudge_args;
   auto* rejudge = app.add_subcommand(
       "rejudge", "Judge the records' values again under the current verdict rules (runs nothing)");
@@ -353,6 +416,7 @@ int main(int argc, char** argv) {
     if (*run) return run_claims(args);
     if (*merge) return merge_claims(merge_args);
     if (*rejudge) return rejudge_records(rejudge_args);
+    if (*plan) return plan_claim_seeds(plan_args);
     if (*report) return aerepro::reports::run_report_command(report_args, std::cout);
     if (*bench) return run_benchmarks(bench_args);
   } catch (const aerepro::Error& e) {

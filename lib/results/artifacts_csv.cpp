@@ -3,11 +3,7 @@
 #include "common/atomic_file.h"
 #include "common/error.h"
 #include "results/csv_fields.h"
-
-#pragma GCC diagnostic push
-#pragma GCC diagnostic ignored "-Wstringop-truncation"
-#include <libfccp/csv.h>
-#pragma GCC diagnostic pop
+#include "results/csv_reading.h"
 
 #include <fmt/format.h>
 
@@ -15,31 +11,6 @@
 #include <sstream>
 
 namespace aerepro::results {
-namespace {
-
-template <unsigned N>
-using CsvReader = io::CSVReader<N, io::trim_chars<' ', '\t'>, io::double_quote_escape<',', '"'>>;
-
-// Runs `read` (which uses fccp), turning the parser's errors (they name file and line) into
-// ArtifactError.
-template <typename F>
-auto guarded(const std::filesystem::path& file, const char* what, F&& read) {
-  require_nonempty_file(file, what);
-  try {
-    return read();
-  } catch (const io::error::base& e) {
-    throw ArtifactError(std::string(e.what()));
-  }
-}
-
-void require_text(const std::string& value, const std::filesystem::path& file, unsigned line,
-                  const char* column) {
-  if (value.empty()) {
-    throw ArtifactError(fmt::format("{}:{}: column '{}' is empty", file.string(), line, column));
-  }
-}
-
-}  // namespace
 
 std::filesystem::path index_file(const std::filesystem::path& profile_dir) {
   return profile_dir / "index.csv";

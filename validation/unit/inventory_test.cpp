@@ -1,8 +1,8 @@
 // The inventory of the reports' claims (inventory/s0.csv … s4.csv) and the harness's claims agree:
 // every claim that checks a report's statement cites it, every cited claim exists, and every
 // statement left unchecked says why (issue 26).
-#include "claims/claim.h"
 #include "reports/inventory.h"
+#include "claims/claim.h"
 
 #include <gtest/gtest.h>
 
@@ -25,7 +25,8 @@ std::string report_of(const std::string& claim_id) {
 TEST(Inventory, EveryReportsInventoryIsThereAndReads) {
   const auto inventory = committed_inventory();
   ASSERT_TRUE(inventory.found) << inventory.dir;
-  for (const auto& problem : inventory.problems) ADD_FAILURE() << problem.file << ": " << problem.message;
+  for (const auto& problem : inventory.problems)
+    ADD_FAILURE() << problem.file << ": " << problem.message;
   for (const auto& report : inventory.reports) {
     EXPECT_TRUE(report.found) << report.file;
     EXPECT_FALSE(report.entries.empty()) << report.file;
@@ -71,9 +72,9 @@ TEST(Inventory, TheBriefsHeadlineChecksAreLabelledAsTheBriefs) {
                          "s4.both_classifiers_above_97"}) {
     EXPECT_EQ(claims::find_claim(id).origin, claims::ClaimOrigin::brief) << id;
   }
-  for (const char* id : {"s3.fine_tuning_beats_layerwise_only", "s3.interpolation_stays_near_data",
-                         "s2.conv_aes_reach_low_loss",
-                         "s0.generated_images_nearer_data_than_noise"}) {
+  for (const char* id :
+       {"s3.fine_tuning_beats_layerwise_only", "s3.interpolation_stays_near_data",
+        "s2.conv_aes_reach_low_loss", "s0.generated_images_nearer_data_than_noise"}) {
     EXPECT_EQ(claims::find_claim(id).origin, claims::ClaimOrigin::harness) << id;
   }
 }

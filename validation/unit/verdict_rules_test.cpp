@@ -141,7 +141,7 @@ TEST(ReportsNumber, APrintedFigureIsPlacedInTheMethodsPredictionInterval) {
 }
 
 // One-sample, one-sided t test at 5 % with 80 % power (G*Power: d = 1 needs 8, d = 0.5 needs 27).
-TEST(SeedPlan, SeedsForEightyPercentPowerFollowTheNoncentralT) {
+TEST(SeedPower, SeedsForEightyPercentPowerFollowTheNoncentralT) {
   EXPECT_EQ(seeds_for_power(1.0, 1.0, 0.0, 50), 8);
   EXPECT_EQ(seeds_for_power(0.5, 1.0, 0.0, 50), 27);
   EXPECT_EQ(seeds_for_power(-0.5, 1.0, 0.0, 50), 27);                // either direction
