@@ -149,5 +149,24 @@ print(f"merged results equal the single-process run's: {compared} values of {len
       "bit for bit")
 EOF
   fail "the merged results differ from the single-process run's"
+# A task that left no shard (killed, timed out, its node lost): resubmitting with --missing runs
+# only that shard, and the merge joins it with the others into the same values.
+first_claim=$("$aerepro" list --ids | head -n 1)
+cp "$T/slurm/results/smoke/$first_claim.csv" "$T/before-resubmit.csv"
+rm "$T/slurm/results/smoke/shards/$first_claim/seed-1.csv"
+"$root/ci/slurm-submit" --profile smoke --seeds "$seeds" --aerepro "$aerepro" --missing \
+  --results "$T/slurm/results" --checkpoints "$T/slurm/checkpoints" --records "$T/no-records" \
+  --work "$T/slurm/work-missing" --time 0:20:00 --mem 2G --wait --no-report ||
+  { tail -n 30 "$T"/slurm/work-missing/logs/*.log; fail "the --missing resubmission failed"; }
+[ "$(wc -l <"$T/slurm/work-missing/tasks.txt")" = 1 ] ||
+  fail "--missing submitted $(wc -l <"$T/slurm/work-missing/tasks.txt") tasks, not the 1 missing shard"
+python3 - "$T/before-resubmit.csv" "$T/slurm/results/smoke/$first_claim.csv" <<'EOF' ||
+import csv, sys
+a, b = ({(r["seed"], r["metric"]): r["value"] for r in csv.DictReader(open(f))} for f in sys.argv[1:])
+sys.exit(0 if a == b and a else 1)
+EOF
+  fail "after resubmitting the missing shard, the merged values of $first_claim differ"
+echo "a removed shard resubmitted with --missing (1 task) merges into the same values"
+
 echo "wall time: Slurm array + merge ${slurm_seconds} s, single process ${single_seconds} s" \
   "(smoke, $seeds seeds, one thread per task, $cpus CPUs)"
