@@ -62,9 +62,16 @@ int list_claims(const ListArguments& args) {
   const bool verbose = args.verbose;
   std::cout
       << "profiles: smoke (seconds, wiring only), ci (./ci/test), full (the sources' set-up)\n"
-      << "sources:  S0 S1 S2 S3 S4 (../shared/SOURCES.md)\n\nclaims:\n";
+      << "sources:  S0 S1 S2 S3 S4 (inventory/: each report's statements, and what checks them)\n"
+      << "verdicts: per asserted metric, the one-sided 95 % t bound over seeds against its "
+         "threshold (holds / fails / inconclusive); a claim is reproduced when all hold, not "
+         "reproduced when one fails after Holm's correction over its metrics; departures biased "
+         "easier cannot say reproduced, harder cannot say not reproduced\n"
+      << "origin:   report (a report's own statement), brief (a headline check of the brief), "
+         "harness (our own check; counted in no report's tally)\n\nclaims:\n";
   for (const auto& claim : claims::all_claims()) {
-    std::cout << fmt::format("  {:<48} {:<22} {}\n", claim.id, claim.source, claim.sentence);
+    std::cout << fmt::format("  {:<48} {:<22} [{}] {}\n", claim.id, claim.source,
+                             claims::to_string(claim.origin), claim.sentence);
     for (const auto profile : {claims::Profile::ci, claims::Profile::full}) {
       for (const auto& a : claim.assertions) {
         if (a.threshold(profile)) {

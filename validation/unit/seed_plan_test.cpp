@@ -1,9 +1,9 @@
 // Seed counts declared from a pilot record before the seeds run (issue 27): enough for 80 %
 // power where a metric is inconclusive, none where the mean sits on its threshold, a 5-seed pilot
 // where one seed has no spread, and the pilot's count where the verdict is already decided.
+#include "results/seed_plan.h"
 #include "common/error.h"
 #include "results/artifacts_csv.h"
-#include "results/seed_plan.h"
 #include "test_files.h"
 
 #include <gtest/gtest.h>
