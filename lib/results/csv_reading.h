@@ -31,8 +31,8 @@ auto guarded(const std::filesystem::path& file, const char* what, F&& read) {
   }
 }
 
-inline void require_text(const std::string& value, const std::filesystem::path& file,
-                         unsigned line, const char* column) {
+inline void require_text(const std::string& value, const std::filesystem::path& file, unsigned line,
+                         const char* column) {
   if (value.empty()) {
     throw ArtifactError(fmt::format("{}:{}: column '{}' is empty", file.string(), line, column));
   }

@@ -32,8 +32,8 @@ std::vector<SeedPlanRow> plan_seeds(const std::filesystem::path& records_root,
       summaries.push_back(it->path());
   }
   if (summaries.empty()) {
-    throw UsageError(fmt::format("no summaries in {}: a plan needs a pilot record",
-                                 folder.string()));
+    throw UsageError(
+        fmt::format("no summaries in {}: a plan needs a pilot record", folder.string()));
   }
   std::sort(summaries.begin(), summaries.end());
   std::vector<SeedPlanRow> plan;
@@ -79,16 +79,18 @@ std::vector<SeedPlanRow> plan_seeds(const std::filesystem::path& records_root,
     } else {
       std::vector<std::string> parts;
       if (p.planned_seeds > p.pilot_seeds) {
-        parts.push_back(fmt::format("{} seeds give 80 % power to settle {} at the pilot's mean "
-                                    "and spread",
-                                    p.planned_seeds, p.deciding_metric));
+        parts.push_back(
+            fmt::format("{} seeds give 80 % power to settle {} at the pilot's mean "
+                        "and spread",
+                        p.planned_seeds, p.deciding_metric));
       }
       if (!undecidable.empty()) {
         std::string names;
         for (const auto& m : undecidable) names += (names.empty() ? "" : ", ") + m;
-        parts.push_back(fmt::format("the mean of {} sits on its threshold: no practical number "
-                                    "of seeds (up to {}) decides it",
-                                    names, kSeedPlanCap));
+        parts.push_back(
+            fmt::format("the mean of {} sits on its threshold: no practical number "
+                        "of seeds (up to {}) decides it",
+                        names, kSeedPlanCap));
       }
       for (const auto& part : parts) p.reason += (p.reason.empty() ? "" : "; ") + part;
     }

@@ -16,8 +16,8 @@ constexpr int kSeedPlanCap = 50;
 
 struct SeedPlanRow {
   std::string claim;
-  int pilot_seeds = 0;    // seeds in the pilot record
-  int planned_seeds = 0;  // seeds the claim runs (>= pilot_seeds)
+  int pilot_seeds = 0;          // seeds in the pilot record
+  int planned_seeds = 0;        // seeds the claim runs (>= pilot_seeds)
   std::string deciding_metric;  // the metric that needs the most seeds ("" when none does)
   std::string reason;           // why this many, in words
 };
