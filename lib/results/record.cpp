@@ -5,6 +5,7 @@
 #include "common/enum_names.h"
 #include "common/error.h"
 #include "results/artifacts_csv.h"
+#include "results/record_figures.h"
 #include "results/results_csv.h"
 
 #include <fmt/format.h>
@@ -287,6 +288,7 @@ std::vector<std::string> write_records(const std::filesystem::path& results_root
   std::filesystem::create_directories(to);
   for (const auto& [file, text] : files) write_text_atomically(file, text);
   for (const auto& [file, rows] : summaries) write_summary_csv(file, rows);
+  for (const auto& id : recorded) record_figure_data(from, to, id);  // the report draws them
   if (std::filesystem::exists(index_file(from))) {
     read_index_csv(index_file(from));
     write_text_atomically(index_file(to), read_bytes(index_file(from)));
