@@ -208,8 +208,16 @@ std::string figure_position(const std::optional<PredictionInterval>& interval, i
                             double figure) {
   if (std::isnan(figure)) return "";
   if (n < 2 || !interval) return "no spread (n = 1)";
-  if (figure < interval->low) return "below";
-  if (figure > interval->high) return "above";
+  // A printed figure stands for every value that rounds to it: 13.87 for [13.865, 13.875].
+  const auto text = fmt::format("{}", figure);
+  const auto point = text.find('.');
+  const auto exponent = text.find_first_of("eE");
+  const int decimals = point == std::string::npos || exponent != std::string::npos
+                           ? 0
+                           : static_cast<int>(text.size() - point - 1);
+  const double half_unit = exponent != std::string::npos ? 0.0 : 0.5 * std::pow(10.0, -decimals);
+  if (figure + half_unit < interval->low) return "below";
+  if (figure - half_unit > interval->high) return "above";
   return "inside";
 }
 

@@ -79,7 +79,9 @@ struct PredictionInterval {
 std::optional<PredictionInterval> prediction_interval_95(const std::vector<double>& values);
 
 // Where the report's printed figure lies against the method's prediction interval: "inside",
-// "above", "below", "no spread (n = 1)" (one seed), or "" (no figure).
+// "above", "below", "no spread (n = 1)" (one seed), or "" (no figure). The figure stands for
+// every value that rounds to it (13.87: [13.865, 13.875]), so a deterministic method whose value
+// rounds to the printed one is "inside".
 std::string figure_position(const std::optional<PredictionInterval>& interval, int n,
                             double figure);
 

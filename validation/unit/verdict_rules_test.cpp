@@ -134,10 +134,15 @@ TEST(ReportsNumber, APrintedFigureIsPlacedInTheMethodsPredictionInterval) {
   EXPECT_NEAR(pi->low, 0.72 - half, 1e-4);
   EXPECT_NEAR(pi->high, 0.72 + half, 1e-4);
   EXPECT_EQ(figure_position(pi, 5, 0.7346), "inside");
-  EXPECT_EQ(figure_position(pi, 5, 0.80), "above");  // a planted figure above the interval
+  EXPECT_EQ(figure_position(pi, 5, 0.81), "above");  // a planted figure above the interval
   EXPECT_EQ(figure_position(pi, 5, 0.60), "below");
   EXPECT_EQ(figure_position(prediction_interval_95({0.7}), 1, 0.7346), "no spread (n = 1)");
   EXPECT_EQ(figure_position(pi, 5, std::nan("")), "");
+  // A printed figure is rounded: a deterministic value that rounds to it lies inside.
+  const auto exact = prediction_interval_95({13.8662, 13.8662, 13.8662});
+  EXPECT_EQ(figure_position(exact, 3, 13.87), "inside");
+  EXPECT_EQ(figure_position(exact, 3, 13.88), "above");
+  EXPECT_EQ(figure_position(exact, 3, 13.8), "below");
 }
 
 // One-sample, one-sided t test at 5 % with 80 % power (G*Power: d = 1 needs 8, d = 0.5 needs 27).
