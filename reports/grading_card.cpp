@@ -33,8 +33,16 @@ std::string source_key(const std::string& source) {
   return "";
 }
 
+// Whether the claim states a report's own statement (index.csv's origin; a claim without one, or
+// not in the results, counts as the report's).
+bool reports_own(const ProfileData& data, const std::string& id) {
+  const ClaimData* c = find(data, id);
+  return !c || !c->record || c->record->origin.empty() || c->record->origin == "report";
+}
+
 Outcome outcome_of(const CardRow& row) {
-  if (row.made_ids.empty() && row.corrected_ids.empty()) return Outcome::not_checked;
+  if (row.made_ids.empty() && row.corrected_ids.empty())
+    return row.beside_ids.empty() ? Outcome::not_checked : Outcome::beside;
   if (row.verdict_made == "reproduced") return Outcome::reproduced_as_made;
   if (row.verdict_corrected == "reproduced") return Outcome::survives_correction;
   if (row.verdict_made == "not reproduced" ||
@@ -45,9 +53,17 @@ Outcome outcome_of(const CardRow& row) {
 
 // Fills ids → claims, verdicts, outcome and the metric shown.
 void settle(CardRow& row, const ProfileData& data) {
-  std::vector<std::string> made, corrected;
-  for (const auto& id : row.entry.checked_by)
+  std::vector<std::string> made, corrected, beside;
+  for (const auto& id : row.entry.checked_by) {
+    if (!reports_own(data, id)) {
+      row.beside_ids.push_back(id);
+      const ClaimData* c = find(data, id);
+      beside.push_back(c ? c->verdict() : "not run");
+      continue;
+    }
     (is_corrected(id) ? row.corrected_ids : row.made_ids).push_back(id);
+  }
+  row.verdict_beside = combined_verdict(beside);
   for (const auto& id : row.made_ids) {
     const ClaimData* c = find(data, id);
     made.push_back(c ? c->verdict() : "not run");
@@ -61,7 +77,11 @@ void settle(CardRow& row, const ProfileData& data) {
   row.verdict_made = combined_verdict(made);
   row.verdict_corrected = combined_verdict(corrected);
   row.outcome = outcome_of(row);
-  for (const auto* list : {&row.made, &row.corrected}) {
+  std::vector<const ClaimData*> beside_claims;
+  for (const auto& id : row.beside_ids) {
+    if (const ClaimData* c = find(data, id)) beside_claims.push_back(c);
+  }
+  for (const auto* list : {&row.made, &row.corrected, &beside_claims}) {
     for (const ClaimData* c : *list) {
       if (row.metric || c->summary.empty()) continue;
       const auto asserted = c->asserted();
@@ -93,6 +113,10 @@ void count(Tally& tally, Outcome outcome) {
       break;
     case Outcome::not_checked:
       ++tally.not_checked;
+      break;
+    case Outcome::beside:  // not checked by a claim of the report's own
+      ++tally.not_checked;
+      ++tally.beside;
       break;
   }
 }
@@ -136,6 +160,8 @@ std::string outcome_name(Outcome outcome) {
       return "undecided";
     case Outcome::not_checked:
       return "not checked";
+    case Outcome::beside:
+      return "checked only by the brief's or the harness's own checks";
   }
   return "";
 }
@@ -169,7 +195,9 @@ Cards grading_cards(const ProfileData& data, const Inventory& inventory) {
         }
         CardRow row;
         row.entry = entry;
-        for (const auto& id : entry.checked_by) placed.insert(id);
+        for (const auto& id : entry.checked_by) {
+          if (reports_own(data, id)) placed.insert(id);
+        }
         card.rows.push_back(std::move(row));
       }
     } else {
@@ -191,9 +219,13 @@ Cards grading_cards(const ProfileData& data, const Inventory& inventory) {
 std::string tally_line(const Tally& t) {
   return fmt::format(
       "{} claim{} made: {} reproduced as made, {} survive{} correction, {} not reproduced, "
-      "{} undecided, {} not checked",
+      "{} undecided, {} not checked{}",
       t.made, t.made == 1 ? "" : "s", t.reproduced, t.survive, t.survive == 1 ? "s" : "",
-      t.not_reproduced, t.undecided, t.not_checked);
+      t.not_reproduced, t.undecided, t.not_checked,
+      t.beside > 0 ? fmt::format(" ({} of them by the brief's or the harness's own checks, shown "
+                                 "beside)",
+                                 t.beside)
+                   : "");
 }
 
 }  // namespace aerepro::reports

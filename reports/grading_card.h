@@ -21,6 +21,8 @@ enum class Outcome {
   not_reproduced,       // as made not reproduced, and no corrected variant rescues it
   undecided,            // inconclusive, not run, or an error
   not_checked,          // nothing in the harness checks it
+  beside,               // checked only by the brief's headline checks or the harness's own:
+                        // shown, and counted in no verdict of the report's tally
 };
 std::string outcome_name(Outcome outcome);  // "reproduced as made", …
 
@@ -29,7 +31,11 @@ std::string outcome_name(Outcome outcome);  // "reproduced as made", …
 struct CardRow {
   InventoryEntry entry;  // without an inventory: the claim itself (entry = its id, quote = its
                          // sentence, line 0)
-  std::vector<std::string> made_ids, corrected_ids;
+  std::vector<std::string> made_ids, corrected_ids;  // claims of origin `report` only
+  // The brief's or the harness's claims the entry names (index.csv's origin): shown beside the
+  // row's verdicts, never counted for or against the report.
+  std::vector<std::string> beside_ids;
+  std::string verdict_beside;
   std::vector<const ClaimData*> made, corrected;  // those that are in the results
   std::string verdict_made, verdict_corrected;    // combined over the ids; "" when none named
   Outcome outcome = Outcome::not_checked;
@@ -40,6 +46,7 @@ struct CardRow {
 
 struct Tally {
   int made = 0, reproduced = 0, survive = 0, not_reproduced = 0, undecided = 0, not_checked = 0;
+  int beside = 0;  // checked only by the brief's or the harness's checks
 };
 
 struct Card {
@@ -52,7 +59,7 @@ struct Card {
 
 struct Cards {
   std::vector<Card> cards;            // S0 … S4
-  std::vector<const ClaimData*> own;  // claims on no card
+  std::vector<const ClaimData*> own;  // claims on no card, and every brief's or harness's claim
   bool inventory_found = false;
 };
 

@@ -35,6 +35,7 @@ std::string verdicts(const CardRow& row) {
   };
   add("as made", row.made_ids, row.verdict_made);
   add("corrected", row.corrected_ids, row.verdict_corrected);
+  add("brief's or harness's check, not the report's", row.beside_ids, row.verdict_beside);
   return out;
 }
 

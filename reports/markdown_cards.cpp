@@ -77,8 +77,12 @@ std::string cards_markdown(const Cards& cards) {
                 : "";
         out << "| “" << card_cell(row.entry.quote) << "”" << card_cell(where) << " | "
             << printed_text(row) << " | " << (row.metric ? card_cell(mean_std_n(*row.metric)) : "—")
-            << " | " << claims_with_verdict(row.made_ids, row.verdict_made) << " | "
-            << claims_with_verdict(row.corrected_ids, row.verdict_corrected) << " | "
+            << " | " << claims_with_verdict(row.made_ids, row.verdict_made)
+            << (row.beside_ids.empty()
+                    ? std::string()
+                    : " (brief's or harness's check, not the report's: " +
+                          claims_with_verdict(row.beside_ids, row.verdict_beside) + ")")
+            << " | " << claims_with_verdict(row.corrected_ids, row.verdict_corrected) << " | "
             << bias_text(row) << " |\n";
       }
     }

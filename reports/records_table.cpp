@@ -9,7 +9,7 @@ namespace aerepro::reports {
 std::string records_table_markdown(const ProfileData& data) {
   std::string out =
       "| claim | metric | source figure | mean ± std [min, max], n | threshold | 95 % bound | "
-      "metric | claim verdict | revision |\n|---|---|---|---|---|---|---|---|---|\n";
+      "metric verdict | claim verdict | revision |\n|---|---|---|---|---|---|---|---|---|\n";
   for (const auto& c : data.claims) {
     if (c.summary.empty()) {
       out += fmt::format("| `{}` | | | | | | | {} | |\n", c.id, markdown_cell(c.verdict()));
