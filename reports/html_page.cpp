@@ -30,7 +30,7 @@ std::string report_html(const ProfileData& data, const std::vector<Figure>& figu
          "href=\"#own-checks\">the harness's own checks</a> · <a href=\"#claims\">claims "
          "table</a> · <a href=\"#details\">claims in detail</a> · <a href=\"#benchmarks\">"
          "benchmarks</a> · <a href=\"#problems\">problems</a></nav>\n";
-  out << cards_section(grading_cards(data, info.inventory));
+  out << cards_section(grading_cards(data, info.inventory), figures);
   out << "<h2 id=\"claims\">Claims</h2>\n" << html::verdict_rule() << claims_table(data);
   out << "<h2 id=\"details\">Claims in detail</h2>\n<nav><ul>\n";
   for (const auto& c : data.claims) {

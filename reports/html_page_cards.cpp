@@ -6,6 +6,7 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <sstream>
 
 namespace aerepro::reports::html {
@@ -82,7 +83,25 @@ std::string bias(const CardRow& row) {
   return "—";
 }
 
-std::string card_html(const Card& card) {
+// A thumbnail of the first drawn figure of the claim that checks the row, linking to the full
+// figure; "" when none was drawn.
+std::string thumbnail(const CardRow& row, const std::vector<Figure>& figures) {
+  std::vector<std::string> ids = row.made_ids;
+  ids.insert(ids.end(), row.corrected_ids.begin(), row.corrected_ids.end());
+  ids.insert(ids.end(), row.beside_ids.begin(), row.beside_ids.end());
+  for (const auto& id : ids) {
+    for (const auto& f : figures) {
+      if (f.claim != id || !f.rendered) continue;
+      return fmt::format(
+          "<br><a href=\"{0}\" title=\"{1}\"><img class=\"thumb\" src=\"{0}\" alt=\"{1}\" "
+          "width=\"{2}\" height=\"{3}\"></a>",
+          e(f.file), e(f.title), 160, 160 * f.height / std::max(1, f.width));
+    }
+  }
+  return "";
+}
+
+std::string card_html(const Card& card, const std::vector<Figure>& figures) {
   std::ostringstream out;
   out << fmt::format("<section class=\"card\" id=\"card-{}\">\n<h3>{} — {}</h3>\n", card.report.key,
                      e(card.report.key), e(card.report.name));
@@ -100,8 +119,8 @@ std::string card_html(const Card& card) {
     for (const auto& row : card.rows) {
       out << "<tr class=\"o-" << file_safe(outcome_name(row.outcome)) << "\"><td>"
           << statement(card, row) << "</td><td>" << printed(row) << "</td><td class=\"num\">"
-          << ours(row) << "</td><td>" << verdicts(row) << "</td><td>" << bias(row)
-          << "</td></tr>\n";
+          << ours(row) << thumbnail(row, figures) << "</td><td>" << verdicts(row) << "</td><td>"
+          << bias(row) << "</td></tr>\n";
     }
     out << "</table>\n";
   }
@@ -143,7 +162,7 @@ std::string glance(const Cards& cards) {
 
 }  // namespace
 
-std::string cards_section(const Cards& cards) {
+std::string cards_section(const Cards& cards, const std::vector<Figure>& figures) {
   std::ostringstream out;
   out << "<h2 id=\"cards\">The reports, one card each</h2>\n"
          "<p>Two questions per claim. <b>Does the statement hold for the method?</b> — "
@@ -152,7 +171,7 @@ std::string cards_section(const Cards& cards) {
          "or outside the seeds' 95 % prediction interval of one run. <i>As made</i> is the "
          "claim as the report made it; <i>corrected</i> fixes a design slip of the report.</p>\n"
       << glance(cards);
-  for (const auto& card : cards.cards) out << card_html(card);
+  for (const auto& card : cards.cards) out << card_html(card, figures);
   out << "<h2 id=\"own-checks\">The harness's own checks and the brief's headline checks — not "
          "counted in any report's tally</h2>\n";
   if (cards.own.empty()) {

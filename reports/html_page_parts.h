@@ -39,7 +39,7 @@ std::string claim_section(const ProfileData& data, const ClaimData& c,
                           const std::vector<Figure>& figures, const PageInfo& info);
 
 // html_page_cards.cpp
-std::string cards_section(const Cards& cards);
+std::string cards_section(const Cards& cards, const std::vector<Figure>& figures);
 
 // html_page_sections.cpp
 std::string environment_table(const ProfileData& data, const PageInfo& info);
