@@ -88,7 +88,7 @@ Claim well_trained_ae_beats_pca() {
       kFull +
           "; the AE set-up is ours, not S2's (see the sentence); PCA-30 with the mean added "
           "back, the stronger PCA",
-      Bias::none};
+      Bias::unknown};
   c.departures[Profile::ci] = {
       "as full, and 10 of the 30 epochs (all 60,000 images), same threshold (> 0): a "
       "shorter-trained AE can only make the claim harder",

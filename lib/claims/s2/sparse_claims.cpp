@@ -57,7 +57,7 @@ Claim sparse_penalty_raises_loss_and_silences_units() {
       "> 0; the active fraction is over all test images and units. Asserted: the smaller of the "
       "two loss increases > 0; sparse active fraction < 0.5; standard active fraction > 0.5; "
       "their ratio < 0.5.";
-  c.departures[Profile::full] = {kFull, Bias::none};
+  c.departures[Profile::full] = {kFull, Bias::unknown};
   c.departures[Profile::ci] = {
       "the sparse AEs train on a seeded 10,000-image subset of MNIST train for 3 of the 5 "
       "epochs; the standard AE is S2.3's x = 256 AE as trained in ci (5 of 10 epochs, all "
