@@ -1,4 +1,4 @@
-// aerepro: list the claims of SOURCES.md and run them.
+// aerepro: list the claims of the five reports (inventory/) and run them.
 //   aerepro list [--departures]
 //   aerepro record [--profile ci|full] [--claim ID] [--results DIR] [--records DIR]
 //   aerepro run [--claim ID | --source S0] [--profile smoke|ci|full] [--seeds N | --seed K]
