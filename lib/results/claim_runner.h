@@ -29,6 +29,9 @@ struct RunOptions {
   bool deterministic_algorithms = false;
   std::filesystem::path results_root;  // empty: $AEREPRO_RESULTS_DIR, else <source>/results
   std::filesystem::path records_root;  // empty: $AEREPRO_RECORDS_DIR, else <source>/records
+  // The git checkout whose history says whether shards of two revisions may merge (empty: the
+  // source tree this program was built from).
+  std::filesystem::path source_dir;
   data::DatasetOptions data;
   train::CheckpointStore checkpoints;
   bool progress = true;

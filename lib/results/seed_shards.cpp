@@ -28,7 +28,7 @@ std::string setup_of(const ResultRow& r) {
 
 // Shards of several revisions merge when no file that defines the claim (claim_files.h)
 // changed between the first shard's revision and each other's; a dirty tree never mixes.
-void check_revisions(const std::string& claim_id,
+void check_revisions(const std::string& claim_id, const std::filesystem::path& source_dir,
                      const std::map<std::string, std::filesystem::path>& revisions) {
   if (revisions.size() < 2) return;
   const auto& [first, first_file] = *revisions.begin();
@@ -47,8 +47,7 @@ void check_revisions(const std::string& claim_id,
           file.string(), revision, first_file.filename().string(), first, advice(file)));
     }
     std::string why;
-    const auto changed =
-        changed_lib_files(std::filesystem::path(AEREPRO_SOURCE_DIR), first, revision, &why);
+    const auto changed = changed_lib_files(source_dir, first, revision, &why);
     if (!changed) {
       throw ArtifactError(fmt::format("{}: revision {}, but {} has {}, and {}; {}", file.string(),
                                       revision, first_file.filename().string(), first, why,
@@ -156,7 +155,10 @@ SeedResults read_shards(const RunOptions& options, const std::string& claim_id, 
       out.images = read_images_csv(images_file(folder, stem));
     }
   }
-  check_revisions(claim_id, revisions);
+  check_revisions(
+      claim_id,
+      options.source_dir.empty() ? std::filesystem::path(AEREPRO_SOURCE_DIR) : options.source_dir,
+      revisions);
   if (seconds) *seconds = total;
   return out;
 }

@@ -8,6 +8,7 @@
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
+#include <cstdio>
 #include <cstdlib>
 
 #include <fstream>
@@ -16,6 +17,7 @@ namespace aerepro::results {
 namespace {
 
 using aerepro::testing::TempDir;
+using aerepro::testing::write_text;
 using ::testing::HasSubstr;
 
 claims::Claim shardable_claim() {
@@ -102,29 +104,53 @@ TEST_F(SeedShards, ShardsOfDifferentSetUpsAreRefusedByName) {
 }
 
 // Seeds accumulate across sittings: shards of two revisions merge when no file that defines the
-// claim changed between them (58268f4 -> 04efb09 changed only S2's own claim files), and are
-// refused, naming the files, when one did (313b7c9 -> 58268f4 changed lib/claims/artifacts.cpp).
+// claim changed between them, and are refused, naming the file, when one did. A small git
+// history made here: a shared library file, then another source's claim file, then the library.
 TEST_F(SeedShards, ShardsOfTwoRevisionsMergeOnlyWhenNothingDefiningTheClaimChanged) {
-  ASSERT_EQ(std::system("git -C '" AEREPRO_SOURCE_DIR "' cat-file -e 313b7c9^{commit} 2>/dev/null"),
-            0)
-      << "the source tree has no git history back to 313b7c9: the shards' revisions cannot be "
-         "compared (a shallow clone? git fetch --unshallow)";
-  const auto options = options_in(dir.path());
+  const auto repo = dir.path() / "repo";
+  std::filesystem::create_directories(repo / "lib" / "claims" / "s2");
+  const auto git = [&](const std::string& args) {
+    const std::string command = "git -C '" + repo.string() + "' -c user.name=t -c user.email=t@t " +
+                                args + " >/dev/null 2>&1";
+    EXPECT_EQ(std::system(command.c_str()), 0) << command;
+  };
+  const auto revision = [&] {
+    std::string out;
+    FILE* pipe = ::popen(("git -C '" + repo.string() + "' rev-parse --short=12 HEAD").c_str(), "r");
+    char buffer[64] = {};
+    if (pipe && std::fgets(buffer, sizeof buffer, pipe)) out = buffer;
+    if (pipe) ::pclose(pipe);
+    while (!out.empty() && (out.back() == '\n' || out.back() == '\r')) out.pop_back();
+    return out;
+  };
+  git("init -q");
+  write_text(repo / "lib" / "claims" / "artifacts.cpp", "// 1\n");
+  write_text(repo / "lib" / "claims" / "s2" / "pca_claims.cpp", "// 1\n");
+  git("add -A");
+  git("commit -q -m one");
+  const auto first = revision();
+  write_text(repo / "lib" / "claims" / "s2" / "pca_claims.cpp", "// 2\n");  // S2's own file
+  git("commit -q -am two");
+  const auto second = revision();
+  write_text(repo / "lib" / "claims" / "artifacts.cpp", "// 3\n");  // shared: defines every claim
+  git("commit -q -am three");
+  const auto third = revision();
+
+  auto options = options_in(dir.path());
+  options.source_dir = repo;
   run_shard(claim, options, 0);
   run_shard(claim, options, 1);
   const auto folder = shard_folder(options, claim.id);
-  const auto set_revision = [&](long long seed, const std::string& revision) {
+  const auto set_revision = [&](long long seed, const std::string& rev) {
     const auto file = folder / ("seed-" + std::to_string(seed) + ".csv");
     auto rows = read_results_csv(file);
-    for (auto& r : rows) r.git_revision = revision;
+    for (auto& r : rows) r.git_revision = rev;
     write_results_csv(file, rows);
   };
-  set_revision(0, "58268f4");
-  set_revision(1, "04efb09");
-  const auto merged = merge_shards(claim, options);
-  EXPECT_EQ(merged.metrics.front().summary.n, 2);
-  set_revision(0, "313b7c9");
-  set_revision(1, "58268f4");
+  set_revision(0, first);
+  set_revision(1, second);
+  EXPECT_EQ(merge_shards(claim, options).metrics.front().summary.n, 2);
+  set_revision(1, third);
   try {
     merge_shards(claim, options);
     FAIL() << "expected an ArtifactError";
@@ -132,7 +158,7 @@ TEST_F(SeedShards, ShardsOfTwoRevisionsMergeOnlyWhenNothingDefiningTheClaimChang
     EXPECT_THAT(e.what(), HasSubstr("lib/claims/artifacts.cpp"));
     EXPECT_THAT(e.what(), HasSubstr("changed between them"));
   }
-  set_revision(0, "58268f4-dirty");
+  set_revision(1, first + "-dirty");
   EXPECT_THROW(merge_shards(claim, options), ArtifactError);  // a dirty tree never mixes
 }
 
