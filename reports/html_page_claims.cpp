@@ -143,8 +143,10 @@ std::string verdict_rule() {
          "95 % Student-t bound of the mean over seeds, in the claim's direction, must clear the "
          "threshold (<i>holds</i>); if even the opposite bound misses it the metric <i>fails</i>, "
          "otherwise it is <i>inconclusive</i>; a claim is reproduced when all its metrics hold, "
-         "not reproduced when one fails, else inconclusive (and a profile whose departures "
-         "favour the claim cannot call it reproduced).</p>\n";
+         "not reproduced when one fails after Holm's correction over the claim's asserted "
+         "metrics, else inconclusive. A profile whose departures can favour the claim cannot "
+         "call it reproduced, and one whose departures can only make it harder cannot call it "
+         "not reproduced. Seed counts are declared before the seeds run (seed_plan.csv).</p>\n";
 }
 
 std::string reduced_profile_banner(const ProfileData& data, const PageInfo& info) {
