@@ -55,6 +55,9 @@ Claim conv_aes_reach_low_loss() {
                                                     models::ConvDecoder::unpool_deconv};
     const char* names[] = {"a_unpool_conv", "b_deconv", "c_unpool_deconv"};
     const double printed_final[] = {0.0085, NAN, NAN};
+    // S2's printed per-epoch losses of (a) (002:2247-2251); (b) has its first epoch only.
+    add_printed_curve(ctx, "S2.9 conv AE unpool_conv train (report, printed)",
+                      {0.0429, 0.0142, 0.0114, 0.0095, 0.0085});
     const double printed_first[] = {0.0429, 0.0427, NAN};
     std::vector<Measurement> out;
     for (size_t i = 0; i < decoders.size(); ++i) {

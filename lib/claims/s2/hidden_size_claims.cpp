@@ -35,7 +35,12 @@ Claim error_falls_with_hidden_size() {
     const auto ten = source_images(ctx);
     std::vector<double> err;
     std::vector<Measurement> evidence;
-    const double source_loss[] = {0.0120, 0.0070, 0.0043};
+    // S2's printed per-epoch losses of the x-AEs (002:597-606, 608-617, 619-633; x by the print
+    // order, the training cell is hidden).
+    const std::vector<std::vector<double>> printed_loss{
+        {0.0543, 0.0261, 0.0195, 0.0168, 0.0152, 0.0141, 0.0133, 0.0127, 0.0123, 0.0120},
+        {0.0423, 0.0164, 0.0117, 0.0098, 0.0088, 0.0082, 0.0078, 0.0074, 0.0072, 0.0070},
+        {0.0328, 0.0107, 0.0078, 0.0065, 0.0058, 0.0053, 0.0049, 0.0047, 0.0045, 0.0043}};
     for (size_t i = 0; i < aes.size(); ++i) {
       const auto x = models::undercomplete_hidden_sizes()[i];
       err.push_back(mean_of(per_image_errors(reconstruction_of(aes[i].model), test)));
@@ -44,8 +49,12 @@ Claim error_falls_with_hidden_size() {
       evidence.push_back({fmt::format("mean_test_error_x{}", x), err.back()});
       evidence.push_back({fmt::format("mean_error_10_images_x{}", x),
                           mean_of(per_image_errors(reconstruction_of(aes[i].model), ten))});
+      add_printed_curve(ctx, fmt::format("S2.3 AE x={} train (report, printed)", x),
+                        printed_loss[i]);
+      evidence.push_back({fmt::format("first_epoch_train_loss_x{}", x),
+                          aes[i].history.epochs.front().train_loss, printed_loss[i].front()});
       evidence.push_back({fmt::format("final_train_loss_x{}", x), aes[i].history.final_train_loss(),
-                          source_loss[i]});
+                          printed_loss[i].back()});
     }
     std::vector<Measurement> out{
         {"min_error_drop_64_128_256", std::min(err[0] - err[1], err[1] - err[2])}};

@@ -7,11 +7,14 @@ namespace aerepro::claims {
 std::vector<Claim> s2_claims() {
   using namespace s2;
   return {pca_beats_source_ae(),
+          pca_beats_source_ae_corrected(),
           well_trained_ae_beats_pca(),
           error_falls_with_hidden_size(),
           ood_error_far_above_in_distribution(),
           sparse_penalty_raises_loss_and_silences_units(),
           dae_beats_ae_on_noisy_inputs(),
+          standard_ae_ignores_noise(),
+          standard_ae_ignores_noise_corrected(),
           latent_noise_small_keeps_huge_destroys(),
           conv_aes_reach_low_loss()};
 }

@@ -95,6 +95,10 @@ Claim sparse_penalty_raises_loss_and_silences_units() {
       });
       return active / total;
     };
+    // S2's printed per-epoch losses (002:1085-1101 and 1109-1126; lambda 1.5e-6 and 0.6e-6 by
+    // the print order, the training cell is cut; lambda 4e-6's block is not in the file).
+    const std::vector<std::vector<double>> printed_loss{
+        {0.0359, 0.0163, 0.0131, 0.0115, 0.0106}, {0.0494, 0.0248, 0.0203, 0.0180, 0.0165}, {}};
     std::vector<Measurement> evidence;
     std::vector<double> loss, active;
     const double standard_active = active_fraction(standard.model);
@@ -107,7 +111,16 @@ Claim sparse_penalty_raises_loss_and_silences_units() {
       ctx.artifacts.add_point(FigureId::loss_vs_lambda, "final training loss", tag, loss.back());
       ctx.artifacts.add_point(FigureId::active_fraction_vs_lambda, "active hidden units (test)",
                               tag, active.back());
-      evidence.push_back({"final_train_loss_lambda_" + tag, loss.back()});
+      const bool printed = !printed_loss[i].empty();
+      if (printed) {
+        add_printed_curve(ctx, "S2.6 sparse AE lambda=" + tag + " train (report, printed)",
+                          printed_loss[i]);
+      }
+      evidence.push_back({"first_epoch_train_loss_lambda_" + tag,
+                          histories[i].epochs.front().train_loss,
+                          printed ? printed_loss[i].front() : std::nan("")});
+      evidence.push_back({"final_train_loss_lambda_" + tag, loss.back(),
+                          printed ? printed_loss[i].back() : std::nan("")});
       evidence.push_back({"active_fraction_lambda_" + tag, active.back()});
       evidence.push_back({"mean_test_error_lambda_" + tag,
                           mean_of(per_image_errors(reconstruction_of(sparse[i]), test))});

@@ -7,6 +7,7 @@
 #include "recipes/s2_recipes.h"
 
 #include <string>
+#include <vector>
 
 namespace aerepro::claims::s2 {
 
@@ -33,8 +34,11 @@ Schedule conv_schedule();           // S2.9: ci 2 of 5 epochs on 10,000 images
 // Test images the whole-test-set means use.
 int64_t test_image_count(Profile profile);
 
-// Every S2 claim in full: what differs from the report's run of it.
+// Every S2 claim in full: what differs from the report's run of it. kFull for the claims
+// evaluated on [0,1] pixels (the slip corrected), kFullAsMade for those evaluated as S2's
+// code evaluated them (fed_raw_pixels).
 extern const std::string kFull;
+extern const std::string kFullAsMade;
 extern const Departure kSmoke;
 
 // The training images of a schedule: all of MNIST train, or a seeded subset of it (the same
@@ -58,6 +62,16 @@ analysis::TensorMap reconstruction_of(Model model) {
   return [model](const torch::Tensor& x) mutable { return model->forward(x).reconstruction; };
 }
 
+// S2's evaluation as its code ran it: the models trained on [0,1] pixels (002:38) are fed the
+// raw 0-255 test pixels (002:386, 669, 1625, 1699) and their outputs divided by 255 before the
+// error (002:413-415): on [0,1] images x, the map x -> model(255 x) / 255.
+analysis::TensorMap fed_raw_pixels(analysis::TensorMap model);
+
+// S2's printed per-epoch training losses beside ours in the claim's loss figure (fidelity
+// evidence, never asserted); `first_epoch` is the epoch of printed[0].
+void add_printed_curve(ClaimContext& ctx, const std::string& series,
+                       const std::vector<double>& printed, int64_t first_epoch = 1);
+
 // A recipe's model trained for this context on its schedule (train_recipe).
 template <typename Model>
 Trained<Model> train_on_schedule(ClaimContext& ctx, const recipes::Recipe<Model>& recipe,
@@ -78,12 +92,15 @@ void record_ten_images(ClaimContext& ctx, const analysis::TensorMap& ae, const s
                        const torch::Tensor& pca_errors);
 
 // The claims, one function each, by family.
-Claim pca_beats_source_ae();                            // pca_claims.cpp
+Claim pca_beats_source_ae();                            // pca_claims.cpp, as made
+Claim pca_beats_source_ae_corrected();                  // pca_claims.cpp
 Claim well_trained_ae_beats_pca();                      // pca_claims.cpp
 Claim error_falls_with_hidden_size();                   // hidden_size_claims.cpp
 Claim ood_error_far_above_in_distribution();            // hidden_size_claims.cpp
 Claim sparse_penalty_raises_loss_and_silences_units();  // sparse_claims.cpp
 Claim dae_beats_ae_on_noisy_inputs();                   // denoising_claims.cpp
+Claim standard_ae_ignores_noise();                      // noise_claims.cpp, as made
+Claim standard_ae_ignores_noise_corrected();            // noise_claims.cpp
 Claim latent_noise_small_keeps_huge_destroys();         // latent_noise_claims.cpp
 Claim conv_aes_reach_low_loss();                        // conv_claims.cpp
 
