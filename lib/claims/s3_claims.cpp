@@ -26,7 +26,26 @@ constexpr double kTestNoise = 0.4;  // S3.1/S3.7: the noisy test inputs
 // images corrupted once with x + 0.4·N(0,1) (the draw fixed by the seed).
 struct SixErrors {
   double ae, dae, layerwise_ae, layerwise_dae, fine_tuned_ae, fine_tuned_dae;
+  // Training fidelity evidence: the first and final epoch losses of every stage 003 prints,
+  // with its printed figures (printed_training_loss).
+  std::vector<Measurement> training;
 };
+
+std::vector<Measurement> training_against_printed(const std::vector<TrainedModel>& models,
+                                                  StackReading reading) {
+  std::vector<Measurement> out;
+  for (const auto& model : models) {
+    for (const auto& stage : model.stages) {
+      const auto printed = printed_training_loss(model.key, stage.key, reading);
+      if (printed.empty() || stage.history.epochs.empty()) continue;
+      const auto name = fmt::format("{}_{}", model.key, stage.key);
+      out.push_back({name + "_first_epoch_train_loss", stage.history.epochs.front().train_loss,
+                     printed.front()});
+      out.push_back({name + "_final_train_loss", stage.history.final_train_loss(), printed.back()});
+    }
+  }
+  return out;
+}
 
 SixErrors six_errors(ClaimContext& ctx, StackReading reading) {
   const auto models = six_models(ctx, reading);
@@ -42,7 +61,7 @@ SixErrors six_errors(ClaimContext& ctx, StackReading reading) {
     ctx.artifacts.add_point(FigureId::noisy_test_mse, "MSE on x + 0.4 N test images",
                             models[i].name, e[i]);
   }
-  return {e[0], e[1], e[2], e[3], e[4], e[5]};
+  return {e[0], e[1], e[2], e[3], e[4], e[5], training_against_printed(models, reading)};
 }
 
 void add_six(std::vector<Measurement>& out, const SixErrors& e) {
@@ -144,6 +163,7 @@ Claim best_are_one_level_dae_and_fine_tuned_ddae(StackReading reading) {
         {"others_min_minus_best_two_max_mse", others - best},
         {"best_two_are_dae_and_fine_tuned_ddae", others > best ? 1.0 : 0.0}};
     add_six(out, e);
+    out.insert(out.end(), e.training.begin(), e.training.end());
     return out;
   };
   return c;

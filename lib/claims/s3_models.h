@@ -31,12 +31,26 @@ Setup setup(Profile profile);
 enum class StackReading { as_made, corrected };
 std::string to_string(StackReading reading);  // "as made" / "corrected"
 
+// One stage of a model's training: "training" (a one-level model), "level_1", "level_2" (a
+// stack's levels in turn, S3.4/S3.5), "fine_tuning" (S3.6).
+struct TrainingStage {
+  std::string key;
+  train::TrainHistory history;
+};
+
 // One trained model as the analyses see it.
 struct TrainedModel {
   std::string name;  // "one-level AE", "one-level DAE", "layer-wise AE", …, "fine-tuned DAE"
   std::string key;   // "one_level_ae", …, "fine_tuned_dae": metric names
   analysis::TensorMap encode, decode, reconstruct;  // images (N,1,28,28) <-> codes
+  std::vector<TrainingStage> stages;                // how it was trained, in order
 };
+
+// 003's printed per-epoch training losses of a model's stage (Keras' epoch means, 003:221-230,
+// 270-289, 358-377, 486-505), or none where 003 prints none or the reading changes what the
+// stage trains (a corrected stack's deeper level).
+std::vector<double> printed_training_loss(const std::string& model_key,
+                                          const std::string& stage_key, StackReading reading);
 
 // S3.7's six models of this context's seed, in the order: one-level AE (S3.2), one-level DAE
 // (S3.3), layer-wise AE (S3.4), layer-wise DAE (S3.5), fine-tuned AE, fine-tuned DAE (S3.6).

@@ -61,7 +61,8 @@ Claim ignores_noise_claim(bool as_made) {
   } else {
     c.departures[Profile::full] = {
         "CORRECTED VARIANT: the test noise is on [0,1] pixels, where S2 added it to 0-255 "
-        "pixels (sigma <= 0.9 there is at most 0.35 % of a pixel's range); " + kFull,
+        "pixels (sigma <= 0.9 there is at most 0.35 % of a pixel's range); " +
+            kFull,
         Bias::unknown};
   }
   c.departures[Profile::ci] = {ci_text, Bias::unknown};
@@ -100,8 +101,8 @@ Claim ignores_noise_claim(bool as_made) {
         ctx.artifacts.add_image_row(FigureId::denoising, static_cast<int64_t>(i) + 1,
                                     "standard AE, input noise sigma=" + tag, outputs_ten.back());
       }
-      ctx.artifacts.add_point(FigureId::error_vs_sigma, "standard AE x=256, test set",
-                              kSigmas[i], errors.back());
+      ctx.artifacts.add_point(FigureId::error_vs_sigma, "standard AE x=256, test set", kSigmas[i],
+                              errors.back());
       evidence.push_back({"test_error_sigma_" + tag, errors.back()});
       evidence.push_back({"error_image_9710_sigma_" + tag, errors_9710.back(),
                           as_made ? kPrintedErrors9710[i] : std::nan("")});
@@ -115,12 +116,8 @@ Claim ignores_noise_claim(bool as_made) {
     int pairs = 0;
     for (size_t a = 0; a < outputs_ten.size(); ++a) {
       for (size_t b = a + 1; b < outputs_ten.size(); ++b, ++pairs) {
-        pair_distance += (outputs_ten[a] - outputs_ten[b])
-                             .pow(2)
-                             .flatten(1)
-                             .sum(1)
-                             .mean()
-                             .item<double>();
+        pair_distance +=
+            (outputs_ten[a] - outputs_ten[b]).pow(2).flatten(1).sum(1).mean().item<double>();
       }
     }
     std::vector<Measurement> out{
