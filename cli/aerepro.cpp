@@ -246,12 +246,18 @@ struct PlanArguments {
 // before the further seeds run (records/<profile>/seed_plan.csv).
 int plan_claim_seeds(const PlanArguments& args) {
   const auto root = results::resolve_records_root(args.records);
-  const auto plan = results::plan_seeds(root, args.profile);
   const auto file = results::seed_plan_file(root, args.profile);
+  // A count already declared stands: the seeds run since must not move it.
+  const auto declared = std::filesystem::exists(file) ? results::read_seed_plan(file)
+                                                      : std::vector<results::SeedPlanRow>{};
+  const auto plan = results::keep_declared(declared, results::plan_seeds(root, args.profile));
   results::write_seed_plan(file, plan);
   for (const auto& p : plan) {
-    std::cout << fmt::format("{:<58} {:>3} -> {:>3}  {}\n", p.claim, p.pilot_seeds, p.planned_seeds,
-                             p.reason);
+    const bool kept =
+        std::any_of(declared.begin(), declared.end(),
+                    [&](const results::SeedPlanRow& d) { return d.claim == p.claim; });
+    std::cout << fmt::format("{:<58} {:>3} -> {:>3}  {}{}\n", p.claim, p.pilot_seeds,
+                             p.planned_seeds, kept ? "(declared before, kept) " : "", p.reason);
   }
   std::cout << fmt::format("seed plan written: {} (commit it before running the seeds)\n",
                            file.string());

@@ -132,6 +132,23 @@ std::vector<SeedPlanRow> read_seed_plan(const std::filesystem::path& file) {
   });
 }
 
+std::vector<SeedPlanRow> keep_declared(const std::vector<SeedPlanRow>& declared,
+                                       const std::vector<SeedPlanRow>& fresh) {
+  std::vector<SeedPlanRow> out;
+  const auto find = [](const std::vector<SeedPlanRow>& rows, const std::string& claim) {
+    return std::find_if(rows.begin(), rows.end(),
+                        [&](const SeedPlanRow& r) { return r.claim == claim; });
+  };
+  for (const auto& row : fresh) {
+    const auto old = find(declared, row.claim);
+    out.push_back(old == declared.end() ? row : *old);
+  }
+  for (const auto& row : declared) {
+    if (find(fresh, row.claim) == fresh.end()) out.push_back(row);
+  }
+  return out;
+}
+
 std::map<std::string, int> planned_seeds(const std::filesystem::path& records_root,
                                          const std::string& profile) {
   std::map<std::string, int> out;

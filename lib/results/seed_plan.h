@@ -32,6 +32,12 @@ std::filesystem::path seed_plan_file(const std::filesystem::path& records_root,
 void write_seed_plan(const std::filesystem::path& file, const std::vector<SeedPlanRow>& rows);
 std::vector<SeedPlanRow> read_seed_plan(const std::filesystem::path& file);
 
+// A declared count is never revised by a later pilot (no optional stopping): the plan `fresh`
+// (plan_seeds) with every claim of `declared` (the committed plan) keeping its declared row;
+// claims only in `fresh` are added, claims only in `declared` kept.
+std::vector<SeedPlanRow> keep_declared(const std::vector<SeedPlanRow>& declared,
+                                       const std::vector<SeedPlanRow>& fresh);
+
 // Planned seeds by claim id, from the committed plan; empty when there is no plan file.
 std::map<std::string, int> planned_seeds(const std::filesystem::path& records_root,
                                          const std::string& profile);

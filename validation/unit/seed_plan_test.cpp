@@ -63,6 +63,21 @@ TEST_F(SeedPlan, InconclusiveMetricsGetSeedsForEightyPercentPowerAndTheRestKeepT
   EXPECT_TRUE(planned_seeds(records, "ci").empty());  // no plan: the profile's default
 }
 
+TEST_F(SeedPlan, ADeclaredCountStandsWhenTheSeedsRunSinceWouldPlanAnotherOne) {
+  const std::vector<SeedPlanRow> declared{{"a", 5, 27, "m", "27 seeds give 80 % power"},
+                                          {"gone", 5, 9, "m", "a claim no longer summarised"}};
+  // After 27 seeds a re-plan of `a` would say "no more needed"; `new` has just had its pilot.
+  const std::vector<SeedPlanRow> fresh{{"a", 27, 27, "", "reproduced at 27 seeds"},
+                                       {"new", 5, 5, "", "reproduced at 5 seeds"}};
+  const auto plan = keep_declared(declared, fresh);
+  ASSERT_EQ(plan.size(), 3u);
+  EXPECT_EQ(plan[0].claim, "a");
+  EXPECT_EQ(plan[0].pilot_seeds, 5);
+  EXPECT_EQ(plan[0].reason, "27 seeds give 80 % power");
+  EXPECT_EQ(plan[1].claim, "new");
+  EXPECT_EQ(plan[2].claim, "gone");
+}
+
 TEST_F(SeedPlan, NoPilotIsAClearError) {
   EXPECT_THROW(plan_seeds(dir.path(), "full"), UsageError);
 }
