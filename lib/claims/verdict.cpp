@@ -216,8 +216,13 @@ std::string figure_position(const std::optional<PredictionInterval>& interval, i
                            ? 0
                            : static_cast<int>(text.size() - point - 1);
   const double half_unit = exponent != std::string::npos ? 0.0 : 0.5 * std::pow(10.0, -decimals);
-  if (figure + half_unit < interval->low) return "below";
-  if (figure - half_unit > interval->high) return "above";
+  // The reports computed in single precision (PyTorch, Keras float32): a figure within a relative
+  // kSinglePrecisionTolerance of the interval is what the method gives (this matters where the
+  // method is deterministic and the interval a point, e.g. S2's PCA errors).
+  const double slack =
+      kSinglePrecisionTolerance * std::max(std::abs(interval->low), std::abs(interval->high));
+  if (figure + half_unit < interval->low - slack) return "below";
+  if (figure - half_unit > interval->high + slack) return "above";
   return "inside";
 }
 

@@ -73,6 +73,7 @@ ClaimVerdict limit_by_bias(ClaimVerdict verdict, Bias bias, std::string* note);
 
 // The 95 % prediction interval of one more run of the method, from n seeds:
 // mean ± t_{0.975, n-1} · s · sqrt(1 + 1/n). Empty for n < 2 or a NaN value.
+constexpr double kSinglePrecisionTolerance = 1e-5;
 struct PredictionInterval {
   double low = 0, high = 0;
 };
@@ -81,7 +82,8 @@ std::optional<PredictionInterval> prediction_interval_95(const std::vector<doubl
 // Where the report's printed figure lies against the method's prediction interval: "inside",
 // "above", "below", "no spread (n = 1)" (one seed), or "" (no figure). The figure stands for
 // every value that rounds to it (13.87: [13.865, 13.875]), so a deterministic method whose value
-// rounds to the printed one is "inside".
+// rounds to the printed one is "inside"; and the interval is widened by a relative
+// kSinglePrecisionTolerance, the reports' float32 arithmetic.
 std::string figure_position(const std::optional<PredictionInterval>& interval, int n,
                             double figure);
 

@@ -143,6 +143,12 @@ TEST(ReportsNumber, APrintedFigureIsPlacedInTheMethodsPredictionInterval) {
   EXPECT_EQ(figure_position(exact, 3, 13.87), "inside");
   EXPECT_EQ(figure_position(exact, 3, 13.88), "above");
   EXPECT_EQ(figure_position(exact, 3, 13.8), "below");
+  // The reports' float32 arithmetic: S2's PCA mean of the ten printed errors (13.968258…) against
+  // the same deterministic computation in double precision (13.968255…) is inside, a figure 1e-4
+  // away is not.
+  const auto pca = prediction_interval_95({13.968255662918091, 13.968255662918091});
+  EXPECT_EQ(figure_position(pca, 2, 13.968258671569824), "inside");
+  EXPECT_EQ(figure_position(pca, 2, 13.968255662918091 * (1 + 1e-4)), "above");
 }
 
 // One-sample, one-sided t test at 5 % with 80 % power (G*Power: d = 1 needs 8, d = 0.5 needs 27).
