@@ -206,6 +206,8 @@ Cards grading_cards(const ProfileData& data, const Inventory& inventory) {
     for (auto& row : card.rows) {
       settle(row, data);
       count(card.tally, row.outcome);
+      if (row.outcome == Outcome::reproduced_as_made && row.verdict_corrected == "not reproduced")
+        ++card.tally.reproduced_only_as_made;
     }
     for (size_t i = 0; i < card.not_checked.size(); ++i) count(card.tally, Outcome::not_checked);
     out.cards.push_back(std::move(card));
@@ -218,10 +220,13 @@ Cards grading_cards(const ProfileData& data, const Inventory& inventory) {
 
 std::string tally_line(const Tally& t) {
   return fmt::format(
-      "{} claim{} made: {} reproduced as made, {} survive{} correction, {} not reproduced, "
+      "{} claim{} made: {} reproduced as made{}, {} survive{} correction, {} not reproduced, "
       "{} undecided, {} not checked{}",
-      t.made, t.made == 1 ? "" : "s", t.reproduced, t.survive, t.survive == 1 ? "s" : "",
-      t.not_reproduced, t.undecided, t.not_checked,
+      t.made, t.made == 1 ? "" : "s", t.reproduced,
+      t.reproduced_only_as_made > 0
+          ? fmt::format(" ({} of them not once the slip is corrected)", t.reproduced_only_as_made)
+          : "",
+      t.survive, t.survive == 1 ? "s" : "", t.not_reproduced, t.undecided, t.not_checked,
       t.beside > 0 ? fmt::format(" ({} of them by the brief's or the harness's own checks, shown "
                                  "beside)",
                                  t.beside)

@@ -46,7 +46,8 @@ struct CardRow {
 
 struct Tally {
   int made = 0, reproduced = 0, survive = 0, not_reproduced = 0, undecided = 0, not_checked = 0;
-  int beside = 0;  // checked only by the brief's or the harness's checks
+  int reproduced_only_as_made = 0;  // of `reproduced`: the corrected variant is not reproduced
+  int beside = 0;                   // checked only by the brief's or the harness's checks
 };
 
 struct Card {

@@ -63,6 +63,19 @@ Inventory s3_inventory(std::vector<InventoryEntry> entries) {
   return inventory;
 }
 
+TEST(GradingCards, TheTallySaysWhichClaimsHoldOnlyAsMade) {
+  ProfileData data;
+  data.claims = {
+      claim("s3.a", "S3.1", "reproduced"), claim("s3.a_corrected", "S3.1", "not reproduced"),
+      claim("s3.b", "S3.2", "reproduced"), claim("s3.b_corrected", "S3.2", "reproduced")};
+  const auto inventory = s3_inventory(
+      {entry("S3-01", {"s3.a", "s3.a_corrected"}), entry("S3-02", {"s3.b", "s3.b_corrected"})});
+  const auto cards = grading_cards(data, inventory);
+  EXPECT_EQ(tally_line(cards.cards[3].tally),
+            "2 claims made: 2 reproduced as made (1 of them not once the slip is corrected), "
+            "0 survive correction, 0 not reproduced, 0 undecided, 0 not checked");
+}
+
 TEST(GradingCards, EveryStatementCountsOnceInItsReportsTally) {
   ProfileData data;
   data.claims = {claim("s3.a", "S3.1", "reproduced"),
