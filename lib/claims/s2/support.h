@@ -92,16 +92,19 @@ void record_ten_images(ClaimContext& ctx, const analysis::TensorMap& ae, const s
                        const torch::Tensor& pca_errors);
 
 // The claims, one function each, by family.
-Claim pca_beats_source_ae();                            // pca_claims.cpp, as made
-Claim pca_beats_source_ae_corrected();                  // pca_claims.cpp
-Claim well_trained_ae_beats_pca();                      // pca_claims.cpp
-Claim error_falls_with_hidden_size();                   // hidden_size_claims.cpp
-Claim ood_error_far_above_in_distribution();            // hidden_size_claims.cpp
-Claim sparse_penalty_raises_loss_and_silences_units();  // sparse_claims.cpp
-Claim dae_beats_ae_on_noisy_inputs();                   // denoising_claims.cpp
-Claim standard_ae_ignores_noise();                      // noise_claims.cpp, as made
-Claim standard_ae_ignores_noise_corrected();            // noise_claims.cpp
-Claim latent_noise_small_keeps_huge_destroys();         // latent_noise_claims.cpp
-Claim conv_aes_reach_low_loss();                        // conv_claims.cpp
+Claim pca_beats_source_ae();                                // pca_claims.cpp, as made
+Claim pca_beats_source_ae_corrected();                      // pca_claims.cpp
+Claim well_trained_ae_beats_pca();                          // pca_claims.cpp
+Claim error_falls_with_hidden_size();                       // hidden_size_claims.cpp
+Claim ood_error_far_above_in_distribution();                // hidden_size_claims.cpp
+Claim sparse_penalty_raises_loss_and_silences_units();      // sparse_claims.cpp
+Claim smaller_penalty_keeps_more_units_active();            // sparse_claims.cpp, as made
+Claim smaller_penalty_keeps_more_units_active_corrected();  // sparse_claims.cpp
+Claim dae_beats_ae_on_noisy_inputs();                       // denoising_claims.cpp
+Claim dae_training_loss_rises_with_noise();                 // denoising_claims.cpp
+Claim standard_ae_ignores_noise();                          // noise_claims.cpp, as made
+Claim standard_ae_ignores_noise_corrected();                // noise_claims.cpp
+Claim latent_noise_small_keeps_huge_destroys();             // latent_noise_claims.cpp
+Claim conv_aes_reach_low_loss();                            // conv_claims.cpp
 
 }  // namespace aerepro::claims::s2
