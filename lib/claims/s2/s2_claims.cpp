@@ -12,6 +12,8 @@ std::vector<Claim> s2_claims() {
           error_falls_with_hidden_size(),
           ood_error_far_above_in_distribution(),
           sparse_penalty_raises_loss_and_silences_units(),
+          large_penalty_spoils_reconstruction(),
+          large_penalty_spoils_reconstruction_corrected(),
           smaller_penalty_keeps_more_units_active(),
           smaller_penalty_keeps_more_units_active_corrected(),
           dae_training_loss_rises_with_noise(),

@@ -98,6 +98,8 @@ Claim well_trained_ae_beats_pca();                          // pca_claims.cpp
 Claim error_falls_with_hidden_size();                       // hidden_size_claims.cpp
 Claim ood_error_far_above_in_distribution();                // hidden_size_claims.cpp
 Claim sparse_penalty_raises_loss_and_silences_units();      // sparse_claims.cpp
+Claim large_penalty_spoils_reconstruction();                // sparse_claims.cpp, as made
+Claim large_penalty_spoils_reconstruction_corrected();      // sparse_claims.cpp
 Claim smaller_penalty_keeps_more_units_active();            // sparse_claims.cpp, as made
 Claim smaller_penalty_keeps_more_units_active_corrected();  // sparse_claims.cpp
 Claim dae_beats_ae_on_noisy_inputs();                       // denoising_claims.cpp
