@@ -58,6 +58,12 @@ double active_fraction(models::ShallowAutoencoder& model, const torch::Tensor& i
 }
 
 const std::vector<double> kLambdas{0.6e-6, 1.5e-6, 4e-6};  // S2.6
+// What every sparse claim's departures say of S2's training cell, and of ci's shortening.
+const std::string kSparseCell =
+    "; S2's sparse training cell is cut off (002:1076): the MSE + L1 loss and Adam 3e-4 are read "
+    "from what is shown";
+const std::string kSparseCi =
+    "the sparse AEs train on a seeded 10,000-image subset of MNIST train for 3 of the 5 epochs";
 
 // 002:1417 "in the case of smaller regularization parameter the active neurons are more", as
 // S2 looked at them (activations of images fed raw 0-255 pixels) or on [0,1] pixels.
@@ -78,15 +84,13 @@ Claim smaller_penalty_claim(bool as_made) {
                  "measurement as made): the images fed as [0,1] pixels, the scale the models "
                  "trained on.");
   c.departures[Profile::full] = {
-      (as_made ? kFullAsMade : "CORRECTED VARIANT: " + kFull) +
-          "; S2's sparse training cell is cut off (002:1076): the MSE + L1 loss and Adam 3e-4 "
-          "are read from what is shown; S2 looked at ten images (9705-9714), we count over the "
-          "test set",
+      (as_made ? kFullAsMade : "CORRECTED VARIANT: " + kFull) + kSparseCell +
+          "; S2 looked at ten images (9705-9714), we count over the test set",
       Bias::unknown};
   c.departures[Profile::ci] = {
-      "the sparse AEs train on a seeded 10,000-image subset of MNIST train for 3 of the 5 "
-      "epochs; same threshold (> 0): less training leaves more units active at every lambda, "
-      "in an unknown balance",
+      kSparseCi +
+          "; same threshold (> 0): less training leaves more units active at every lambda, in "
+          "an unknown balance",
       Bias::unknown};
   c.departures[Profile::smoke] = kSmoke;
   c.assertions = {
@@ -132,14 +136,12 @@ Claim large_penalty_claim(bool as_made) {
                : "CORRECTED VARIANT (read with s2.large_penalty_spoils_reconstruction, the "
                  "measurement as made): the images fed as [0,1] pixels, the scale the models "
                  "trained on.");
-  c.departures[Profile::full] = {
-      (as_made ? kFullAsMade : "CORRECTED VARIANT: " + kFull) +
-          "; S2's sparse training cell is cut off (002:1076): the MSE + L1 loss and Adam 3e-4 "
-          "are read from what is shown; S2 printed one image (9707), we assert on the test set",
-      Bias::unknown};
+  c.departures[Profile::full] = {(as_made ? kFullAsMade : "CORRECTED VARIANT: " + kFull) +
+                                     kSparseCell +
+                                     "; S2 printed one image (9707), we assert on the test set",
+                                 Bias::unknown};
   c.departures[Profile::ci] = {
-      "the sparse AEs train on a seeded 10,000-image subset of MNIST train for 3 of the 5 "
-      "epochs; same threshold (> 0); which way shorter training moves the gap is not known",
+      kSparseCi + "; same threshold (> 0); which way shorter training moves the gap is not known",
       Bias::unknown};
   c.departures[Profile::smoke] = kSmoke;
   c.assertions = {{"largest_minus_smallest_lambda_mean_test_error", Comparison::greater, 0.0, 0.0,
@@ -207,16 +209,15 @@ Claim sparse_penalty_raises_loss_and_silences_units() {
       "two loss increases > 0; sparse active fraction < 0.5; standard active fraction > 0.5; "
       "their ratio < 0.5.";
   c.departures[Profile::full] = {
-      kFull +
-          "; S2's sparse training cell is cut off (002:1076): the MSE + L1 loss and Adam 3e-4 "
-          "are read from what is shown; its printed losses agree with ours but for the first "
-          "epoch at lambda 1.5e-6 (0.0494, 1 % above our seeds' interval)",
+      kFull + kSparseCell +
+          "; its printed losses agree with ours but for the first epoch at lambda 1.5e-6 "
+          "(0.0494, 1 % above our seeds' interval)",
       Bias::unknown};
   c.departures[Profile::ci] = {
-      "the sparse AEs train on a seeded 10,000-image subset of MNIST train for 3 of the 5 "
-      "epochs; the standard AE is S2.3's x = 256 AE as trained in ci (5 of 10 epochs, all "
-      "images); same thresholds. Less training leaves more units active in both: unknown net "
-      "direction",
+      kSparseCi +
+          "; the standard AE is S2.3's x = 256 AE as trained in ci (5 of 10 epochs, all images); "
+          "same thresholds. Less training leaves more units active in both: unknown net "
+          "direction",
       Bias::unknown};
   c.departures[Profile::smoke] = kSmoke;
   c.assertions = {
