@@ -123,6 +123,8 @@ Claim dae_beats_ae_on_noisy_inputs() {
   return c;
 }
 
+// 002_3b48a90cb75fa7d6.txt:1608 "the more the noise we add in the input image the higher the loss
+// function".
 Claim dae_training_loss_rises_with_noise() {
   Claim c;
   c.id = "s2.dae_training_loss_rises_with_noise";

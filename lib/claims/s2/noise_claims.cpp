@@ -1,5 +1,6 @@
-// S2.7, the standard AE on noisy inputs: "It basically ignore the noise" (002:1686), as S2's
-// code measured it (noise on raw 0-255 pixels) and with the scale corrected.
+// S2.7, the standard AE on noisy inputs: "It basically ignore the noise"
+// (002_3b48a90cb75fa7d6.txt:1686), as S2's code measured it (noise on raw 0-255 pixels) and with
+// the scale corrected.
 #include "claims/s2/support.h"
 #include "common/compat.h"
 

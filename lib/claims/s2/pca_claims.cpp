@@ -48,8 +48,8 @@ analysis::TensorMap pca_without_mean(const analysis::PcaModel& pca) {
   };
 }
 
-// 002:554 as S2's code measured it (as_made: the AE fed 0-255 pixels, PCA without the mean)
-// or with both slips corrected.
+// 002_3b48a90cb75fa7d6.txt:554 as S2's code measured it (as_made: the AE fed 0-255 pixels, PCA
+// without the mean) or with both slips corrected.
 Claim pca_beats_source_ae_claim(bool as_made) {
   Claim c;
   c.id = std::string("s2.pca_beats_source_ae") + (as_made ? "" : "_corrected");

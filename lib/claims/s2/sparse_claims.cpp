@@ -65,8 +65,8 @@ const std::string kSparseCell =
 const std::string kSparseCi =
     "the sparse AEs train on a seeded 10,000-image subset of MNIST train for 3 of the 5 epochs";
 
-// 002:1417 "in the case of smaller regularization parameter the active neurons are more", as
-// S2 looked at them (activations of images fed raw 0-255 pixels) or on [0,1] pixels.
+// 002_3b48a90cb75fa7d6.txt:1417 "in the case of smaller regularization parameter the active neurons
+// are more", as S2 looked at them (activations of images fed raw 0-255 pixels) or on [0,1] pixels.
 Claim smaller_penalty_claim(bool as_made) {
   Claim c;
   c.id = std::string("s2.smaller_penalty_keeps_more_units_active") + (as_made ? "" : "_corrected");
@@ -116,8 +116,8 @@ Claim smaller_penalty_claim(bool as_made) {
   return c;
 }
 
-// 002:1221 "when the regularization parameter is too big the reconstruction is not good", as
-// S2 measured it (images fed raw 0-255 pixels, output / 255) or on [0,1] pixels.
+// 002_3b48a90cb75fa7d6.txt:1221 "when the regularization parameter is too big the reconstruction is
+// not good", as S2 measured it (images fed raw 0-255 pixels, output / 255) or on [0,1] pixels.
 Claim large_penalty_claim(bool as_made) {
   Claim c;
   c.id = std::string("s2.large_penalty_spoils_reconstruction") + (as_made ? "" : "_corrected");
