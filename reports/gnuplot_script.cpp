@@ -10,8 +10,10 @@
 namespace aerepro::reports::gnuplot {
 namespace {
 
-constexpr const char* kColours[] = {"1f77b4", "d62728", "2ca02c", "ff7f0e", "9467bd",
-                                    "8c564b", "e377c2", "7f7f7f", "bcbd22", "17becf"};
+// Okabe and Ito's colour-blind-safe palette (its yellow darkened to read on white); a figure
+// draws at most kMaxSeries series a plot, so no colour repeats within a plot.
+constexpr const char* kColours[] = {"0072b2", "d55e00", "009e73", "cc79a7",
+                                    "e69f00", "56b4e9", "000000", "b8a200"};
 
 }  // namespace
 

@@ -12,6 +12,8 @@
 
 namespace aerepro::reports::gnuplot {
 
+// At most this many series in one plot (more become small multiples).
+inline constexpr size_t kMaxSeries = 8;
 // The i-th colour of the palette as a gnuplot colour literal ('#RRGGBB').
 std::string colour(size_t i);
 // The same colour, half transparent (gnuplot's #AARRGGBB, AA = transparency).
@@ -40,6 +42,19 @@ Stats stats(const std::vector<double>& values);
 
 // "1 seed" or "N seeds".
 std::string seeds_note(size_t seeds);
+
+// One point of a line figure: its series, seed and (x, y).
+struct LineSample {
+  std::string series;
+  long long seed;
+  double x, y;
+};
+
+// Lines (line_figures.cpp): each seed thin, the mean bold; printed series ("… (report, …)")
+// dashed beside the series they match; more than kMaxSeries series become panels on one y
+// range. `steps` draws histogram steps instead of lines.
+Figure lines_figure(Figure figure, const FigureLabels& labels,
+                    const std::vector<LineSample>& samples, bool steps);
 
 // One value of a bar chart: its category (x), series (bar colour) and value.
 struct BarSample {

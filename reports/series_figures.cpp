@@ -18,86 +18,6 @@ namespace aerepro::reports {
 namespace gnuplot {
 namespace {  // unity builds join the figure files: these names occur only here
 
-// --- lines: numeric x ------------------------------------------------------------------------
-
-struct LineSample {
-  std::string series;
-  long long seed;
-  double x, y;
-};
-
-Figure lines_figure(Figure figure, const FigureLabels& labels,
-                    const std::vector<LineSample>& samples, bool steps) {
-  std::vector<std::string> names;
-  std::set<long long> all_seeds;
-  bool x_positive = true, y_positive = true;
-  for (const auto& s : samples) {
-    names.push_back(s.series);
-    all_seeds.insert(s.seed);
-    x_positive = x_positive && s.x > 0;
-    y_positive = y_positive && s.y > 0;
-  }
-  const auto series = ordered_labels(names);
-  std::ostringstream out, plot;
-  const std::string style = steps ? "histeps" : "lines";
-  for (size_t i = 0; i < series.size(); ++i) {
-    std::map<long long, std::map<double, double>> per_seed;
-    std::map<double, std::vector<double>> per_x;
-    for (const auto& s : samples) {
-      if (s.series != series[i]) continue;
-      per_seed[s.seed][s.x] = s.y;
-      per_x[s.x].push_back(s.y);
-    }
-    if (per_seed.size() > 1) {
-      size_t k = 0;
-      for (const auto& [seed, points] : per_seed) {
-        std::string body;
-        for (const auto& [x, y] : points) body += num(x) + " " + num(y) + "\n";
-        const auto name = fmt::format("s{}_{}", i, k++);
-        out << data_block(name, body);
-        plot << fmt::format("${} with {} lc rgb {} lw 1 notitle, ", name, style, faint(i));
-      }
-    }
-    std::string body;
-    for (const auto& [x, ys] : per_x) body += num(x) + " " + num(stats(ys).mean) + "\n";
-    out << data_block(fmt::format("m{}", i), body);
-    const bool points = !steps && per_x.size() <= 30;
-    plot << fmt::format("$m{} with {} lc rgb {} lw 2.5 {} title {}, ", i,
-                        steps ? "histeps" : (points ? "linespoints" : "lines"), colour(i),
-                        points ? "pt 7 ps 0.6" : "", gp_string(series[i]));
-  }
-  out << axis_labels(labels) << "set grid\nset key outside top center horizontal\n";
-  // Log axes hug the data (gnuplot would widen them to whole decades); few x values get a tic
-  // each.
-  if (labels.log_x && x_positive) {
-    std::set<double> xs;
-    for (const auto& s : samples) xs.insert(s.x);
-    out << "set logscale x\nset format x '%g'\nset autoscale xfix\n"
-           "set offsets graph 0.05, graph 0.05, 0, 0\n";
-    if (xs.size() <= 12) {
-      std::string tics;
-      for (double x : xs) tics += (tics.empty() ? "" : ", ") + num(x);
-      out << "set xtics (" << tics << ")\n";
-    }
-  }
-  // A log y axis only pays when the data spans decades (its tics sit at powers of ten).
-  double y_lo = INFINITY, y_hi = 0;
-  for (const auto& s : samples) {
-    y_lo = std::min(y_lo, s.y);
-    y_hi = std::max(y_hi, s.y);
-  }
-  if (labels.log_y && y_positive && y_hi / y_lo > 20) out << "set logscale y\n";
-  std::string p = plot.str();
-  out << "plot " << p.substr(0, p.size() - 2) << "\n";
-  // Many series stack their key above the plot: keep the plot's own height.
-  figure.height += 16 * static_cast<int>(series.size() > 2 ? series.size() - 2 : 0);
-  figure.script = out.str();
-  figure.note = all_seeds.size() > 1 ? fmt::format("bold: mean over {}; thin: each seed",
-                                                   seeds_note(all_seeds.size()))
-                                     : seeds_note(all_seeds.size());
-  return figure;
-}
-
 // --- special cases ---------------------------------------------------------------------------
 
 // Heat map: series = row (true class), x = column (assigned class), y = count (mean over seeds).
@@ -186,6 +106,34 @@ Figure scatter_figure(Figure figure, const FigureLabels& labels,
   return figure;
 }
 
+// The loss curves say what they show: training only where only training is recorded, and the
+// axis names no loss the record does not declare (the claims' records name none).
+void retitle_loss(FigureLabels& labels, const std::vector<results::SeriesPoint>& points) {
+  const bool validation = std::any_of(points.begin(), points.end(), [](const auto& p) {
+    return p.series.find("validation") != std::string::npos;
+  });
+  labels.title = validation ? "Training and validation loss per epoch" : "Training loss per epoch";
+  labels.y_label = validation ? "loss" : "training loss";
+}
+
+// Bars of ours against the report's printed values: where a series named "report" holds one
+// bar per other series (its categories are their names), ours are set beside them under the
+// same labels — one category per model, the series "ours" and "printed in the report".
+void pair_printed_bars(std::vector<results::SeriesPoint>& points) {
+  std::set<std::string> reported, others;
+  for (const auto& p : points)
+    (p.series == "report" ? reported : others).insert(p.series == "report" ? p.x : p.series);
+  if (reported.empty() || reported != others) return;
+  for (auto& p : points) {
+    if (p.series == "report") {
+      p.series = "printed in the report";
+    } else {
+      p.x = p.series;
+      p.series = "ours";
+    }
+  }
+}
+
 }  // namespace
 }  // namespace gnuplot
 
@@ -205,7 +153,9 @@ std::vector<Figure> series_figures(const std::string& claim,
       if (p.figure == name) mine.push_back(p);
     }
     const auto style = figure_style(name);
-    const auto& labels = style.labels;
+    auto labels = style.labels;
+    if (name == "loss_curve") retitle_loss(labels, mine);
+    pair_printed_bars(mine);
     Figure figure;
     figure.claim = claim;
     figure.name = name;
