@@ -77,11 +77,10 @@ void settle(CardRow& row, const ProfileData& data) {
   row.verdict_made = combined_verdict(made);
   row.verdict_corrected = combined_verdict(corrected);
   row.outcome = outcome_of(row);
-  std::vector<const ClaimData*> beside_claims;
   for (const auto& id : row.beside_ids) {
-    if (const ClaimData* c = find(data, id)) beside_claims.push_back(c);
+    if (const ClaimData* c = find(data, id)) row.beside.push_back(c);
   }
-  for (const auto* list : {&row.made, &row.corrected, &beside_claims}) {
+  for (const auto* list : {&row.made, &row.corrected, &row.beside}) {
     for (const ClaimData* c : *list) {
       if (row.metric || c->summary.empty()) continue;
       const auto asserted = c->asserted();

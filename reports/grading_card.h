@@ -37,6 +37,7 @@ struct CardRow {
   std::vector<std::string> beside_ids;
   std::string verdict_beside;
   std::vector<const ClaimData*> made, corrected;  // those that are in the results
+  std::vector<const ClaimData*> beside;           // the beside_ids that are in the results
   std::string verdict_made, verdict_corrected;    // combined over the ids; "" when none named
   Outcome outcome = Outcome::not_checked;
   // The checking claim's first asserted metric (the first as-made claim that ran), else null.

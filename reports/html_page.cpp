@@ -2,6 +2,7 @@
 // (html_page_parts.h).
 #include "reports/html_page.h"
 
+#include "reports/glossary.h"
 #include "reports/html_page_parts.h"
 #include "reports/text_format.h"
 
@@ -13,35 +14,139 @@
 
 namespace aerepro::reports {
 
-std::string report_html(const ProfileData& data, const std::vector<Figure>& figures,
-                        const PageInfo& info) {
-  using html::bench_section, html::cards_section, html::claim_section, html::claims_table,
-      html::counts_line, html::e, html::environment_table, html::page_end, html::page_start,
-      html::problems_section, html::reduced_profile_banner, html::verdict_badge;
-  std::ostringstream out;
-  out << page_start("aerepro report — " + data.profile);
-  out << "<h1>aerepro — the claims of five autoencoder reports, re-run (profile <code>"
-      << e(data.profile) << "</code>)</h1>\n";
-  out << reduced_profile_banner(data, info);
-  out << "<p>Everything below is read from the results CSV files in <code>" << e(data.dir.string())
-      << "</code>; nothing here trains. " << counts_line(data) << "</p>\n";
-  out << environment_table(data, info);
-  out << "<nav><b>Contents:</b> <a href=\"#cards\">the reports' cards</a> · <a "
-         "href=\"#own-checks\">the harness's own checks</a> · <a href=\"#claims\">claims "
-         "table</a> · <a href=\"#details\">claims in detail</a> · <a href=\"#benchmarks\">"
-         "benchmarks</a> · <a href=\"#problems\">problems</a></nav>\n";
-  out << cards_section(grading_cards(data, info.inventory), figures);
-  out << "<h2 id=\"claims\">Claims</h2>\n" << html::verdict_rule() << claims_table(data);
-  out << "<h2 id=\"details\">Claims in detail</h2>\n<nav><ul>\n";
+namespace {
+
+std::string lower(std::string text) {
+  std::transform(text.begin(), text.end(), text.begin(), ::tolower);
+  return text;
+}
+
+// The revision once: the latest of the rows' revisions, and how many others there are.
+std::string footer(const ProfileData& data, const PageInfo& info) {
+  const auto revisions = data.environment().git_revisions;
+  std::string latest;
+  std::string date;
   for (const auto& c : data.claims) {
-    out << fmt::format("<li><a href=\"#claim-{}\"><code>{}</code></a> {}</li>\n", file_safe(c.id),
-                       html::id(c.id), verdict_badge(c.verdict()));
+    if (c.summary.empty()) continue;
+    if (c.summary.front().date >= date) {
+      date = c.summary.front().date;
+      latest = c.summary.front().git_revision;
+    }
   }
-  out << "</ul></nav>\n";
-  for (const auto& c : data.claims) out << claim_section(data, c, figures, info);
-  out << bench_section(data, figures, info) << problems_section(data.problems, figures);
-  out << page_end();
-  return out.str();
+  return fmt::format(
+      "<footer>Generated {} from <code>{}</code>. The latest rows were measured at revision "
+      "<code>{}</code>{}; each check's details name its own.</footer>\n",
+      html::e(info.generated_at), html::e(data.dir.string()),
+      html::e(latest.empty() ? "—" : latest),
+      revisions.size() > 1
+          ? fmt::format(" ({} revisions in all, listed on <a href=\"run.html\">the "
+                        "run page</a>)",
+                        revisions.size())
+          : std::string());
+}
+
+std::string nav(const Cards& cards, const std::string& here) {
+  std::string out = "<nav class=\"pages\"><a href=\"index.html\">all reports</a>";
+  for (const auto& card : cards.cards) {
+    const std::string page = lower(card.report.key) + ".html";
+    out += page == here ? " · <b>" + html::e(card.report.key) + "</b>"
+                        : fmt::format(" · <a href=\"{}\">{}</a>", page, html::e(card.report.key));
+  }
+  out += here == "checks.html"
+             ? " · <b>the brief's and the harness's checks</b>"
+             : " · <a href=\"checks.html\">the brief's and the harness's checks</a>";
+  out += here == "run.html" ? " · <b>the run</b>" : " · <a href=\"run.html\">the run</a>";
+  return out + " · <a href=\"index.html#glossary\">glossary</a></nav>\n";
+}
+
+}  // namespace
+
+std::map<std::string, std::string> claim_pages(const Cards& cards) {
+  std::map<std::string, std::string> out;
+  for (const ClaimData* c : cards.own) out[c->id] = "checks.html";
+  for (const auto& card : cards.cards) {
+    for (const auto& row : card.rows) {
+      for (const auto* ids : {&row.made_ids, &row.corrected_ids}) {
+        for (const auto& id : *ids) out.emplace(id, lower(card.report.key) + ".html");
+      }
+    }
+  }
+  return out;
+}
+
+std::vector<SitePage> report_site(const ProfileData& data, const std::vector<Figure>& figures,
+                                  const PageInfo& info) {
+  using html::e, html::page_end, html::page_start;
+  const Cards cards = grading_cards(data, info.inventory);
+  const auto pages = claim_pages(cards);
+  const std::string foot = footer(data, info);
+  std::vector<SitePage> site;
+  {  // the index
+    std::ostringstream out;
+    out << page_start("aerepro — five autoencoder reports, checked") << nav(cards, "index.html");
+    out << "<h1>Five autoencoder reports: what their statements come to</h1>\n"
+        << html::reduced_profile_banner(data, info)
+        << "<p>Each report has a page that opens with its card: one row per statement the "
+           "harness checks, with the report's printed figure, ours in the same unit, the "
+           "verdicts and the figure that decides it. Below, each report's checkable statements "
+           "(numbers, comparisons, visual judgements, curves), each counted once.</p>\n";
+    std::vector<const Card*> all;
+    for (const auto& c : cards.cards) all.push_back(&c);
+    out << html::tally_table(all, true);
+    out << fmt::format(
+        "<p>The {} and the harness's own checks: <a href=\"checks.html\">{} check{}</a>, counted "
+        "on their own page and nowhere else. <a href=\"run.html\">The run</a>: where the numbers "
+        "come from, every asserted metric, benchmarks and {} problem{}.</p>\n",
+        term_link("brief", "brief's headline checks"), cards.own.size(),
+        cards.own.size() == 1 ? "" : "s", data.problems.size(),
+        data.problems.size() == 1 ? "" : "s");
+    out << glossary_html() << foot << page_end();
+    site.push_back({"index.html", out.str()});
+  }
+  for (const auto& card : cards.cards) {
+    const std::string file = lower(card.report.key) + ".html";
+    std::ostringstream out;
+    out << page_start(card.report.key + " — " + card.report.name + " — aerepro") << nav(cards, file)
+        << html::reduced_profile_banner(data, info) << html::card_html(card, figures);
+    std::vector<std::string> ids;
+    for (const auto& row : card.rows) {
+      for (const auto* list : {&row.made_ids, &row.corrected_ids}) {
+        for (const auto& id : *list) {
+          if (std::find(ids.begin(), ids.end(), id) == ids.end()) ids.push_back(id);
+        }
+      }
+    }
+    if (!ids.empty()) out << "<h2 id=\"details\">The checks in detail</h2>\n";
+    for (const auto& id : ids) {
+      for (const auto& c : data.claims) {
+        if (c.id == id) out << html::claim_section(data, c, figures, info);
+      }
+    }
+    out << foot << page_end();
+    site.push_back({file, out.str()});
+  }
+  {  // the brief's and the harness's own checks
+    std::ostringstream out;
+    out << page_start("the brief's and the harness's checks — aerepro") << nav(cards, "checks.html")
+        << html::own_checks_section(cards, figures);
+    for (const ClaimData* c : cards.own) out << html::claim_section(data, *c, figures, info);
+    out << foot << page_end();
+    site.push_back({"checks.html", out.str()});
+  }
+  {  // the run
+    std::ostringstream out;
+    out << page_start("the run — aerepro " + data.profile) << nav(cards, "run.html")
+        << "<h1>The run behind the pages (profile <code>" << e(data.profile) << "</code>)</h1>\n"
+        << html::reduced_profile_banner(data, info) << "<p>Everything is read from the results "
+        << "files in <code>" << e(data.dir.string()) << "</code>; nothing here trains. "
+        << html::counts_line(data) << "</p>\n"
+        << html::environment_table(data, info) << "<h2 id=\"claims\">Every asserted metric</h2>\n"
+        << html::verdict_rule() << html::claims_table(data, pages)
+        << html::bench_section(data, figures, info)
+        << html::problems_section(data.problems, figures) << foot << page_end();
+    site.push_back({"run.html", out.str()});
+  }
+  return site;
 }
 
 std::string comparison_html(const Comparison& cmp, const PageInfo& info) {

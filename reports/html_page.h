@@ -3,6 +3,7 @@
 #pragma once
 #include "reports/compare.h"
 #include "reports/gnuplot_figures.h"
+#include "reports/grading_card.h"
 #include "reports/inventory.h"
 #include "reports/report_data.h"
 
@@ -25,11 +26,26 @@ struct PageInfo {
   std::filesystem::path full_records;
 };
 
-// On window load the page's script writes data-figures-loaded="k/n" on <body>: k of its n
-// <img> elements loaded, and data-scroll-width: the document's scrollWidth in CSS pixels (the
-// browser test reads both).
-std::string report_html(const ProfileData& data, const std::vector<Figure>& figures,
-                        const PageInfo& info);
+// One file of the report: its name (index.html, s0.html … s4.html, checks.html, run.html) and
+// its HTML.
+struct SitePage {
+  std::string file;
+  std::string html;
+};
+
+// The report as pages: index.html (the five reports' tallies, linked, and the glossary), one
+// page per report (its card first, then its checks in detail, collapsed), checks.html (the
+// brief's and the harness's own checks) and run.html (the environment, every asserted metric,
+// benchmarks, problems). On window load each page's script writes on <body>: data-figures-loaded
+// "k/n" (k of its n <img> elements loaded), data-scroll-width and data-page-height (CSS
+// pixels), data-card-figure-min-width (the narrowest rendered card figure, -1 when none),
+// data-tables-overflowing and data-cells-squeezed (with every <details> opened) and
+// data-stale-card-notes (card notes naming a metric identifier their row's claims lack).
+std::vector<SitePage> report_site(const ProfileData& data, const std::vector<Figure>& figures,
+                                  const PageInfo& info);
+
+// claim id → the page its details are on ("s2.html", "checks.html").
+std::map<std::string, std::string> claim_pages(const Cards& cards);
 
 std::string comparison_html(const Comparison& comparison, const PageInfo& info);
 

@@ -1,203 +1,254 @@
-// The grading cards on the report's HTML page (html_page_parts.h, grading_card.h): one card per
-// source report, then the claims that are on no card.
+// A report's page (html_page_parts.h, grading_card.h): its card first — the tally, then one row
+// per checked statement with its evidence (the deciding figure, the printed figure and ours in
+// its unit, what the verdict tests, the verdicts, the control and the readings) — then the
+// statements nothing checks, by reason, collapsed, then each checking claim's details, one
+// click away. Everything on the card is generated from the claims' records (card_evidence.h).
+#include "reports/card_evidence.h"
+#include "reports/glossary.h"
+#include "reports/grader_tally.h"
 #include "reports/html_page_parts.h"
-
 #include "reports/text_format.h"
 
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <map>
 #include <sstream>
 
 namespace aerepro::reports::html {
 namespace {
 
-std::string claim_link(const std::string& claim) {
-  return fmt::format("<a href=\"#claim-{}\"><code>{}</code></a>", file_safe(claim), id(claim));
-}
-
-// "0.6978 ± 0.03766 (n = 5)" with the metric's name below it.
-std::string ours(const CardRow& row) {
-  if (!row.metric) return "—";
-  return e(mean_std_n(*row.metric)) + "<br><span class=\"range\">" + id(row.metric->metric) +
-         "</span>";
-}
-
-// The verdicts as made and corrected, in one cell.
-std::string verdicts(const CardRow& row) {
+std::string lines_html(const std::vector<EvidenceLine>& lines, const char* css) {
   std::string out;
-  const auto add = [&out](const char* label, const std::vector<std::string>& ids,
-                          const std::string& verdict) {
+  for (const auto& l : lines) {
+    out += fmt::format("<div class=\"{}{}\"><b>{}:</b> {}</div>", css,
+                       l.position.empty() ? "" : " pos-" + l.position, e(l.label), e(l.text));
+  }
+  return out;
+}
+
+// "as made [reproduced] · corrected [not reproduced]", or the interim state.
+std::string verdicts_html(const CardRow& row, const RowEvidence& ev) {
+  std::string out;
+  const auto add = [&](const std::string& key, const char* label, const std::string& verdict,
+                       const std::vector<std::string>& ids) {
     if (ids.empty()) return;
-    std::string links;
-    for (const auto& claim : ids) links += (links.empty() ? "" : " ") + claim_link(claim);
-    out += fmt::format("<div class=\"verdict-line\">{} {}<br><span class=\"range\">{}</span></div>",
-                       label, verdict_badge(verdict), links);
+    out += fmt::format("<div class=\"verdict-line\">{} {}</div>", term_link(key, label),
+                       verdict_badge(verdict));
   };
-  add("as made", row.made_ids, row.verdict_made);
-  add("corrected", row.corrected_ids, row.verdict_corrected);
-  add("brief's or harness's check, not the report's", row.beside_ids, row.verdict_beside);
-  return out;
-}
-
-// The report's printed figure, where it lies against one run, and the source's caveat.
-std::string printed(const CardRow& row) {
-  std::string figure = row.entry.printed;
-  if (figure.empty() && row.metric) {
-    figure = std::isnan(row.metric->source_figure) ? "" : format_number(row.metric->source_figure);
+  if (!ev.interim.empty()) {
+    out += "<div class=\"verdict-line\">" + term_link("interim", "interim") + ": " + e(ev.interim) +
+           " have run, so no verdict yet (the record says " +
+           e(row.verdict_made.empty() ? row.verdict_corrected : row.verdict_made) +
+           " at this point)</div>";
+    return out;
   }
-  std::string out = figure.empty() ? "—" : e(figure);
-  if (row.metric && row.metric_claim) {
-    const auto it = row.metric_claim->positions.find(row.metric->metric);
-    if (it != row.metric_claim->positions.end()) {
-      const auto text = figure_position_text(figure, it->second);
-      if (!text.empty()) out += "<br><span class=\"position\">" + e(text) + "</span>";
-    }
-    if (!row.metric->source_caveat.empty()) {
-      out += "<br><span class=\"range\">caveat: " + e(row.metric->source_caveat) + "</span>";
-    }
+  add("as-made", "as made", row.verdict_made, row.made_ids);
+  add("corrected", "corrected", row.verdict_corrected, row.corrected_ids);
+  if (!row.beside_ids.empty()) {
+    out += "<div class=\"verdict-line\">" +
+           term_link("brief", "the brief's or the harness's own check") + " " +
+           verdict_badge(row.verdict_beside) +
+           " <span class=\"range\">(counted on <a href=\"checks.html\">its own page</a>, not "
+           "here)</span></div>";
   }
   return out;
 }
 
-std::string statement(const Card& card, const CardRow& row) {
-  std::string where = card.from_inventory
-                          ? fmt::format("{} · {}:{} · {}", row.entry.entry, card.report.file,
-                                        row.entry.line, row.entry.kind)
-                          : "the claim's sentence (no inventory)";
-  std::string out =
-      "<q>" + e(row.entry.quote) + "</q><br><span class=\"range\">" + e(where) + "</span>";
-  if (!row.entry.note.empty()) {
-    out += "<details><summary>our reading</summary>" + e(row.entry.note) + "</details>";
-  }
-  return out;
+std::string figure_cell(const RowEvidence& ev) {
+  if (!ev.figure) return "<div class=\"deciding none\">No figure was drawn for this check.</div>";
+  const Figure& f = *ev.figure;
+  const int width = 480;
+  const int height = width * f.height / std::max(1, f.width);
+  return fmt::format(
+      "<figure class=\"deciding\"><a href=\"{0}\" title=\"full size\"><img class=\"card-figure\" "
+      "src=\"{0}\" width=\"{1}\" height=\"{2}\" alt=\"{3}\"></a><figcaption>{3} — {4}. "
+      "Click for full size.</figcaption></figure>",
+      e(f.file), width, height, e(f.title), e(f.note));
 }
 
-std::string bias(const CardRow& row) {
-  for (const auto* list : {&row.made, &row.corrected}) {
-    for (const ClaimData* c : *list) {
-      if (!c->summary.empty() && !c->summary.front().bias.empty())
-        return e(c->summary.front().bias);
+std::string details_links(const CardRow& row) {
+  std::string out;
+  const auto add = [&](const std::vector<std::string>& ids, const char* what, const char* page) {
+    for (size_t i = 0; i < ids.size(); ++i) {
+      out += fmt::format("{}<a href=\"{}#claim-{}\">{}{}</a>", out.empty() ? "" : " · ", page,
+                         file_safe(ids[i]), what,
+                         ids.size() > 1 ? fmt::format(" {}", i + 1) : std::string());
     }
-  }
-  return "—";
+  };
+  add(row.made_ids, "the check as made", "");
+  add(row.corrected_ids, "the check corrected", "");
+  add(row.beside_ids, "the brief's or harness's check", "checks.html");
+  return "<p class=\"more\">Every metric and seed: " + out + "</p>";
 }
 
-// A thumbnail of the first drawn figure of the claim that checks the row, linking to the full
-// figure; "" when none was drawn.
-std::string thumbnail(const CardRow& row, const std::vector<Figure>& figures) {
-  std::vector<std::string> ids = row.made_ids;
-  ids.insert(ids.end(), row.corrected_ids.begin(), row.corrected_ids.end());
-  ids.insert(ids.end(), row.beside_ids.begin(), row.beside_ids.end());
-  for (const auto& id : ids) {
-    for (const auto& f : figures) {
-      if (f.claim != id || !f.rendered) continue;
-      return fmt::format(
-          "<br><a href=\"{0}\" title=\"{1}\"><img class=\"thumb\" src=\"{0}\" alt=\"{1}\" "
-          "width=\"{2}\" height=\"{3}\"></a>",
-          e(f.file), e(f.title), 160, 160 * f.height / std::max(1, f.width));
-    }
-  }
-  return "";
-}
-
-std::string card_html(const Card& card, const std::vector<Figure>& figures) {
+std::string row_html(const Card& card, const CardRow& row, const std::vector<Figure>& figures) {
+  const RowEvidence ev = row_evidence(row, figures);
+  bool interim = !ev.interim.empty();
+  const Standing standing = standing_of(row, interim);
+  std::string metrics;
+  for (const auto& m : ev.metrics) metrics += (metrics.empty() ? "" : " ") + m;
   std::ostringstream out;
-  out << fmt::format("<section class=\"card\" id=\"card-{}\">\n<h3>{} — {}</h3>\n", card.report.key,
-                     e(card.report.key), e(card.report.name));
-  out << "<p class=\"tally\">" << e(tally_line(card.tally)) << ".</p>\n";
-  if (!card.from_inventory) {
-    out << "<p class=\"range\">No inventory of this report: one row per claim whose source "
-           "column names "
-        << e(card.report.key) << ", its sentence standing for the report's words.</p>\n";
+  out << fmt::format("<article class=\"row o-{}\" id=\"row-{}\" data-metrics=\"{}\">",
+                     file_safe(standing_name(standing)), file_safe(row.entry.entry), e(metrics));
+  out << "<div class=\"row-text\"><p class=\"quote\"><span class=\"standing\">"
+      << e(standing_name(standing)) << "</span> <q>" << e(row.entry.quote) << "</q><br>"
+      << "<span class=\"range\">"
+      << e(card.from_inventory
+               ? fmt::format("{} · line {} · {}", row.entry.entry, row.entry.line, row.entry.kind)
+               : std::string("the claim's own sentence (no inventory)"))
+      << "</span></p><dl class=\"evidence\">";
+  if (!ev.printed.empty() || !row.entry.printed.empty()) {
+    out << "<dt>printed in the report, and ours in its unit</dt><dd>"
+        << (row.entry.printed.empty() ? "" : "<div>as printed: " + e(row.entry.printed) + "</div>")
+        << lines_html(ev.printed, "card-note") << "</dd>";
   }
-  if (!card.rows.empty()) {
-    out << "<table class=\"card\"><colgroup><col class=\"c-statement\"><col class=\"c-printed\">"
-           "<col class=\"c-ours\"><col class=\"c-verdict\"><col class=\"c-bias\"></colgroup>\n"
-           "<tr><th>statement (report file:line)</th><th>printed in the report</th>"
-           "<th>ours: mean ± std (n)</th><th>verdict</th><th>bias of our set-up</th></tr>\n";
-    for (const auto& row : card.rows) {
-      out << "<tr class=\"o-" << file_safe(outcome_name(row.outcome)) << "\"><td>"
-          << statement(card, row) << "</td><td>" << printed(row) << "</td><td class=\"num\">"
-          << ours(row) << thumbnail(row, figures) << "</td><td>" << verdicts(row) << "</td><td>"
-          << bias(row) << "</td></tr>\n";
-    }
-    out << "</table>\n";
-  }
-  if (!card.not_checked.empty()) {
-    out << "<p><b>Not checked</b> (" << card.not_checked.size()
-        << "):</p>\n<ul class=\"unchecked\">\n";
-    for (const auto& entry : card.not_checked) {
-      out << fmt::format("<li><q>{}</q> <span class=\"range\">{} · {}:{} · {}</span> — {}</li>\n",
-                         e(entry.quote), e(entry.entry), e(card.report.file), entry.line,
-                         e(entry.kind), entry.note.empty() ? "no reason given" : e(entry.note));
-    }
-    out << "</ul>\n";
-  }
-  out << "</section>\n";
+  if (!ev.tested.empty())
+    out << "<dt>what the verdict tests</dt><dd>" << lines_html(ev.tested, "card-note") << "</dd>";
+  out << "<dt>verdict</dt><dd>" << verdicts_html(row, ev) << "</dd>";
+  if (!ev.control.empty())
+    out << "<dt>" << term_link("control", "control") << "</dt><dd>"
+        << lines_html(ev.control, "card-note") << "</dd>";
+  if (!ev.readings.empty())
+    out << "<dt>" << term_link("reading", "readings") << "</dt><dd>"
+        << lines_html(ev.readings, "card-note") << "</dd>";
+  if (!ev.bias.empty())
+    out << "<dt>" << term_link("bias", "bias") << " of our set-up</dt><dd>" << e(ev.bias)
+        << "</dd>";
+  out << "</dl>" << details_links(row) << "</div>" << figure_cell(ev) << "</article>\n";
   return out.str();
 }
 
-// One line per report: its name and tally, linked to its card.
-std::string glance(const Cards& cards) {
-  std::ostringstream out;
-  out << "<table class=\"glance\"><tr><th>report</th><th>claims made</th><th>reproduced as "
-         "made</th><th>survive correction</th><th>not reproduced</th><th>undecided</th>"
-         "<th>not checked</th></tr>\n";
-  for (const auto& card : cards.cards) {
-    const auto& t = card.tally;
-    out << fmt::format(
-        "<tr><td><a href=\"#card-{0}\">{0} — {1}</a></td><td class=\"num\">{2}</td>"
-        "<td class=\"num\">{3}</td><td class=\"num\">{4}</td><td class=\"num\">{5}</td>"
-        "<td class=\"num\">{6}</td><td class=\"num\">{7}</td></tr>\n",
-        e(card.report.key), e(card.report.name), t.made, t.reproduced, t.survive, t.not_reproduced,
-        t.undecided, t.not_checked);
+std::string unchecked_html(const Card& card) {
+  std::map<std::string, std::vector<const InventoryEntry*>> by_reason;
+  for (const auto& entry : card.not_checked) {
+    const std::string reason = !is_checkable(entry)
+                                   ? (entry.kind == "procedure" ? "procedures (not counted)"
+                                                                : "explanations (not counted)")
+                                   : reason_category(entry);
+    by_reason[reason].push_back(&entry);
   }
-  out << fmt::format(
-      "<tr><td><a href=\"#own-checks\">the harness's own and the brief's headline checks</a></td>"
-      "<td class=\"num\" colspan=\"6\">{} claim{}, in no report's tally</td></tr>\n</table>\n",
-      cards.own.size(), cards.own.size() == 1 ? "" : "s");
+  if (by_reason.empty()) return "";
+  std::ostringstream out;
+  out << "<h3>Statements nothing checks</h3>\n";
+  for (const auto& [reason, entries] : by_reason) {
+    const bool counted = reason.find("(not counted)") == std::string::npos;
+    out << "<details class=\"unchecked\"><summary>" << e(reason) << ": " << entries.size()
+        << "</summary><ul>\n";
+    for (const InventoryEntry* entry : entries) {
+      out << fmt::format(
+          "<li class=\"{}\"><q>{}</q> <span class=\"range\">{} · line {} · {}</span>"
+          "<br><span class=\"range\">the inventory's reason: {}</span></li>\n",
+          counted ? "unchecked-checkable" : "unchecked-other", e(entry->quote), e(entry->entry),
+          entry->line, e(entry->kind), entry->note.empty() ? "none given" : e(entry->note));
+    }
+    out << "</ul></details>\n";
+  }
   return out.str();
 }
 
 }  // namespace
 
-std::string cards_section(const Cards& cards, const std::vector<Figure>& figures) {
+std::string tally_table(const std::vector<const Card*>& cards, bool link) {
+  std::vector<GraderTally> tallies;
+  for (const Card* c : cards) tallies.push_back(grader_tally(*c));
+  std::vector<size_t> columns;
+  for (size_t i = 0; i < kStandings; ++i) {
+    for (const auto& t : tallies) {
+      if (t.counts[i] > 0 || i == static_cast<size_t>(Standing::not_checked)) {
+        columns.push_back(i);
+        break;
+      }
+    }
+  }
   std::ostringstream out;
-  out << "<h2 id=\"cards\">The reports, one card each</h2>\n"
-         "<p>Two questions per claim. <b>Does the statement hold for the method?</b> — "
-         "<i>reproduced</i>, <i>not reproduced</i>, or <i>inconclusive</i> over the seeds, with "
-         "95 % confidence. <b>Is the report's printed number what the method gives?</b> — inside "
-         "or outside the seeds' 95 % prediction interval of one run. <i>As made</i> is the "
-         "claim as the report made it; <i>corrected</i> fixes a design slip of the report.</p>\n"
-      << glance(cards);
-  for (const auto& card : cards.cards) out << card_html(card, figures);
-  out << "<h2 id=\"own-checks\">The harness's own checks and the brief's headline checks — not "
-         "counted in any report's tally</h2>\n";
+  out << "<table class=\"tally\"><tr><th>report</th><th>checkable statements</th>";
+  for (size_t i : columns) {
+    const auto s = static_cast<Standing>(i);
+    out << "<th>" << term_link(standing_term(s), standing_name(s)) << "</th>";
+  }
+  out << "<th>procedures and explanations (not counted)</th></tr>\n";
+  for (size_t k = 0; k < cards.size(); ++k) {
+    const Card& card = *cards[k];
+    const std::string name = fmt::format("{} — {}", card.report.key, card.report.name);
+    std::string page = card.report.key + ".html";
+    std::transform(page.begin(), page.end(), page.begin(), ::tolower);
+    out << "<tr data-total=\"" << tallies[k].checkable << "\"><td>"
+        << (link ? "<a href=\"" + page + "\">" + e(name) + "</a>" : e(name))
+        << "</td><td class=\"num total\">" << tallies[k].checkable << "</td>";
+    for (size_t i : columns) out << "<td class=\"num part\">" << tallies[k].counts[i] << "</td>";
+    out << "<td class=\"num\">" << tallies[k].procedures + tallies[k].explanations
+        << "</td></tr>\n";
+  }
+  out << "</table>\n";
+  return out.str();
+}
+
+std::string card_html(const Card& card, const std::vector<Figure>& figures) {
+  std::ostringstream out;
+  out << fmt::format("<section class=\"card\" id=\"card-{}\">\n<h2>{} — {}</h2>\n", card.report.key,
+                     e(card.report.key), e(card.report.name));
+  out << tally_table({&card}, false);
+  if (!card.report.file.empty())
+    out << "<p class=\"range\">Lines are lines of the report's file " << e(card.report.file)
+        << ". Each row: the statement, the report's printed figure and ours in its unit, what "
+           "the verdict tests, the verdicts and the figure that decides it.</p>\n";
+  if (!card.from_inventory) {
+    out << "<p class=\"range\">No inventory of this report: one row per claim whose source "
+           "names "
+        << e(card.report.key) << ", its sentence standing for the report's words.</p>\n";
+  }
+  if (card.rows.empty()) out << "<p>No statement of this report is checked.</p>\n";
+  for (const auto& row : card.rows) out << row_html(card, row, figures);
+  out << unchecked_html(card) << "</section>\n";
+  return out.str();
+}
+
+}  // namespace aerepro::reports::html
+
+namespace aerepro::reports::html {
+
+std::string own_checks_section(const Cards& cards, const std::vector<Figure>& figures) {
+  std::ostringstream out;
+  out << "<h1 id=\"own-checks\">The brief's headline checks and the harness's own checks</h1>\n"
+         "<p>These claims check no statement of a report: the "
+      << term_link("brief", "brief's") << " headline checks and the harness's own. They are "
+      << "counted here and in no report's tally.</p>\n";
   if (cards.own.empty()) {
     out << "<p>None: every claim of this profile checks a statement of a report.</p>\n";
     return out.str();
   }
-  out << "<table class=\"card\"><colgroup><col class=\"c-statement\"><col class=\"c-ours\">"
-         "<col class=\"c-verdict\"></colgroup>\n<tr><th>claim</th><th>ours: mean ± std (n)</th>"
-         "<th>verdict</th></tr>\n";
+  std::map<std::string, int> counts;
+  for (const ClaimData* c : cards.own) ++counts[c->verdict()];
+  std::string parts;
+  for (const auto& [verdict, n] : counts)
+    parts += fmt::format("{}{} {}", parts.empty() ? "" : ", ", n, verdict_badge(verdict));
+  out << fmt::format("<p class=\"tally\">{} check{}: {}.</p>\n", cards.own.size(),
+                     cards.own.size() == 1 ? "" : "s", parts);
   for (const ClaimData* c : cards.own) {
     CardRow row;
-    row.entry.checked_by = {c->id};
     row.made_ids = {c->id};
     row.made = {c};
     row.verdict_made = c->verdict();
-    const auto asserted = c->asserted();
-    if (!asserted.empty()) {
-      for (const auto& s : c->summary) {
-        if (s.metric == asserted.front().metric && !row.metric) row.metric = &s;
-      }
-    }
-    out << "<tr><td>" << claim_link(c->id) << "<br>" << e(c->sentence())
-        << " <span class=\"range\">(" << e(c->source()) << ")</span></td><td class=\"num\">"
-        << ours(row) << "</td><td>" << verdict_badge(c->verdict()) << "</td></tr>\n";
+    row.entry.quote = c->sentence();
+    const RowEvidence ev = row_evidence(row, figures);
+    std::string metrics;
+    for (const auto& m : ev.metrics) metrics += (metrics.empty() ? "" : " ") + m;
+    out << "<article class=\"row\" data-metrics=\"" << e(metrics) << "\"><div class=\"row-text\">"
+        << "<p class=\"quote\">" << e(c->sentence()) << "<br><span class=\"range\">"
+        << e(c->source()) << "</span></p><dl class=\"evidence\">";
+    if (!ev.printed.empty())
+      out << "<dt>printed in the report, and ours</dt><dd>" << lines_html(ev.printed, "card-note")
+          << "</dd>";
+    if (!ev.tested.empty())
+      out << "<dt>what the verdict tests</dt><dd>" << lines_html(ev.tested, "card-note") << "</dd>";
+    out << "<dt>verdict</dt><dd>"
+        << (ev.interim.empty() ? verdict_badge(c->verdict())
+                               : term_link("interim", "interim") + ": " + e(ev.interim) +
+                                     " have run, so no verdict yet")
+        << "</dd></dl><p class=\"more\"><a href=\"#claim-" << file_safe(c->id)
+        << "\">every metric and seed</a></p></div>" << figure_cell(ev) << "</article>\n";
   }
-  out << "</table>\n";
   return out.str();
 }
 

@@ -15,9 +15,11 @@
 namespace aerepro::reports::html {
 namespace {
 
+// ✓ only on a metric that holds, ✗ on one that fails; nothing on an inconclusive one.
 std::string met_mark(const results::SummaryRow& s) {
-  if (s.comparison.empty() || std::isnan(s.threshold)) return "";
-  return s.met ? " ✓" : " ✗";
+  if (s.metric_verdict == "holds") return " ✓";
+  if (s.metric_verdict == "fails") return " ✗";
+  return "";
 }
 
 // "mean ± std" over "[min, max], n = 3" (two short lines keep the column narrow).
@@ -62,7 +64,9 @@ std::string departure_html(const ClaimData& c) {
          e(text.substr(0, cut)) + " …</summary>" + e(text) + "</details>\n";
 }
 
-// Every metric of the claim: the summary over seeds, then each seed's value (<claim>.csv).
+// Every metric of the claim: the summary over seeds (one row per metric), then each seed's
+// value (<claim>.csv) in a table of its own with the seeds as rows and the metrics as columns,
+// scrolled sideways inside its box when the metrics are many, so no column is squeezed.
 std::string metrics_table(const ClaimData& c) {
   if (c.summary.empty() && c.rows.empty()) return "";
   std::vector<std::string> metrics;
@@ -80,34 +84,37 @@ std::string metrics_table(const ClaimData& c) {
       notes.push_back(note);
   }
   std::ostringstream out;
-  out << "<div class=\"wide\"><table class=\"metrics\"><tr><th>metric</th><th>source figure</th>"
-         "<th>mean ± std [min, max], n</th><th>95% CI of the mean</th><th>threshold</th>";
-  for (auto s : seeds) out << "<th>seed " << s << "</th>";
-  out << "</tr>\n";
-  for (const auto& m : metrics) {
-    out << "<tr><td><code>" << id(m) << "</code></td>";
-    const results::SummaryRow* row = nullptr;
-    for (const auto& s : c.summary) {
-      if (s.metric == m) row = &s;
-    }
-    if (row) {
-      out << "<td class=\"num\">" << e(format_number(row->source_figure))
-          << "</td><td class=\"num\">" << e(format_spread(*row)) << "</td><td class=\"num\">"
-          << (row->n > 1 ? e(fmt::format("[{}, {}]", format_number(row->ci95_low),
-                                         format_number(row->ci95_high)))
-                         : "—")
-          << "</td><td class=\"num\">" << e(format_threshold(*row)) << met_mark(*row) << "</td>";
-    } else {
-      out << "<td></td><td></td><td></td><td></td>";
-    }
-    for (auto s : seeds) {
-      auto it = values.find({m, s});
-      out << "<td class=\"num\">" << (it == values.end() ? "" : e(format_number(it->second)))
-          << "</td>";
-    }
-    out << "</tr>\n";
+  out << "<div class=\"wide\"><table class=\"metrics\"><tr><th>metric</th><th>printed in the "
+         "report</th><th>ours: mean ± std [min, max], n</th><th>95% CI of the mean</th>"
+         "<th>threshold</th><th>metric's verdict</th></tr>\n";
+  for (const auto& s : c.summary) {
+    out << "<tr><td><code>" << id(s.metric) << "</code></td><td class=\"num\">"
+        << e(format_number(s.source_figure)) << "</td><td class=\"num\">" << e(format_spread(s))
+        << "</td><td class=\"num\">"
+        << (s.n > 1
+                ? e(fmt::format("[{}, {}]", format_number(s.ci95_low), format_number(s.ci95_high)))
+                : "—")
+        << "</td><td class=\"num\">" << e(format_threshold(s)) << met_mark(s) << "</td><td>"
+        << e(metric_verdict_text(s)) << "</td></tr>\n";
   }
   out << "</table></div>\n";
+  if (!seeds.empty()) {
+    out << "<details class=\"seeds\"><summary>each seed's value (" << seeds.size() << " seed"
+        << (seeds.size() == 1 ? "" : "s") << " × " << metrics.size()
+        << " metrics)</summary><div class=\"wide\"><table class=\"seeds\"><tr><th>seed</th>";
+    for (const auto& m : metrics) out << "<th><code>" << id(m) << "</code></th>";
+    out << "</tr>\n";
+    for (auto seed : seeds) {
+      out << "<tr><td class=\"num\">" << seed << "</td>";
+      for (const auto& m : metrics) {
+        auto it = values.find({m, seed});
+        out << "<td class=\"num\">" << (it == values.end() ? "" : e(format_number(it->second)))
+            << "</td>";
+      }
+      out << "</tr>\n";
+    }
+    out << "</table></div></details>\n";
+  }
   for (const auto& n : notes) out << "<p class=\"error\">" << e(n) << "</p>\n";
   return out.str();
 }
@@ -169,7 +176,7 @@ std::string reduced_profile_banner(const ProfileData& data, const PageInfo& info
       e(data.profile), e(count));
 }
 
-std::string claims_table(const ProfileData& data) {
+std::string claims_table(const ProfileData& data, const std::map<std::string, std::string>& pages) {
   std::ostringstream out;
   out << "<p>One row per asserted metric (the verdict rests on these); every metric, with each "
          "seed's value, and the profile's departures from the source are in the claim's own "
@@ -181,18 +188,20 @@ std::string claims_table(const ProfileData& data) {
          "<th>threshold and the metric's verdict</th><th>claim verdict; bias of the "
          "departures</th></tr>\n";
   for (const auto& c : data.claims) {
+    const auto page = pages.find(c.id);
+    const std::string where = page == pages.end() ? std::string() : page->second;
     const auto rows = c.asserted();
     const size_t span = std::max<size_t>(rows.size(), 1);
     const std::string bias =
         c.summary.empty() ? (c.record ? c.record->bias : std::string()) : c.summary.front().bias;
     const std::string claim_cells = fmt::format(
-        "<td rowspan=\"{0}\"><a href=\"#claim-{1}\"><code>{2}</code></a> <span "
+        "<td rowspan=\"{0}\"><a href=\"{5}#claim-{1}\"><code>{2}</code></a> <span "
         "class=\"range\">({3})</span><br><span class=\"sentence\">{4}</span></td>",
-        span, file_safe(c.id), id(c.id), e(c.source()), e(c.sentence()));
+        span, file_safe(c.id), id(c.id), e(c.source()), e(c.sentence()), e(where));
     const std::string tail_cells = fmt::format(
         "<td rowspan=\"{0}\">{1}<br><span class=\"range\">bias: {2} (<a "
-        "href=\"#claim-{3}\">departures</a>)</span></td>",
-        span, verdict_badge(c.verdict()), bias.empty() ? "—" : e(bias), file_safe(c.id));
+        "href=\"{4}#claim-{3}\">departures</a>)</span></td>",
+        span, verdict_badge(c.verdict()), bias.empty() ? "—" : e(bias), file_safe(c.id), e(where));
     if (rows.empty()) {
       out << "<tr>" << claim_cells << "<td>—</td><td class=\"num\">—</td><td class=\"num\">—</td>"
           << "<td>—</td>" << tail_cells << "</tr>\n";
@@ -216,8 +225,10 @@ std::string claims_table(const ProfileData& data) {
 std::string claim_section(const ProfileData& data, const ClaimData& c,
                           const std::vector<Figure>& figures, const PageInfo& info) {
   std::ostringstream out;
-  out << fmt::format("<section id=\"claim-{}\">\n<h3><code>{}</code> {}</h3>\n", file_safe(c.id),
-                     e(c.id), verdict_badge(c.verdict()));
+  out << fmt::format(
+      "<details class=\"claim\" id=\"claim-{}\">\n<summary><b>{}</b> {} <span "
+      "class=\"range\">— every metric, seed and figure</span></summary>\n",
+      file_safe(c.id), e(c.id), verdict_badge(c.verdict()));
   out << "<p>" << e(c.sentence()) << " <i>(SOURCES " << e(c.source()) << ")</i></p>\n";
   out << departure_html(c);
   if (!c.summary.empty()) {
@@ -259,7 +270,7 @@ std::string claim_section(const ProfileData& data, const ClaimData& c,
   for (const auto& f : figures) {
     if (f.claim == c.id) out << figure_html(f);
   }
-  out << "</section>\n";
+  out << "</details>\n";
   return out.str();
 }
 

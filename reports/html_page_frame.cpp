@@ -61,19 +61,95 @@ figcaption { font-size: 0.9em; color: #444; max-width: 660px; }
 .missing { border: 2px dashed #c00; padding: 1em; color: #900; max-width: 600px; }
 .problems li { margin-bottom: 0.4em; }
 nav ul { columns: 2; }
+nav.pages { font-size: 0.95em; margin-bottom: 0.6em; padding: 0.3em 0; border-bottom: 1px solid #ddd; }
+a.term { color: inherit; text-decoration: underline dotted; }
+table.tally td.num { text-align: right; } table.tally th { font-weight: 600; min-width: 5.5em; }
+article.row { display: grid; grid-template-columns: minmax(0, 1fr) 500px; gap: 0.4em 1em;
+              border-top: 1px solid #ddd; padding: 0.6em 0 0.6em 0.6em; border-left: 6px solid #ccc; }
+article.o-holds { border-left-color: #0072b2; }
+article.o-holds_only_as_made, article.o-holds_once_corrected { border-left-color: #56b4e9; }
+article.o-not_reproduced { border-left-color: #d55e00; }
+article.o-inconclusive, article.o-interim, article.o-depends_on_the_reading,
+article.o-vacuous { border-left-color: #e69f00; }
+.standing { font-weight: 700; text-transform: uppercase; font-size: 0.8em; letter-spacing: 0.03em;
+            background: #eee; padding: 0.05em 0.4em; border-radius: 3px; }
+p.quote { margin: 0 0 0.3em; } p.quote q { font-size: 1.05em; }
+dl.evidence { margin: 0; display: grid; grid-template-columns: 11em minmax(0, 1fr); gap: 0.2em 0.6em; }
+dl.evidence dt { font-weight: 600; color: #444; font-size: 0.9em; }
+dl.evidence dd { margin: 0; }
+.card-note { margin-bottom: 0.15em; }
+.pos-above, .pos-below { color: #a33b00; }
+p.more { margin: 0.3em 0 0; font-size: 0.9em; }
+figure.deciding { margin: 0; width: 500px; }
+figure.deciding img { width: 480px; max-width: 480px; height: auto; }
+figure.deciding figcaption { font-size: 0.85em; }
+details.unchecked { margin: 0.2em 0; } details.unchecked summary { cursor: pointer; }
+details.claim { border: 1px solid #ccc; border-radius: 5px; padding: 0.3em 0.7em; margin: 0.4em 0; }
+details.claim > summary { cursor: pointer; }
+table.seeds td, table.seeds th, table.metrics td, table.metrics th { white-space: nowrap; }
+table.metrics td:last-child { white-space: normal; min-width: 16em; }
+dl.glossary dt { font-weight: 700; margin-top: 0.5em; } dl.glossary dd { margin-left: 1.5em; }
+footer { margin-top: 2em; border-top: 1px solid #ddd; padding-top: 0.5em; color: #555;
+         font-size: 0.9em; }
 )";
 
 // Counts the figures that loaded (complete, non-zero width) and writes "k/n" on <body>, with
 // the page's width as laid out (more than the window's: it scrolls sideways).
 constexpr const char* kScript = R"(
-window.addEventListener('load', function () {
+function aereproMeasure() {
   var images = Array.prototype.slice.call(document.images);
   var loaded = images.filter(function (i) { return i.complete && i.naturalWidth > 0; }).length;
-  document.body.setAttribute('data-figures-loaded', loaded + '/' + images.length);
-  document.body.setAttribute('data-scroll-width', document.documentElement.scrollWidth);
+  var body = document.body, root = document.documentElement;
+  body.setAttribute('data-figures-loaded', loaded + '/' + images.length);
+  body.setAttribute('data-scroll-width', root.scrollWidth);
+  body.setAttribute('data-page-height', root.scrollHeight);
+  var widths = Array.prototype.map.call(document.querySelectorAll('img.card-figure'),
+                                        function (i) { return Math.round(i.getBoundingClientRect().width); });
+  body.setAttribute('data-card-figure-min-width', widths.length ? Math.min.apply(null, widths) : -1);
+  body.setAttribute('data-card-figures', widths.length);
+  // Card notes may name only metrics their row's claims have (data-metrics).
+  var stale = 0;
+  document.querySelectorAll('article.row').forEach(function (row) {
+    var known = (row.getAttribute('data-metrics') || '').split(' ');
+    row.querySelectorAll('.card-note').forEach(function (note) {
+      (note.textContent.match(/\b[a-z][a-z0-9]*(_[a-z0-9]+)+\b/g) || []).forEach(function (w) {
+        if (known.indexOf(w) < 0) stale += 1;
+      });
+    });
+  });
+  body.setAttribute('data-stale-card-notes', stale);
+  // With every <details> open: tables wider than their box (outside a scrolling box) and cells
+  // squeezed narrower than 40 px.
+  var closed = Array.prototype.filter.call(document.querySelectorAll('details'),
+                                           function (d) { return !d.open; });
+  closed.forEach(function (d) { d.open = true; });
+  var overflowing = 0, squeezed = 0;
+  document.querySelectorAll('table').forEach(function (t) {
+    var box = t.parentElement;
+    var scrolls = box && getComputedStyle(box).overflowX === 'auto';
+    var right = t.getBoundingClientRect().right;
+    var limit = (scrolls ? box : body).getBoundingClientRect().right + 1;
+    if (right > limit && !scrolls) overflowing += 1;
+    if (scrolls && box.getBoundingClientRect().right > body.getBoundingClientRect().right + 1)
+      overflowing += 1;
+    t.querySelectorAll('td, th').forEach(function (c) {
+      if (c.getBoundingClientRect().width < 40 && c.textContent.trim().length > 3) squeezed += 1;
+    });
+  });
+  body.setAttribute('data-tables-overflowing', overflowing);
+  body.setAttribute('data-cells-squeezed', squeezed);
+  body.setAttribute('data-scroll-width-open', root.scrollWidth);
+  closed.forEach(function (d) { d.open = false; });
   var out = document.getElementById('figures-loaded');
   if (out) out.textContent = loaded + ' of ' + images.length + ' figures loaded in this browser.';
-});
+}
+// A link to a claim's details opens them.
+function aereproOpenTarget() {
+  var target = location.hash && document.getElementById(location.hash.slice(1));
+  if (target && target.tagName === 'DETAILS') target.open = true;
+}
+window.addEventListener('hashchange', aereproOpenTarget);
+window.addEventListener('load', function () { aereproMeasure(); aereproOpenTarget(); });
 )";
 
 }  // namespace

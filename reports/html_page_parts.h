@@ -10,6 +10,7 @@
 #include "reports/grading_card.h"
 #include "reports/html_page.h"
 
+#include <map>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -34,12 +35,21 @@ std::string verdict_rule();                        // how a verdict is reached, 
 // For any profile but `full`: says that it is a reduced set-up and how many of its verdicts
 // differ from the full profile's records; "" for `full`.
 std::string reduced_profile_banner(const ProfileData& data, const PageInfo& info);
-std::string claims_table(const ProfileData& data);
+// Links to each claim's details on the page `pages` names for it (claim_pages()).
+std::string claims_table(const ProfileData& data,
+                         const std::map<std::string, std::string>& pages = {});
 std::string claim_section(const ProfileData& data, const ClaimData& c,
                           const std::vector<Figure>& figures, const PageInfo& info);
 
 // html_page_cards.cpp
-std::string cards_section(const Cards& cards, const std::vector<Figure>& figures);
+// A report's card: its tally, one row per checked statement with its evidence, then the
+// statements nothing checks (collapsed, by reason).
+std::string card_html(const Card& card, const std::vector<Figure>& figures);
+// The grader's tally (grader_tally.h) of `cards`, one row each, linked to their pages when
+// `link`.
+std::string tally_table(const std::vector<const Card*>& cards, bool link);
+// The brief's and the harness's own checks, one row each with its evidence.
+std::string own_checks_section(const Cards& cards, const std::vector<Figure>& figures);
 
 // html_page_sections.cpp
 std::string environment_table(const ProfileData& data, const PageInfo& info);

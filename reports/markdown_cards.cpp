@@ -2,6 +2,7 @@
 // for terminals and diffs.
 #include "reports/markdown.h"
 
+#include "reports/grader_tally.h"
 #include "reports/text_format.h"
 
 #include <fmt/format.h>
@@ -62,7 +63,7 @@ std::string cards_markdown(const Cards& cards) {
          "interval of one run)?\n";
   for (const auto& card : cards.cards) {
     out << "\n### " << card.report.key << " — " << card_cell(card.report.name) << "\n\n"
-        << card_cell(tally_line(card.tally)) << ".\n";
+        << card_cell(grader_tally_line(grader_tally(card))) << ".\n";
     if (!card.from_inventory) {
       out << "\nNo inventory of this report: one row per claim whose source column names "
           << card.report.key << ".\n";

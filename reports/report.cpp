@@ -2,6 +2,7 @@
 
 #include "common/atomic_file.h"
 #include "common/error.h"
+#include "reports/card_evidence.h"
 #include "reports/compare.h"
 #include "reports/gnuplot_figures.h"
 #include "reports/html_page.h"
@@ -177,6 +178,11 @@ int write_report(const ReportOptions& options, std::ostream& log) {
   }
   data.problems.insert(data.problems.end(), info.inventory.problems.begin(),
                        info.inventory.problems.end());
+  // Inventory notes that name what their claims lack: the cards never show them; listed here.
+  {
+    const auto stale = stale_inventory_notes(grading_cards(data, info.inventory), data);
+    data.problems.insert(data.problems.end(), stale.begin(), stale.end());
+  }
   if (options.profile != "full") {
     info.full_records = records / "full";
     info.full_verdicts = full_verdicts(info.full_records);
@@ -193,7 +199,8 @@ int write_report(const ReportOptions& options, std::ostream& log) {
   try {
     write_folder_atomically(out_dir, [&](const fs::path& dir) {
       render_figures(figures, dir, options.gnuplot);
-      write_text_atomically(dir / "index.html", report_html(data, figures, info));
+      for (const auto& page : report_site(data, figures, info))
+        write_text_atomically(dir / page.file, page.html);
       write_text_atomically(dir / "report.md", report_markdown(data, figures, info));
     });
   } catch (const std::exception& e) {

@@ -156,6 +156,7 @@ ProfileData load_profile(const fs::path& profile_dir, const fs::path& bench_dir)
       claim.id = id;
       data.claims.push_back(std::move(claim));
     }
+    const auto planned = read_planned_seeds(profile_dir / "seed_plan.csv");
     for (auto& claim : data.claims) {
       const auto summary = results::summary_file(profile_dir, claim.id);
       const auto rows = profile_dir / (claim.id + ".csv");
@@ -165,13 +166,18 @@ ProfileData load_profile(const fs::path& profile_dir, const fs::path& bench_dir)
       if (has_summary) {
         claim.summary_unreadable = !try_read(
             summary, data.problems, [&] { claim.summary = results::read_summary_csv(summary); });
-        if (!claim.summary_unreadable) claim.positions = read_figure_positions(summary);
+        if (!claim.summary_unreadable) {
+          claim.positions = read_figure_positions(summary);
+          claim.extras = read_claim_extras(summary);
+        }
         if (!claim.summary_unreadable && claim.summary.empty()) {
           claim.summary_unreadable = true;
           data.problems.push_back(
               {summary, fmt::format("{}: no rows after the header", summary.string())});
         }
       }
+      if (claim.extras.declared_seeds == 0 && planned.count(claim.id))
+        claim.extras.declared_seeds = planned.at(claim.id);
       if (fs::exists(rows, error)) {
         try_read(rows, data.problems, [&] { claim.rows = results::read_results_csv(rows); });
         if (!has_summary) {

@@ -2,6 +2,7 @@
 // benchmark folder (results/bench/). Reading never throws for a bad file: each missing or
 // malformed file becomes a Problem (naming file and line) and the rest is still read.
 #pragma once
+#include "reports/claim_extras.h"
 #include "reports/figure_position.h"
 #include "reports/staleness.h"
 #include "results/artifacts_csv.h"
@@ -33,6 +34,8 @@ struct ClaimData {
   std::vector<results::ImageCell> images;
   // metric → where the report's figure lies against one run (optional summary columns).
   std::map<std::string, FigurePosition> positions;
+  // The record's optional columns (a control's values, the readings) and the declared seeds.
+  ClaimExtras extras;
   bool summary_unreadable = false;  // the summary file exists but is broken
   Staleness staleness;              // lib/ changes since the rows' revision
 

@@ -3,8 +3,12 @@
 // one row, the claims no statement names kept apart; without an inventory the claims' source
 // column groups them.
 #include "fixtures.h"
+#include "reports/card_evidence.h"
+#include "reports/grader_tally.h"
 #include "reports/grading_card.h"
 #include "reports/inventory.h"
+
+#include <cmath>
 
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
@@ -15,6 +19,7 @@ namespace {
 namespace fs = std::filesystem;
 using ::testing::ElementsAre;
 using ::testing::HasSubstr;
+using ::testing::Not;
 using testing::write_text;
 
 // A claim that ran, with one asserted metric and the given verdict.
@@ -131,6 +136,115 @@ TEST(GradingCards, WithoutAnInventoryTheSourceColumnGroupsTheClaims) {
   EXPECT_EQ(cards.cards[3].rows[0].outcome, Outcome::survives_correction);
   ASSERT_EQ(cards.own.size(), 1u);
   EXPECT_EQ(cards.own[0]->id, "extra.z");
+}
+
+TEST(GraderTally, EveryCheckableStatementStandsOnceAndTheTotalsAddUp) {
+  ProfileData data;
+  data.claims = {claim("s3.a", "S3.1", "reproduced"),
+                 claim("s3.a_corrected", "S3.1", "not reproduced"),
+                 claim("s3.b", "S3.2", "reproduced"),
+                 claim("s3.c", "S3.3", "not reproduced"),
+                 claim("s3.c_corrected", "S3.3", "reproduced"),
+                 claim("s3.d", "S3.4", "inconclusive"),
+                 claim("s3.e", "S3.5", "inconclusive")};
+  data.claims.back().extras.declared_seeds = 23;  // 5 of 23 seeds ran: interim
+  auto explanation = entry("S3-08", {}, "why it happens");
+  explanation.kind = "explanation";
+  auto unchecked = entry("S3-09", {}, "checkable but not checked yet: a replay would tell");
+  unchecked.kind = "number";
+  const auto inventory =
+      s3_inventory({entry("S3-01", {"s3.a", "s3.a_corrected"}), entry("S3-02", {"s3.b"}),
+                    entry("S3-03", {"s3.c", "s3.c_corrected"}), entry("S3-04", {"s3.d"}),
+                    entry("S3-05", {"s3.e"}), explanation, unchecked});
+  const auto cards = grading_cards(data, inventory);
+  const auto t = grader_tally(cards.cards[3]);
+  EXPECT_EQ(t.count(Standing::holds_only_as_made), 1);
+  EXPECT_EQ(t.count(Standing::holds), 1);
+  EXPECT_EQ(t.count(Standing::holds_once_corrected), 1);
+  EXPECT_EQ(t.count(Standing::inconclusive), 1);
+  EXPECT_EQ(t.count(Standing::interim), 1);
+  EXPECT_EQ(t.count(Standing::not_checked), 1);
+  EXPECT_EQ(t.not_checked_by_reason.at("checkable, not checked yet"), 1);
+  EXPECT_EQ(t.explanations, 1);
+  int sum = 0;
+  for (int n : t.counts) sum += n;
+  EXPECT_EQ(sum, t.checkable);
+  EXPECT_EQ(t.checkable, 6);
+}
+
+TEST(CardEvidence, OursIsShownInThePrintedFiguresUnitBesideTheTestedDifference) {
+  ProfileData data;
+  data.claims = {claim("s4.cnn", "S4.5", "inconclusive")};
+  auto& s = data.claims[0].summary;
+  s[0].metric = "cnn_minus_ae_accuracy";
+  s[0].threshold = 0;
+  s[0].mean = 0.0098;
+  results::SummaryRow accuracy = s[0];
+  accuracy.metric = "cnn_test_accuracy";
+  accuracy.comparison = "";
+  accuracy.threshold = std::nan("");
+  accuracy.source_figure = 0.9792;
+  accuracy.mean = 0.9802;
+  accuracy.std = 0.001;
+  s[0].source_figure = std::nan("");
+  s.push_back(accuracy);
+  auto printed = entry("S4-47", {"s4.cnn"});
+  printed.kind = "number";
+  printed.printed = "97.92 %";
+  const auto cards = grading_cards(data, s3_inventory({printed}));
+  const auto ev = row_evidence(cards.cards[3].rows[0], {});
+  ASSERT_EQ(ev.printed.size(), 1u);
+  EXPECT_EQ(ev.printed[0].label, "CNN test accuracy");
+  EXPECT_THAT(ev.printed[0].text, HasSubstr("printed 97.92 % · ours 98.02 ± 0.10 % (n = 5)"));
+  ASSERT_EQ(ev.tested.size(), 1u);
+  EXPECT_THAT(ev.tested[0].label, HasSubstr("CNN minus AE accuracy > 0"));
+}
+
+TEST(CardEvidence, AStaleInventoryNoteIsCaught) {
+  ProfileData data;
+  data.claims = {claim("s3.a", "S3.1", "reproduced"),
+                 claim("s3.other_claim", "S3.2", "reproduced")};
+  data.claims[0].summary[0].metric = "hungarian_accuracy";
+  // The note names the claim's metric and another claim: both fine. Then a planted stale one.
+  const auto fresh = grading_cards(
+      data,
+      s3_inventory({entry("S3-01", {"s3.a"}, "hungarian_accuracy, as other_claim reads it")}));
+  EXPECT_TRUE(stale_inventory_notes(fresh, data).empty());
+  const auto stale = grading_cards(
+      data, s3_inventory({entry("S3-01", {"s3.a"}, "reads majority_vote_accuracy (0.0110)")}));
+  const auto problems = stale_inventory_notes(stale, data);
+  ASSERT_EQ(problems.size(), 1u);
+  EXPECT_THAT(problems[0].message, HasSubstr("S3-01"));
+  EXPECT_THAT(problems[0].message, HasSubstr("majority_vote_accuracy"));
+  // The card itself never shows the inventory's note.
+  const auto ev = row_evidence(stale.cards[3].rows[0], {});
+  for (const auto* lines : {&ev.printed, &ev.tested, &ev.control, &ev.readings}) {
+    for (const auto& l : *lines) EXPECT_THAT(l.text, Not(HasSubstr("majority_vote")));
+  }
+}
+
+TEST(CardEvidence, AControlAndReadingsInTheRecordAreShownAndNothingWhenAbsent) {
+  testing::TempDir dir;
+  write_text(dir / "c.summary.csv",
+             "claim,metric,mean,control_mean,control_verdict,reading_pixels_minus1_1\n"
+             "c,accuracy,0.72,0.11,fails,0.70\n");
+  const auto extras = read_claim_extras(dir / "c.summary.csv");
+  ASSERT_EQ(extras.metrics.count("accuracy"), 1u);
+  EXPECT_EQ(extras.metrics.at("accuracy").control.at("control_mean"), "0.11");
+  ProfileData data;
+  data.claims = {claim("s3.a", "S3.1", "reproduced")};
+  data.claims[0].extras = extras;
+  const auto cards = grading_cards(data, s3_inventory({entry("S3-01", {"s3.a"})}));
+  const auto ev = row_evidence(cards.cards[3].rows[0], {});
+  ASSERT_EQ(ev.control.size(), 1u);
+  EXPECT_EQ(ev.control[0].text, "mean: 0.11; verdict: fails");
+  ASSERT_EQ(ev.readings.size(), 1u);
+  EXPECT_EQ(ev.readings[0].text, "pixels minus1 1: 0.70");
+  data.claims[0].extras = {};
+  EXPECT_TRUE(
+      row_evidence(grading_cards(data, s3_inventory({entry("S3-01", {"s3.a"})})).cards[3].rows[0],
+                   {})
+          .control.empty());
 }
 
 TEST(Inventory, ReadsEachReportsEntriesAndNamesWhatItCannotRead) {

@@ -304,6 +304,15 @@ void write_synthetic_inventory(const fs::path& dir) {
   write_text(dir / "s4.csv", header);
 }
 
+std::string site_text(const fs::path& dir) {
+  std::string out;
+  for (const char* page : {"index.html", "s0.html", "s1.html", "s2.html", "s3.html", "s4.html",
+                           "checks.html", "run.html"}) {
+    if (fs::exists(dir / page)) out += read_text(dir / page);
+  }
+  return out;
+}
+
 size_t occurrences(const std::string& text, const std::string& what) {
   size_t n = 0;
   for (size_t at = text.find(what); at != std::string::npos; at = text.find(what, at + 1)) ++n;

@@ -40,6 +40,10 @@ void write_synthetic_profile(const std::filesystem::path& root, const std::strin
 // by no entry (the harness's own checks).
 void write_synthetic_inventory(const std::filesystem::path& dir);
 
+// Every HTML page of a report folder, index.html first, then the report pages, checks.html and
+// run.html, as one text (the tests look for what the report shows, whichever page it is on).
+std::string site_text(const std::filesystem::path& dir);
+
 // How many times `what` occurs in `text` (overlapping occurrences counted).
 size_t occurrences(const std::string& text, const std::string& what);
 

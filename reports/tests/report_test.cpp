@@ -58,7 +58,7 @@ class Report : public testing::InTempDir {
     return render(dir / "results", dir / "out", log_text);
   }
   // The page of the report in out/.
-  std::string page() const { return read_text(dir / "out" / "index.html"); }
+  std::string page() const { return testing::site_text(dir / "out"); }
 };
 
 TEST_F(Report, RendersEveryFigureKindAsRealPngs) {

@@ -1,0 +1,64 @@
+#include "reports/glossary.h"
+
+#include "reports/text_format.h"
+
+#include <fmt/format.h>
+
+namespace aerepro::reports {
+
+const std::vector<GlossaryTerm>& glossary() {
+  static const std::vector<GlossaryTerm> terms = {
+      {"brief", "the brief",
+       "The project's assignment: it names four headline checks of its own (a well-trained "
+       "autoencoder beats PCA, denoising beats plain, k-means on codes is above 70 %, both S4 "
+       "classifiers above 97 %). Those checks are run and shown on their own page; they are not "
+       "statements of a report and count in no report's tally."},
+      {"as-made", "as made",
+       "The claim run the way the report's own code ran it, its slips included (its data, model, "
+       "initialisation, noise, training and measurement)."},
+      {"corrected", "corrected",
+       "Where a slip of the report (for example noise added to 0-255 pixels, where it is "
+       "invisible) may drive its conclusion, a second run with the slip fixed. \"Holds only as "
+       "made\": the statement holds because of the slip."},
+      {"holds", "holds / not reproduced / inconclusive",
+       "Each asserted metric is judged by the one-sided 95 % bound of its mean over the seeds: it "
+       "holds when the bound clears the threshold, fails when even the opposite bound misses it, "
+       "else it is inconclusive. A claim is reproduced when every metric holds, not reproduced "
+       "when one fails (after Holm's correction), else inconclusive."},
+      {"bias", "bias",
+       "Which way our remaining departures from the report's set-up can push the verdict: none, "
+       "harder (they can only make it harder to reproduce), easier (then the claim cannot be "
+       "called reproduced) or unknown."},
+      {"control", "control",
+       "The same procedure and metric on a case where the statement must not hold (an untrained "
+       "model, the identity map, zero noise). A claim whose metric also holds on its control is "
+       "vacuous: the procedure does not show the statement."},
+      {"reading", "reading",
+       "One plausible interpretation of an ambiguous report (for example the pixel scale it "
+       "used). Where readings disagree the statement depends on the reading."},
+      {"interim", "interim",
+       "Fewer seeds have run than were declared before the run: values only, no verdict yet."},
+      {"prediction-interval", "prediction interval",
+       "The range one more run of the method would fall in with 95 % probability, from our "
+       "seeds. A printed figure inside it could have come from a single run of the method; "
+       "outside it, the report's run was unusual or its set-up differs from ours. About 1 in 20 "
+       "printed figures falls outside by chance alone."},
+  };
+  return terms;
+}
+
+std::string term_link(const std::string& key, const std::string& text) {
+  if (key.empty()) return html_escape(text);
+  return fmt::format("<a class=\"term\" href=\"index.html#g-{}\">{}</a>", key, html_escape(text));
+}
+
+std::string glossary_html() {
+  std::string out = "<h2 id=\"glossary\">Glossary</h2>\n<dl class=\"glossary\">\n";
+  for (const auto& t : glossary()) {
+    out += fmt::format("<dt id=\"g-{}\">{}</dt><dd>{}</dd>\n", t.key, html_escape(t.term),
+                       html_escape(t.definition));
+  }
+  return out + "</dl>\n";
+}
+
+}  // namespace aerepro::reports
