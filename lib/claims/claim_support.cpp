@@ -120,9 +120,12 @@ train::TrainHistory train_cached(torch::nn::Module& module, const std::string& m
       fmt::format("model: {} | training: {} | data: {} | profile: {} | device: {}",
                   model_description, options.describe(), training_data_digest(data),
                   to_string(context.profile), training_device_key(context));
-  auto history = train::train_or_load(module, description, context.checkpoints, [&] {
-                   return train::train(module, objective, data, validation, options);
-                 }).history;
+  auto history = train::train_or_load(module, description, context.checkpoints,
+                                      [&](const train::EpochStateSlot& slot) {
+                                        return train::train(module, objective, data, validation,
+                                                            slot.applied_to(options));
+                                      })
+                     .history;
   record_loss_curve(context, options.label, history);
   return history;
 }

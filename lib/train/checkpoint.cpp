@@ -6,6 +6,7 @@
 #include "common/error.h"
 #include "common/file_lock.h"
 #include "data/checksum.h"
+#include "train/epoch_state.h"
 
 #include <nlohmann/json.hpp>
 
@@ -17,34 +18,6 @@ namespace aerepro::train {
 namespace {
 
 using nlohmann::json;
-
-json to_json(const TrainHistory& history) {
-  json epochs = json::array();
-  for (const auto& e : history.epochs) {
-    epochs.push_back({{"epoch", e.epoch},
-                      {"train_loss", e.train_loss},
-                      {"validation_loss",
-                       std::isfinite(e.validation_loss) ? json(e.validation_loss) : json(nullptr)},
-                      {"seconds", e.seconds}});
-  }
-  return {{"epochs", epochs}, {"seconds", history.seconds}};
-}
-
-TrainHistory history_from_json(const json& j) {
-  TrainHistory history;
-  for (const auto& e : j.at("epochs")) {
-    EpochRecord record;
-    record.epoch = e.at("epoch").get<int64_t>();
-    record.train_loss = e.at("train_loss").get<double>();
-    record.validation_loss = e.at("validation_loss").is_null()
-                                 ? std::numeric_limits<double>::quiet_NaN()
-                                 : e.at("validation_loss").get<double>();
-    record.seconds = e.at("seconds").get<double>();
-    history.epochs.push_back(record);
-  }
-  history.seconds = j.at("seconds").get<double>();
-  return history;
-}
 
 // Returns "" and fills `history` if the checkpoint is usable, else the reason it is not.
 std::string try_load(torch::nn::Module& module, const std::string& description,
@@ -64,7 +37,7 @@ std::string try_load(torch::nn::Module& module, const std::string& description,
     if (data::sha256_file(weights) != j.at("weights_sha256").get<std::string>()) {
       return "weights file does not match its recorded SHA-256 (corrupt)";
     }
-    history = history_from_json(j.at("history"));
+    history = history_from_json(j.at("history").dump());
   } catch (const std::exception& e) {
     return std::string("unreadable metadata (") + e.what() + ")";
   }
@@ -138,12 +111,30 @@ void load_module(torch::nn::Module& module, const std::filesystem::path& file) {
   module.load(archive);
 }
 
+TrainOptions EpochStateSlot::applied_to(TrainOptions options) const {
+  options.epoch_state_file = file;
+  options.epoch_state_description = description;
+  return options;
+}
+
+std::filesystem::path epoch_state_file(const CheckpointStore& store,
+                                       const std::string& description) {
+  return store.resolved_root() / (checkpoint_key(description) + ".epoch.pt");
+}
+
 CheckpointOutcome train_or_load(torch::nn::Module& module, const std::string& description,
                                 const CheckpointStore& store,
                                 const std::function<TrainHistory()>& train_fn) {
+  return train_or_load(module, description, store,
+                       [&](const EpochStateSlot&) { return train_fn(); });
+}
+
+CheckpointOutcome train_or_load(
+    torch::nn::Module& module, const std::string& description, const CheckpointStore& store,
+    const std::function<TrainHistory(const EpochStateSlot&)>& train_fn) {
   CheckpointOutcome outcome;
   if (!store.enabled) {
-    outcome.history = train_fn();
+    outcome.history = train_fn(EpochStateSlot{});
     return outcome;
   }
   const auto key = checkpoint_key(description);
@@ -160,16 +151,19 @@ CheckpointOutcome train_or_load(torch::nn::Module& module, const std::string& de
     outcome.loaded = true;
     return outcome;
   }
-  outcome.history = train_fn();
+  const EpochStateSlot slot{epoch_state_file(store, description), description};
+  outcome.history = train_fn(slot);
   save_module(module, outcome.file);
   const json j = {{"description", description},
                   {"key", key},
                   {"weights_sha256", data::sha256_file(outcome.file)},
-                  {"history", to_json(outcome.history)},
+                  {"history", json::parse(history_to_json(outcome.history))},
                   {"torch_version", compat::torch_version()},
                   {"git_revision", git_revision()}};
   // The metadata is written last: it is what marks the checkpoint complete.
   write_text_atomically(meta, j.dump(1));
+  std::error_code ignored;  // a leftover state is harmless: its checkpoint now exists
+  std::filesystem::remove(slot.file, ignored);
   return outcome;
 }
 

@@ -40,6 +40,26 @@ CheckpointOutcome train_or_load(torch::nn::Module& module, const std::string& de
                                 const CheckpointStore& store,
                                 const std::function<TrainHistory()>& train_fn);
 
+// Where train_or_load lets a training keep its state between epochs (epoch_state.h): a file
+// beside the checkpoint (<key>.epoch.pt), named by the checkpoint's description. A run stopped
+// part-way and started again with the same description resumes after its last kept epoch; the
+// file is removed once the finished checkpoint is saved.
+struct EpochStateSlot {
+  std::filesystem::path file;  // empty when checkpoints are disabled
+  std::string description;
+  // `options` with this slot as its epoch state (trainer.h).
+  TrainOptions applied_to(TrainOptions options) const;
+};
+
+// train_or_load for a resumable training: `train_fn` receives the slot to keep its state in.
+CheckpointOutcome train_or_load(torch::nn::Module& module, const std::string& description,
+                                const CheckpointStore& store,
+                                const std::function<TrainHistory(const EpochStateSlot&)>& train_fn);
+
+// The epoch-state file of `description` in `store` (what a status command looks for).
+std::filesystem::path epoch_state_file(const CheckpointStore& store,
+                                       const std::string& description);
+
 // Low-level: write and read one module's parameters and buffers (atomic write: temp + rename).
 void save_module(torch::nn::Module& module, const std::filesystem::path& file);
 void load_module(torch::nn::Module& module, const std::filesystem::path& file);

@@ -2,6 +2,7 @@
 
 #include "common/compat.h"
 #include "common/error.h"
+#include "train/epoch_state.h"
 
 #include <fmt/format.h>
 
@@ -98,21 +99,50 @@ TrainHistory train(torch::nn::Module& module, const Objective& objective, const 
   if (data.size() == 0) throw UsageError(options.label + ": no training data");
   const auto device = data.inputs.device();
   auto gen = compat::make_generator(device, options.seed);
-  torch::optim::Adam optimizer(
-      module.parameters(),
-      torch::optim::AdamOptions(options.learning_rate).eps(options.adam_epsilon));
+  const auto make_optimizer = [&] {
+    return std::make_unique<torch::optim::Adam>(
+        module.parameters(),
+        torch::optim::AdamOptions(options.learning_rate).eps(options.adam_epsilon));
+  };
+  auto optimizer = make_optimizer();
   // S3.1: the noisy copy drawn once, before the first epoch's order, from the same generator.
   const bool drawn_once = options.noise_drawn_once && options.corruption.active();
   const auto noisy_inputs =
       drawn_once ? options.corruption.apply(data.inputs, gen) : torch::Tensor();
   Progress progress(options.progress);
   TrainHistory history;
+  int64_t first_epoch = 1;
+  // A state kept by an earlier, interrupted run of this training: continue after its last
+  // complete epoch (the noisy copy above is redrawn identically; the generator's state then
+  // replaces the fresh one, so batch order and noise go on as if never stopped).
+  if (!options.epoch_state_file.empty()) {
+    std::string note;
+    if (auto state = load_epoch_state(options.epoch_state_file, options.epoch_state_description,
+                                      module, *optimizer, gen, note)) {
+      history = state->history;
+      first_epoch = state->epochs_done + 1;
+      if (options.progress) {
+        std::fprintf(stderr, "%s: resuming at epoch %lld of %lld (%s)\n", options.label.c_str(),
+                     static_cast<long long>(first_epoch), static_cast<long long>(options.epochs),
+                     options.epoch_state_file.filename().c_str());
+      }
+    } else if (!note.empty()) {
+      // A torn or foreign state: start afresh, with an optimiser nothing was loaded into.
+      optimizer = make_optimizer();
+      gen = compat::make_generator(device, options.seed);
+      if (drawn_once) options.corruption.apply(data.inputs, gen);  // the same draws as above
+      std::fprintf(stderr, "%s: epoch state %s not used: %s; training from epoch 1\n",
+                   options.label.c_str(), options.epoch_state_file.c_str(), note.c_str());
+    }
+  }
   const auto start = Clock::now();
+  auto last_state_saved = start;
+  const double seconds_before = history.seconds;
   const int64_t n = data.size();
   const int64_t batches = (n + options.batch_size - 1) / options.batch_size;
   const auto index_options = torch::TensorOptions().dtype(torch::kInt64).device(device);
 
-  for (int64_t epoch = 1; epoch <= options.epochs; ++epoch) {
+  for (int64_t epoch = first_epoch; epoch <= options.epochs; ++epoch) {
     const auto epoch_start = Clock::now();
     module.train();
     const auto order =
@@ -127,10 +157,10 @@ TrainHistory train(torch::nn::Module& module, const Objective& objective, const 
                              ? noisy_inputs.index_select(0, index)
                              : options.corruption.apply(data.inputs.index_select(0, index), gen);
       const auto target = data.target_tensor().index_select(0, index);
-      optimizer.zero_grad();
+      optimizer->zero_grad();
       const auto loss = objective(input, target);
       loss.backward();
-      optimizer.step();
+      optimizer->step();
       total += loss.detach().to(torch::kFloat64) * static_cast<double>(count);
       if (progress.due()) {
         progress.show(fmt::format("{}: epoch {}/{} batch {}/{} loss {:.5f} ({:.0f} s)",
@@ -148,12 +178,19 @@ TrainHistory train(torch::nn::Module& module, const Objective& objective, const 
     }
     record.seconds = seconds_since(epoch_start);
     history.epochs.push_back(record);
+    history.seconds = seconds_before + seconds_since(start);
     progress.epoch_done(fmt::format("{}: epoch {}/{} loss {:.5f} ({:.0f} s)", options.label, epoch,
                                     options.epochs, record.train_loss, seconds_since(start)));
+    if (!options.epoch_state_file.empty() && epoch < options.epochs &&
+        seconds_since(last_state_saved) >= options.epoch_state_interval) {
+      save_epoch_state(options.epoch_state_file, options.epoch_state_description, module,
+                       *optimizer, gen, history);
+      last_state_saved = Clock::now();
+    }
   }
   progress.finish();
   module.eval();  // what follows training is evaluation
-  history.seconds = seconds_since(start);
+  history.seconds = seconds_before + seconds_since(start);
   return history;
 }
 

@@ -6,6 +6,7 @@
 #include <torch/torch.h>
 
 #include <cmath>
+#include <filesystem>
 #include <functional>
 #include <limits>
 #include <string>
@@ -42,6 +43,14 @@ struct TrainOptions {
   bool progress =
       true;  // on stderr: a redrawn line on a terminal, else epoch lines (<= 1 per 30 s)
   std::string label = "train";  // shown in the progress line and in errors
+  // Resumable training (epoch_state.h): where the state is kept after an epoch, and the text
+  // that names this training in it (only a state of the same text is resumed). Empty file:
+  // nothing is kept. A state is written after an epoch when `epoch_state_interval` seconds have
+  // passed since the last one (0: after every epoch; the last epoch is never written: the
+  // caller saves the finished model). Not part of describe(): it changes no weight.
+  std::filesystem::path epoch_state_file;
+  std::string epoch_state_description;
+  double epoch_state_interval = 30;
 
   // Every field that changes the trained weights, as one line (checkpoint keys, result rows).
   std::string describe() const;
