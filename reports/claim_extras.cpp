@@ -81,10 +81,11 @@ ClaimExtras read_claim_extras(const std::filesystem::path& summary) {
   const auto rows = parse_csv(read_all(summary));
   if (rows.empty()) return out;
   const auto& header = rows.front();
-  size_t metric = header.size(), declared = header.size();
+  size_t metric = header.size(), declared = header.size(), loss = header.size();
   for (size_t i = 0; i < header.size(); ++i) {
     if (header[i] == "metric") metric = i;
     if (header[i] == "declared_seeds") declared = i;
+    if (header[i] == "loss") loss = i;
   }
   if (metric == header.size()) return out;
   for (size_t r = 1; r < rows.size(); ++r) {
@@ -92,6 +93,7 @@ ClaimExtras read_claim_extras(const std::filesystem::path& summary) {
     if (row.size() != header.size()) continue;  // the summary reader names a broken row
     if (declared < row.size() && out.declared_seeds == 0)
       out.declared_seeds = to_int(row[declared]);
+    if (loss < row.size() && out.loss.empty()) out.loss = row[loss];
     MetricExtras extras;
     for (size_t i = 0; i < header.size(); ++i) {
       if (row[i].empty()) continue;

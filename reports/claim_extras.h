@@ -1,8 +1,9 @@
 // What a claim's record may hold beyond the columns the results reader knows: the optional
 // summary columns others add as the harness grows (a negative control's values, the readings of
-// an ambiguous report, the seeds declared for the claim), and the committed seed plan
-// (records/<profile>/seed_plan.csv). Read by name, so a record without them simply has none and
-// the card leaves the place empty; never throws (a broken file is the summary reader's problem).
+// an ambiguous report, the seeds declared for the claim, the loss its models train with), and the
+// committed seed plan (records/<profile>/seed_plan.csv). Read by name, so a record without them
+// simply has none and the card leaves the place empty; never throws (a broken file is the summary
+// reader's problem).
 #pragma once
 #include <filesystem>
 #include <map>
@@ -21,6 +22,7 @@ struct MetricExtras {
 struct ClaimExtras {
   std::map<std::string, MetricExtras> metrics;  // metric → its optional values
   int declared_seeds = 0;  // the plan's (or the summary's declared_seeds); 0: none declared
+  std::string loss;        // the summary's `loss` column (the loss the claim trains with), or ""
 };
 
 // Rows of a CSV text (RFC 4180: quoted fields may hold commas, quotes and line breaks).

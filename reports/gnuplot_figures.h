@@ -25,8 +25,10 @@ struct Figure {
 // One figure per figure name in `points` (all of one claim): numeric x → lines (each seed thin,
 // the mean bold); category x → grouped bars of the mean with min–max error bars;
 // confusion_matrix → heat map; codes_2d → scatter by class; activation_histogram → steps.
+// `loss`: the loss the claim's record declares (its loss curves' axis names it; "" names none).
 std::vector<Figure> series_figures(const std::string& claim,
-                                   const std::vector<results::SeriesPoint>& points);
+                                   const std::vector<results::SeriesPoint>& points,
+                                   const std::string& loss = "");
 
 // One image grid per figure name in `cells` (all of one claim), from the lowest seed present,
 // row labels at the left.

@@ -130,7 +130,8 @@ std::string unchecked_html(const Card& card) {
   }
   if (by_reason.empty()) return "";
   std::ostringstream out;
-  out << "<h3>Statements nothing checks</h3>\n";
+  out << "<section class=\"unchecked\"><h3>Statements nothing checks, and the inventory's "
+         "reasons</h3>\n";
   for (const auto& [reason, entries] : by_reason) {
     const bool counted = reason.find("(not counted)") == std::string::npos;
     out << "<details class=\"unchecked\"><summary>" << e(reason) << ": " << entries.size()
@@ -144,6 +145,7 @@ std::string unchecked_html(const Card& card) {
     }
     out << "</ul></details>\n";
   }
+  out << "</section>\n";
   return out.str();
 }
 
@@ -200,7 +202,9 @@ std::string card_html(const Card& card, const std::vector<Figure>& figures) {
   }
   if (card.rows.empty()) out << "<p>No statement of this report is checked.</p>\n";
   for (const auto& row : card.rows) out << row_html(card, row, figures);
-  out << unchecked_html(card) << "</section>\n";
+  // The statements nothing checks, with the inventory's own words for why: after the card (the
+  // card shows only what the claims' records hold).
+  out << "</section>\n" << unchecked_html(card);
   return out.str();
 }
 

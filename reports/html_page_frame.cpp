@@ -141,7 +141,8 @@ function aereproMeasure() {
   body.setAttribute('data-scroll-width-open', root.scrollWidth);
   closed.forEach(function (d) { d.open = false; });
   var out = document.getElementById('figures-loaded');
-  if (out) out.textContent = loaded + ' of ' + images.length + ' figures loaded in this browser.';
+  if (out && images.length)
+    out.textContent = loaded + ' of ' + images.length + ' figures loaded in this browser.';
 }
 // A link to a claim's details opens them.
 function aereproOpenTarget() {

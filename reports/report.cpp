@@ -189,7 +189,7 @@ int write_report(const ReportOptions& options, std::ostream& log) {
   }
   std::vector<Figure> figures;
   for (const auto& c : data.claims) {
-    auto s = series_figures(c.id, c.series);
+    auto s = series_figures(c.id, c.series, c.extras.loss);
     auto i = image_figures(c.id, c.images);
     figures.insert(figures.end(), s.begin(), s.end());
     figures.insert(figures.end(), i.begin(), i.end());

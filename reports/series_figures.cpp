@@ -107,13 +107,15 @@ Figure scatter_figure(Figure figure, const FigureLabels& labels,
 }
 
 // The loss curves say what they show: training only where only training is recorded, and the
-// axis names no loss the record does not declare (the claims' records name none).
-void retitle_loss(FigureLabels& labels, const std::vector<results::SeriesPoint>& points) {
+// axis names the loss only where the record declares it (`loss`, "" when it does not).
+void retitle_loss(FigureLabels& labels, const std::vector<results::SeriesPoint>& points,
+                  const std::string& loss) {
   const bool validation = std::any_of(points.begin(), points.end(), [](const auto& p) {
     return p.series.find("validation") != std::string::npos;
   });
   labels.title = validation ? "Training and validation loss per epoch" : "Training loss per epoch";
   labels.y_label = validation ? "loss" : "training loss";
+  if (!loss.empty()) labels.y_label += " (" + loss + ")";
 }
 
 // Bars of ours against the report's printed values: where a series named "report" holds one
@@ -140,7 +142,8 @@ void pair_printed_bars(std::vector<results::SeriesPoint>& points) {
 // --- public ----------------------------------------------------------------------------------
 
 std::vector<Figure> series_figures(const std::string& claim,
-                                   const std::vector<results::SeriesPoint>& points) {
+                                   const std::vector<results::SeriesPoint>& points,
+                                   const std::string& loss) {
   using namespace gnuplot;  // reports/gnuplot_script.h
   std::vector<std::string> names;
   for (const auto& p : points) {
@@ -154,7 +157,7 @@ std::vector<Figure> series_figures(const std::string& claim,
     }
     const auto style = figure_style(name);
     auto labels = style.labels;
-    if (name == "loss_curve") retitle_loss(labels, mine);
+    if (name == "loss_curve") retitle_loss(labels, mine, loss);
     pair_printed_bars(mine);
     Figure figure;
     figure.claim = claim;

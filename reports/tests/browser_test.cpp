@@ -12,6 +12,7 @@
 #include "fixtures.h"
 #include "reports/gnuplot_figures.h"
 #include "reports/report.h"
+#include "reports/report_data.h"
 
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
@@ -56,6 +57,28 @@ struct BrowserView {
   int tables_overflowing = -1, cells_squeezed = -1, stale_card_notes = -1;
   int scroll_width_open = -1;  // with every <details> open
 };
+
+// `html` without its tags: what a reader sees (roughly).
+std::string visible_text(const std::string& html) {
+  std::string out;
+  bool in_tag = false;
+  for (char c : html) {
+    if (c == '<') in_tag = true;
+    if (!in_tag) out += c;
+    if (c == '>') in_tag = false;
+  }
+  return out;
+}
+
+// The numbers in the cells of class `css` of the tally row that starts at `at`.
+std::vector<int> cells(const std::string& html, size_t at, const std::string& css) {
+  std::vector<int> out;
+  const size_t end = html.find("</tr>", at);
+  const std::string open = "<td class=\"num " + css + "\">";
+  for (size_t i = html.find(open, at); i < end; i = html.find(open, i + 1))
+    out.push_back(std::stoi(html.substr(i + open.size())));
+  return out;
+}
 
 int number(const std::string& body, const std::string& key) {
   const std::string text = attribute(body, key);
@@ -135,6 +158,7 @@ TEST_F(Browser, EveryPageOfTheReportOfRecordIsShortLegibleAndFitsTheWindow) {
   std::ostringstream log;
   ASSERT_EQ(write_report(options, log), 0) << log.str();
   const auto index = read_text(options.out_dir / "index.html");
+  const auto data = load_profile(options.results_root / "full", {});
   for (const char* name : {"S0 — Homework 6", "S1 — Assignment 6", "S2 — Programming Assignment 3",
                            "S3 — ISPR Midterm 3", "S4 — Minor exam"}) {
     EXPECT_THAT(index, ::testing::HasSubstr(name));
@@ -156,6 +180,34 @@ TEST_F(Browser, EveryPageOfTheReportOfRecordIsShortLegibleAndFitsTheWindow) {
     const fs::path shot = std::string(page) == "index.html" ? shots / "index.png"
                           : std::string(page) == "s2.html"  ? shots / "s2-first-screen.png"
                                                             : scratch;
+    // The tally's columns add up to its total, and the total to the statements on the page.
+    for (size_t at = html.find("<tr data-total="); at != std::string::npos;
+         at = html.find("<tr data-total=", at + 1)) {
+      const auto total = cells(html, at, "total");
+      const auto parts = cells(html, at, "part");
+      ASSERT_EQ(total.size(), 1u);
+      int sum = 0;
+      for (int p : parts) sum += p;
+      EXPECT_EQ(sum, total[0]) << html.substr(at, 200);
+      if (std::string(page).rfind("s", 0) == 0 && std::string(page) != "index.html") {
+        EXPECT_EQ(total[0],
+                  static_cast<int>(occurrences(html, "<article class=\"row ") +
+                                   occurrences(html, "<li class=\"unchecked-checkable\"")));
+      }
+    }
+    // No claim id and no revision on a card (the footer gives the revision once).
+    const size_t card = html.find("<section class=\"card\"");
+    if (card != std::string::npos) {
+      const std::string seen =
+          visible_text(html.substr(card, html.find("</section>", card) - card));
+      for (const auto& c : data.claims) {
+        EXPECT_THAT(seen, ::testing::Not(::testing::HasSubstr(c.id))) << "a claim id on the card";
+        if (!c.summary.empty()) {
+          EXPECT_THAT(seen, ::testing::Not(::testing::HasSubstr(c.summary.front().git_revision)))
+              << "a revision on the card";
+        }
+      }
+    }
     const auto view = open(options.out_dir / page, shot, 1000);
     std::cout << "[ page     ] " << page << ": " << view.page_height << " px tall at "
               << kWindowWidth << " px, narrowest card figure " << view.card_figure_min_width

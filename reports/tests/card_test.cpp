@@ -226,9 +226,10 @@ TEST(CardEvidence, AStaleInventoryNoteIsCaught) {
 TEST(CardEvidence, AControlAndReadingsInTheRecordAreShownAndNothingWhenAbsent) {
   testing::TempDir dir;
   write_text(dir / "c.summary.csv",
-             "claim,metric,mean,control_mean,control_verdict,reading_pixels_minus1_1\n"
-             "c,accuracy,0.72,0.11,fails,0.70\n");
+             "claim,metric,mean,control_mean,control_verdict,reading_pixels_minus1_1,loss\n"
+             "c,accuracy,0.72,0.11,fails,0.70,cross-entropy\n");
   const auto extras = read_claim_extras(dir / "c.summary.csv");
+  EXPECT_EQ(extras.loss, "cross-entropy");
   ASSERT_EQ(extras.metrics.count("accuracy"), 1u);
   EXPECT_EQ(extras.metrics.at("accuracy").control.at("control_mean"), "0.11");
   ProfileData data;

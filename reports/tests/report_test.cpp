@@ -254,6 +254,26 @@ TEST(FigureCatalog, EveryNameFindsItsEntryAndAnUnknownNameStillRenders) {
   EXPECT_EQ(unknown.drawing, FigureDrawing::lines_or_bars);
 }
 
+TEST(Figures, LossCurvesSayWhatTheyShowAndManySeriesBecomePanels) {
+  std::vector<results::SeriesPoint> points;
+  for (int k = 0; k < 10; ++k) {
+    for (int epoch = 1; epoch <= 3; ++epoch) {
+      points.push_back({"c", 0, "loss_curve", "S4.2 model " + std::to_string(k) + " train",
+                        std::to_string(epoch), 1.0 / (epoch + k)});
+    }
+  }
+  points.push_back({"c", 0, "loss_curve", "S4.2 model 3 (report, printed)", "1", 0.3});
+  const auto figures = series_figures("c", points, "cross-entropy");
+  ASSERT_EQ(figures.size(), 1u);
+  EXPECT_EQ(figures[0].title, "Training loss per epoch");  // no validation series
+  EXPECT_THAT(figures[0].script, HasSubstr("set ylabel 'training loss (cross-entropy)'"));
+  EXPECT_THAT(figures[0].script, HasSubstr("set multiplot layout 1,2"));  // 11 series > 8
+  // The printed series is dashed in the colour of the series it matches.
+  EXPECT_THAT(figures[0].script, HasSubstr("dt 2"));
+  EXPECT_THAT(figures[0].note, HasSubstr("the report's printed values"));
+  EXPECT_THAT(series_figures("c", points)[0].script, HasSubstr("set ylabel 'training loss'\n"));
+}
+
 TEST(Compare, FlagsADeltaBeyondTheSpread) {
   TempDir dir;
   testing::write_synthetic_profile(dir / "a", "ci", 3, 0.0, false);
