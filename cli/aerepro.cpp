@@ -1,6 +1,6 @@
 // aerepro: list the claims of the five reports (inventory/) and run them.
 //   aerepro list [--departures]
-//   aerepro record [--profile ci|full] [--claim ID] [--results DIR] [--records DIR]
+//   aerepro record [--profile ci|full] [--claim ID] [--interim] [--results DIR] [--records DIR]
 //   aerepro run [--claim ID | --source S0] [--profile smoke|ci|full] [--seeds N | --seed K]
 //               [--device cpu|cuda] [--deterministic] [--threads T] [--results DIR] [--data DIR]
 //               [--no-checkpoints]
@@ -39,7 +39,7 @@ using namespace aerepro;
 
 struct ListArguments {
   bool verbose = false, ids = false;
-  std::string claim, source, seeds_of;
+  std::string claim, source, seeds_of, first_seed_of;
 };
 
 int list_claims(const ListArguments& args) {
@@ -54,6 +54,13 @@ int list_claims(const ListArguments& args) {
     std::cout << seeds << "\n";
     return 0;
   }
+  if (!args.first_seed_of.empty()) {  // for scripts: the first seed of a claim's declared sample
+    if (args.claim.empty()) throw UsageError("--declared-first-seed needs --claim ID");
+    const auto declared = results::declared_sample(
+        results::resolve_records_root(), args.first_seed_of, claims::find_claim(args.claim).id);
+    std::cout << (declared ? declared->first_seed : 0) << "\n";
+    return 0;
+  }
   if (args.ids) {  // for scripts: one claim id per line
     for (const auto* claim : claims::select_claims(args.claim, args.source))
       std::cout << claim->id << "\n";
@@ -63,10 +70,13 @@ int list_claims(const ListArguments& args) {
   std::cout
       << "profiles: smoke (seconds, wiring only), ci (./ci/test), full (the sources' set-up)\n"
       << "sources:  S0 S1 S2 S3 S4 (inventory/: each report's statements, and what checks them)\n"
-      << "verdicts: per asserted metric, the one-sided 95 % t bound over seeds against its "
-         "threshold (holds / fails / inconclusive); a claim is reproduced when all hold, not "
+      << "verdicts: per asserted metric, at 2.5 % per side and look (pilot, then an independent "
+         "final sample: at most 5 % per side in all), the one-sided 97.5 % t bound of the mean "
+         "or, for a metric judged by the share, the exact binomial test of the share of seeds "
+         "meeting it (holds / fails / inconclusive); a claim is reproduced when all hold, not "
          "reproduced when one fails after Holm's correction over its metrics; departures biased "
-         "easier cannot say reproduced, harder cannot say not reproduced\n"
+         "easier cannot say reproduced, harder cannot say not reproduced; fewer seeds than "
+         "declared (records/<profile>/seed_plan.csv): interim, no verdict\n"
       << "origin:   report (a report's own statement), brief (a headline check of the brief), "
          "harness (our own check; counted in no report's tally)\n\nclaims:\n";
   for (const auto& claim : claims::all_claims()) {
@@ -125,8 +135,6 @@ int run_claims(const RunArguments& args) {
       "running {} claim(s), profile {}, device {}, {} threads, results in {}\n", selected.size(),
       args.profile, current_environment(options.device).device, threads,
       results::resolve_results_root(options).string());
-  const auto plan =
-      results::planned_seeds(results::resolve_records_root(args.records), args.profile);
   int unexpected = 0;
   for (const auto* claim : selected) {
     if (args.shard_seed) {  // one seed: a shard, judged when the claim's shards are merged
@@ -140,8 +148,13 @@ int run_claims(const RunArguments& args) {
       continue;
     }
     auto claim_options = options;
-    if (args.seeds == 0) {  // the seeds declared for it before it ran, where a plan exists
-      if (const auto it = plan.find(claim->id); it != plan.end()) claim_options.seeds = it->second;
+    // The sample declared for it before it ran (its seed plan, else the profile's count): run
+    // by default; --seeds/--first-seed run other seeds, judged against it (interim when short).
+    claim_options.declared = results::declared_sample(results::resolve_records_root(args.records),
+                                                      args.profile, claim->id);
+    if (args.seeds == 0 && claim_options.declared) {
+      claim_options.seeds = claim_options.declared->seeds;
+      if (args.first_seed == 0) claim_options.first_seed = claim_options.declared->first_seed;
     }
     const auto outcome = results::run_claim(*claim, claim_options);
     if (!outcome.ok()) ++unexpected;
@@ -172,32 +185,37 @@ int merge_claims(const MergeArguments& args) {
   options.results_root = args.results;
   options.records_root = args.records;
   options.log = &std::cout;
-  const auto plan =
-      results::planned_seeds(results::resolve_records_root(args.records), args.profile);
   int merged = 0, unexpected = 0;
   for (const auto* claim : claims::select_claims(args.claim, args.source)) {
     if (args.claim.empty() && !std::filesystem::exists(results::shard_folder(options, claim->id)))
       continue;
-    const auto outcome = results::merge_shards(*claim, options);
+    // The declared sample (its seed plan, else the profile's count): fewer of its seeds merged
+    // give an interim result, never a verdict.
+    auto claim_options = options;
+    claim_options.declared = results::declared_sample(results::resolve_records_root(args.records),
+                                                      args.profile, claim->id);
+    const auto outcome = results::merge_shards(*claim, claim_options);
     ++merged;
     if (!outcome.ok()) ++unexpected;
-    // The seeds declared for the claim (its seed plan, else the profile's count) still missing.
-    const auto it = plan.find(claim->id);
-    const int declared = it != plan.end() ? it->second : claims::default_seeds(options.profile);
-    std::vector<long long> have;
-    for (const auto& row : outcome.rows) have.push_back(row.seed);
+    if (!claim_options.declared) continue;
+    const auto& declared = *claim_options.declared;
     std::string missing;
     int count = 0;
-    for (long long seed = 0; seed < declared; ++seed) {
-      if (std::find(have.begin(), have.end(), seed) == have.end()) {
+    for (long long seed = declared.first_seed; seed < declared.first_seed + declared.seeds;
+         ++seed) {
+      const bool have = std::any_of(outcome.rows.begin(), outcome.rows.end(),
+                                    [&](const auto& row) { return row.seed == seed; });
+      if (!have) {
         missing += (missing.empty() ? "" : " ") + std::to_string(seed);
         ++count;
       }
     }
-    std::cout << (count == 0
-                      ? fmt::format("  {}: all {} declared seeds merged\n", claim->id, declared)
-                      : fmt::format("  {}: {} of {} declared seeds still missing: {}\n", claim->id,
-                                    count, declared, missing));
+    std::cout << (count == 0 ? fmt::format("  {}: all {} declared seeds merged ({})\n", claim->id,
+                                           declared.seeds, declared.describe())
+                             : fmt::format("  {}: interim — {} of {} declared seeds ({}) still "
+                                           "missing: {}\n",
+                                           claim->id, count, declared.seeds, declared.describe(),
+                                           missing));
   }
   if (merged == 0) {
     throw UsageError(fmt::format(
@@ -214,6 +232,7 @@ int merge_claims(const MergeArguments& args) {
 
 struct RecordArguments {
   std::string profile = "ci", claim, results, records;
+  bool interim = false;
 };
 
 // `aerepro record`: the results of a run become the profile's record (records/<profile>/).
@@ -226,8 +245,8 @@ int record_results(const RecordArguments& args) {
   results::RunOptions where;
   where.results_root = args.results;
   const auto root = results::resolve_records_root(args.records);
-  const auto recorded =
-      results::write_records(results::resolve_results_root(where), root, args.profile, ids);
+  const auto recorded = results::write_records(results::resolve_results_root(where), root,
+                                               args.profile, ids, args.interim);
   for (const auto& id : recorded) std::cout << "recorded " << id << "\n";
   std::cout << recorded.size() << " claim(s) recorded in " << (root / args.profile).string()
             << "\n";
@@ -338,6 +357,9 @@ int main(int argc, char** argv) {
   list->add_option("--default-seeds", list_args.seeds_of,
                    "Print the seed count a profile runs by default (smoke | ci | full); with "
                    "--claim, that claim's declared count (its seed plan)");
+  list->add_option("--declared-first-seed", list_args.first_seed_of,
+                   "With --claim: the first seed of the claim's declared sample in this profile "
+                   "(its seed plan; 0 without one)");
   RunArguments args;
   auto* run =
       app.add_subcommand("run", "Run claims over seeds and write results/<profile>/<claim>.csv");
@@ -388,6 +410,9 @@ int main(int argc, char** argv) {
   record->add_option("--profile", record_args.profile, "ci | full")->capture_default_str();
   record->add_option("--claim", record_args.claim,
                      "One claim id (default: every claim with results)");
+  record->add_flag("--interim", record_args.interim,
+                   "Also record a claim with fewer seeds than declared, as an interim state (shown "
+                   "so: values, no verdict)");
   record->add_option("--results", record_args.results,
                      "Results folder (default: $AEREPRO_RESULTS_DIR or ./results)");
   record->add_option("--records", record_args.records,
@@ -395,7 +420,8 @@ int main(int argc, char** argv) {
   PlanArguments plan_args;
   auto* plan = app.add_subcommand("plan-seeds",
                                   "Declare each claim's seed count from its pilot record: 80 % "
-                                  "power (records/<p>/seed_plan.csv)");
+                                  "power, a final sample of new seeds after the pilot's "
+                                  "(records/<p>/seed_plan.csv)");
   plan->add_option("--profile", plan_args.profile, "ci | full")->capture_default_str();
   plan->add_option("--records", plan_args.records,
                    "Records folder (default: $AEREPRO_RECORDS_DIR or ./records)");

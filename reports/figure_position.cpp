@@ -27,14 +27,14 @@ double number_or_nan(const std::string& text) {
 std::map<std::string, FigurePosition> read_figure_positions(const std::filesystem::path& summary) {
   std::map<std::string, FigurePosition> out;
   try {
-    io::CSVReader<4, io::trim_chars<' ', '\t'>, io::double_quote_escape<',', '"'>> reader(
+    io::CSVReader<5, io::trim_chars<' ', '\t'>, io::double_quote_escape<',', '"'>> reader(
         summary.string());
     reader.read_header(io::ignore_extra_column | io::ignore_missing_column, "metric", "pi95_low",
-                       "pi95_high", "figure_position");
+                       "pi95_high", "figure_position", "pi_kind");
     if (!reader.has_column("metric") || !reader.has_column("figure_position")) return {};
-    std::string metric, low, high, position;
-    while (reader.read_row(metric, low, high, position)) {
-      out[metric] = {number_or_nan(low), number_or_nan(high), position};
+    std::string metric, low, high, position, kind;
+    while (reader.read_row(metric, low, high, position, kind)) {
+      out[metric] = {number_or_nan(low), number_or_nan(high), position, kind == "range"};
     }
   } catch (const std::exception&) {
     return {};  // the summary's own reader names what is wrong with the file
@@ -49,7 +49,9 @@ std::string figure_position_text(const std::string& printed, const FigurePositio
           ? std::string()
           : fmt::format(" [{}, {}]", format_number(p.pi95_low), format_number(p.pi95_high));
   if (p.position == "inside" || p.position == "above" || p.position == "below") {
-    return fmt::format("report's {}: {} our 95 % prediction interval{}", printed, p.position,
+    return fmt::format("report's {}: {} {}{}", printed, p.position,
+                       p.range ? "our seeds' range (the metric is not near-normal: no t interval)"
+                               : "our 95 % prediction interval",
                        interval);
   }
   if (p.position.rfind("no spread", 0) == 0) {
@@ -60,6 +62,19 @@ std::string figure_position_text(const std::string& printed, const FigurePositio
     return fmt::format("report's {}: not comparable with our measure (see the caveat)", printed);
   }
   return fmt::format("report's {}: {}", printed, p.position);
+}
+
+void tally_position(PositionTally& tally, const FigurePosition& p, int seeds) {
+  const bool outside = p.position == "above" || p.position == "below";
+  if (!outside && p.position != "inside") return;
+  ++tally.placed;
+  tally.outside += outside;
+  tally.expected += p.range ? 2.0 / (seeds + 1) : 0.05;
+}
+
+std::string position_tally_text(const std::string& report, const PositionTally& t) {
+  return fmt::format("{}: {} of {} printed figure{} outside ({:.1f} expected by chance)", report,
+                     t.outside, t.placed, t.placed == 1 ? "" : "s", t.expected);
 }
 
 }  // namespace aerepro::reports

@@ -6,6 +6,8 @@
 
 #include <fmt/format.h>
 
+#include <cctype>
+
 #include <algorithm>
 #include <cmath>
 #include <map>
@@ -136,6 +138,24 @@ std::string counts_line(const ProfileData& data) {
     first = false;
   }
   if (differs > 0) out += fmt::format(". {} differ from their record", differs);
+  // Printed figures against our intervals, per report, beside what chance alone would give.
+  std::map<std::string, PositionTally> tallies;
+  for (const auto& c : data.claims) {
+    auto report = c.id.substr(0, c.id.find('.'));
+    for (auto& ch : report) ch = static_cast<char>(std::toupper(static_cast<unsigned char>(ch)));
+    for (const auto& [metric, position] : c.positions) {
+      int n = 0;
+      for (const auto& s : c.summary) {
+        if (s.metric == metric) n = s.n;
+      }
+      tally_position(tallies[report], position, n);
+    }
+  }
+  std::string placed;
+  for (const auto& [report, t] : tallies) {
+    if (t.placed > 0) placed += (placed.empty() ? "" : "; ") + position_tally_text(report, t);
+  }
+  if (!placed.empty()) out += ". Printed figures outside our intervals: " + e(placed);
   if (stale > 0) {
     out += fmt::format(
         ". <span class=\"flag\">{} may be stale</span>: files that define them "
@@ -147,13 +167,18 @@ std::string counts_line(const ProfileData& data) {
 
 std::string verdict_rule() {
   return "<p>How a verdict is reached: for each asserted metric the one-sided "
-         "95 % Student-t bound of the mean over seeds, in the claim's direction, must clear the "
-         "threshold (<i>holds</i>); if even the opposite bound misses it the metric <i>fails</i>, "
+         "97.5 % Student-t bound of the mean over seeds (an end of the mean's 95 % interval), in "
+         "the claim's direction, or for a metric judged by the share of seeds the exact binomial "
+         "test of that share against the declared one (0.5: the median), must clear the "
+         "threshold at 2.5 % (<i>holds</i>); if even the opposite bound misses it the metric "
+         "<i>fails</i>, "
          "otherwise it is <i>inconclusive</i>; a claim is reproduced when all its metrics hold, "
          "not reproduced when one fails after Holm's correction over the claim's asserted "
          "metrics, else inconclusive. A profile whose departures can favour the claim cannot "
          "call it reproduced, and one whose departures can only make it harder cannot call it "
-         "not reproduced. Seed counts are declared before the seeds run (seed_plan.csv).</p>\n";
+         "not reproduced. Seed counts are declared before the seeds run (seed_plan.csv): a pilot, "
+         "then a final sample of new seeds, each look at 2.5 % per side (at most 5 % in all); "
+         "fewer seeds than declared are <i>interim</i>: values, no verdict.</p>\n";
 }
 
 std::string reduced_profile_banner(const ProfileData& data, const PageInfo& info) {

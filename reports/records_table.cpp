@@ -5,10 +5,22 @@
 #include <fmt/format.h>
 
 namespace aerepro::reports {
+namespace {
+
+// The bound the verdict used: the mean's one-sided 97.5 % bound, or for a metric judged by the
+// share of seeds the share's exact 95 % interval (issue 34).
+std::string verdict_bound(const results::SummaryRow& s) {
+  if (s.judged_by == "share")
+    return fmt::format("share {}/{} [{}, {}] vs {}", s.seeds_met, s.n, format_number(s.share_low),
+                       format_number(s.share_high), format_number(s.declared_share));
+  return format_number(s.bound);
+}
+
+}  // namespace
 
 std::string records_table_markdown(const ProfileData& data) {
   std::string out =
-      "| claim | metric | source figure | mean ± std [min, max], n | threshold | 95 % bound | "
+      "| claim | metric | source figure | mean ± std [min, max], n | threshold | verdict's bound | "
       "metric verdict | claim verdict | revision |\n|---|---|---|---|---|---|---|---|---|\n";
   for (const auto& c : data.claims) {
     if (c.summary.empty()) {
@@ -19,7 +31,7 @@ std::string records_table_markdown(const ProfileData& data) {
       out += fmt::format("| `{}` | {} | {} | {} | {} | {} | {} | {} | {} |\n", c.id,
                          markdown_cell(s.metric), format_number(s.source_figure),
                          markdown_cell(format_spread(s)), markdown_cell(format_threshold(s)),
-                         format_number(s.bound), markdown_cell(s.metric_verdict),
+                         markdown_cell(verdict_bound(s)), markdown_cell(s.metric_verdict),
                          markdown_cell(s.verdict), markdown_cell(s.git_revision));
     }
   }

@@ -1,6 +1,7 @@
 #include "claims/assertion.h"
 
 #include "common/enum_names.h"
+#include "common/error.h"
 
 #include <fmt/format.h>
 
@@ -38,6 +39,17 @@ bool meets(double value, Comparison comparison, double threshold) {
   return false;
 }
 
+std::string to_string(JudgedBy judged_by) {
+  return judged_by == JudgedBy::mean ? "mean" : "share";
+}
+
+Assertion by_share(Assertion a, double share) {
+  if (!(share > 0 && share < 1)) throw UsageError(a.metric + ": a share lies strictly in (0, 1)");
+  a.judged_by = JudgedBy::share;
+  a.share = share;
+  return a;
+}
+
 std::optional<double> Assertion::threshold(Profile profile) const {
   switch (profile) {
     case Profile::smoke:
@@ -60,6 +72,9 @@ std::string Assertion::describe(Profile profile) const {
         " (source {:.6g}{})", *source_figure,
         source_figure_caveat.empty() ? "" : "; not comparable: " + source_figure_caveat);
   }
+  if (judged_by == JudgedBy::share)
+    out += share == 0.5 ? " [judged by the median: sign test]"
+                        : fmt::format(" [judged by the share of seeds: > {:g}]", share);
   return out;
 }
 

@@ -19,6 +19,13 @@ inline bool larger_is_better(Comparison c) {
   return c == Comparison::greater || c == Comparison::greater_equal;
 }
 
+// How an asserted metric is judged over seeds (issue 34): by its mean (a Student-t bound: for
+// near-normal metrics) or by the share of seeds whose own value meets the threshold (an exact
+// binomial test against a declared share: for bimodal or skewed metrics; share 0.5 is the
+// median, the sign test).
+enum class JudgedBy { mean, share };
+std::string to_string(JudgedBy judged_by);  // "mean", "share"
+
 struct Assertion {
   std::string metric;  // the name the evaluation measures it under
   Comparison comparison = Comparison::greater;
@@ -28,12 +35,17 @@ struct Assertion {
   // Why the source's figure cannot be compared with ours ("" when it can): e.g. S2's errors
   // were evaluated on 0-255 pixels, S2.7's are single-image values.
   std::string source_figure_caveat;
+  JudgedBy judged_by = JudgedBy::mean;
+  double share = 0.5;  // JudgedBy::share: the share of seeds the statement needs (0.5: median)
 
   // The threshold of `profile`; none in smoke (wiring only) or where the record declares none.
   std::optional<double> threshold(Profile profile) const;
   // "majority_accuracy_codes > 0.7 (source 0.7346)"
   std::string describe(Profile profile) const;
 };
+
+// `a` judged by the share of seeds meeting its threshold, against `share` (0.5: the median).
+Assertion by_share(Assertion a, double share = 0.5);
 
 // Which way a profile's departures from the source bias the claim's verdict.
 enum class Bias {

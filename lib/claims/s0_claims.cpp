@@ -198,8 +198,10 @@ Claim kmeans_codes_above_70_claim(bool as_made) {
         kDepartureFull;
   }
   const std::string metric = as_made ? "greedy_swap_accuracy_codes" : "hungarian_accuracy_codes";
-  c.assertions = {{metric, Comparison::greater, 0.70, 0.70, 0.7346,
-                   as_made ? "" : "S0 printed its greedy score, not the optimum"}};
+  // "Is more than 70 % accurate" of a typical run: the median (sign test; issue 34: the
+  // accuracies over seeds are not normal).
+  c.assertions = {by_share({metric, Comparison::greater, 0.70, 0.70, 0.7346,
+                            as_made ? "" : "S0 printed its greedy score, not the optimum"})};
   c.evaluate = [as_made](ClaimContext& ctx) -> std::vector<Measurement> {
     auto dae = trained_conv_dae(ctx);
     const auto codes = encode_all(dae.model, dae.train.images);
@@ -231,8 +233,8 @@ Claim s1_kmeans_majority_above_70() {
       "(many-to-one), on the conv DAE's 4-d codes of the 48,000 training images, is more than "
       "70 % accurate (S1 says 'around 77 percent', 001:5, and sets no bar)";
   s0_departures(c, Bias::harder);
-  c.assertions = {{"majority_accuracy_codes", Comparison::greater, 0.70, 0.70, 0.77,
-                   "S1 printed 'about 77 %', a rounded figure"}};
+  c.assertions = {by_share({"majority_accuracy_codes", Comparison::greater, 0.70, 0.70, 0.77,
+                            "S1 printed 'about 77 %', a rounded figure"})};  // the median
   c.evaluate = [](ClaimContext& ctx) -> std::vector<Measurement> {
     auto dae = trained_conv_dae(ctx);
     const auto codes = encode_all(dae.model, dae.train.images);

@@ -68,3 +68,20 @@ double welch_p_value(double mean1, double std1, int n1, double mean2, double std
 }
 
 }  // namespace aerepro::claims
+
+namespace aerepro::claims {
+
+double paired_t_p_value(const std::vector<double>& differences, double floor) {
+  const int n = static_cast<int>(differences.size());
+  if (n < 2) return std::nan("");
+  for (double d : differences) {
+    if (std::isnan(d)) return std::nan("");
+  }
+  const auto s = summarize(differences);
+  if (s.std <= 0) return std::abs(s.mean) <= floor ? 1.0 : 0.0;
+  const double t = std::abs(s.mean) / (s.std / std::sqrt(static_cast<double>(n)));
+  return 2.0 * boost::math::cdf(
+                   boost::math::complement(boost::math::students_t(static_cast<double>(n - 1)), t));
+}
+
+}  // namespace aerepro::claims

@@ -35,3 +35,13 @@ double welch_p_value(double mean1, double std1, int n1, double mean2, double std
                      double floor = 1e-12);
 
 }  // namespace aerepro::claims
+
+namespace aerepro::claims {
+
+// The paired t-test of a zero mean difference: the two-sided p-value of the per-seed differences
+// between two runs of the same seeds (issue 34: two hosts' runs of one seed share its draws, so
+// their difference is what tells them apart). All differences equal: p = 1 within `floor`
+// (absolute) of zero, else 0. NaN for fewer than two pairs or a NaN difference.
+double paired_t_p_value(const std::vector<double>& differences, double floor = 1e-12);
+
+}  // namespace aerepro::claims

@@ -1,10 +1,12 @@
 #include "claims/verdict.h"
 
+#include "claims/share_test.h"
 #include "common/enum_names.h"
 #include "common/error.h"
 
 #include <fmt/format.h>
 #include <boost/math/distributions/non_central_t.hpp>
+#include <boost/math/distributions/normal.hpp>
 #include <boost/math/distributions/students_t.hpp>
 
 #include <algorithm>
@@ -17,16 +19,18 @@ constexpr EnumName<MetricVerdict> kMetricVerdictNames[] = {
     {MetricVerdict::holds, "holds"},
     {MetricVerdict::fails, "fails"},
     {MetricVerdict::inconclusive, "inconclusive"},
-    {MetricVerdict::error, "error"}};
-static_assert(enum_names_complete(kMetricVerdictNames, MetricVerdict::error));
+    {MetricVerdict::error, "error"},
+    {MetricVerdict::interim, "interim"}};
+static_assert(enum_names_complete(kMetricVerdictNames, MetricVerdict::interim));
 
 constexpr EnumName<ClaimVerdict> kClaimVerdictNames[] = {
     {ClaimVerdict::reproduced, "reproduced"},
     {ClaimVerdict::not_reproduced, "not reproduced"},
     {ClaimVerdict::inconclusive, "inconclusive"},
     {ClaimVerdict::error, "error"},
-    {ClaimVerdict::no_verdict, "no verdict (smoke)"}};
-static_assert(enum_names_complete(kClaimVerdictNames, ClaimVerdict::no_verdict));
+    {ClaimVerdict::no_verdict, "no verdict (smoke)"},
+    {ClaimVerdict::interim, "interim"}};
+static_assert(enum_names_complete(kClaimVerdictNames, ClaimVerdict::interim));
 
 std::string to_string(MetricVerdict verdict) {
   return std::string(enum_name(kMetricVerdictNames, verdict));
@@ -38,6 +42,11 @@ MetricVerdict parse_metric_verdict(const std::string& text) {
 
 std::string to_string(ClaimVerdict verdict) {
   return std::string(enum_name(kClaimVerdictNames, verdict));
+}
+
+double t_quantile(double p, int dof) {
+  if (dof < 1) throw UsageError("t quantile needs at least one degree of freedom");
+  return boost::math::quantile(boost::math::students_t(static_cast<double>(dof)), p);
 }
 
 double t_quantile_95(int dof) {
@@ -69,8 +78,11 @@ double miss_p_value(double mean, double std, int n, Comparison comparison, doubl
 
 }  // namespace
 
-MetricJudgement judge(const std::vector<double>& values, Comparison comparison, double threshold) {
+MetricJudgement judge(const std::vector<double>& values, Comparison comparison, double threshold,
+                      JudgedBy judged_by, double share) {
   MetricJudgement j;
+  j.judged_by = judged_by;
+  j.share = share;
   j.n = static_cast<int>(values.size());
   const double nan = std::nan("");
   j.bound = j.opposite_bound = nan;
@@ -91,12 +103,31 @@ MetricJudgement judge(const std::vector<double>& values, Comparison comparison, 
   double squares = 0;
   for (double v : values) squares += (v - j.mean) * (v - j.mean);
   j.std = j.n > 1 ? std::sqrt(squares / (j.n - 1)) : 0.0;
+  const auto shares = clopper_pearson(j.seeds_met, j.n, kLookAlpha);
+  j.share_low = shares.low;
+  j.share_high = shares.high;
+  if (judged_by == JudgedBy::share) {
+    // Exact: the seeds meeting the threshold are Binomial(n, true share).
+    j.miss_p = binomial_at_most(j.seeds_met, j.n, share);
+    if (binomial_at_least(j.seeds_met, j.n, share) <= kLookAlpha) {
+      j.verdict = MetricVerdict::holds;
+    } else if (j.miss_p <= kLookAlpha) {
+      j.verdict = MetricVerdict::fails;
+    } else {
+      j.verdict = MetricVerdict::inconclusive;
+      j.seeds_to_settle = seeds_for_share_power(static_cast<double>(j.seeds_met) / j.n, share,
+                                                kLookAlpha, kSettleCap);
+      j.on_threshold = !j.seeds_to_settle;
+    }
+    return j;
+  }
   j.miss_p = miss_p_value(j.mean, j.std, j.n, comparison, threshold);
   if (j.n < 2) {  // one seed: no spread to bound the mean with
     j.verdict = MetricVerdict::inconclusive;
     return j;
   }
-  const double half = t_quantile_95(j.n - 1) * j.std / std::sqrt(static_cast<double>(j.n));
+  const double half =
+      t_quantile(1 - kLookAlpha, j.n - 1) * j.std / std::sqrt(static_cast<double>(j.n));
   const bool up = larger_is_better(comparison);
   j.bound = up ? j.mean - half : j.mean + half;
   j.opposite_bound = up ? j.mean + half : j.mean - half;
@@ -107,8 +138,20 @@ MetricJudgement judge(const std::vector<double>& values, Comparison comparison, 
   } else {
     j.verdict = MetricVerdict::inconclusive;
     j.seeds_to_settle = seeds_for_power(j.mean, j.std, threshold, kSettleCap);
+    j.on_threshold = !j.seeds_to_settle && sits_on_threshold(j.mean, j.std, threshold, kSettleCap);
   }
   return j;
+}
+
+MetricJudgement judge(const std::vector<double>& values, const Assertion& assertion,
+                      double threshold) {
+  return judge(values, assertion.comparison, threshold, assertion.judged_by, assertion.share);
+}
+
+bool sits_on_threshold(double mean, double std, double threshold, int cap) {
+  if (cap < 2 || std::isnan(mean) || std::isnan(std)) return false;
+  const double half = t_quantile(1 - kLookAlpha, cap - 1) * std / std::sqrt(cap);
+  return std::abs(mean - threshold) <= half;
 }
 
 void judge_family(std::vector<MetricJudgement*> family) {
@@ -135,28 +178,49 @@ void judge_family(std::vector<MetricJudgement*> family) {
 
 std::string MetricJudgement::explain() const {
   const auto met = fmt::format("{}/{} seeds meet the threshold", seeds_met, n);
+  const bool by_share = judged_by == JudgedBy::share;
+  const auto shares = fmt::format("{}; share 95 % interval [{:.3g}, {:.3g}] against {:g}{}", met,
+                                  share_low, share_high, share, share == 0.5 ? ", the median" : "");
+  const auto unsettled =
+      seeds_to_settle
+          ? fmt::format("about {} seeds would settle it with 80 % power", *seeds_to_settle)
+      : on_threshold ? fmt::format(
+                           "the {} sits on the threshold: no practical number of seeds (up to "
+                           "{}) settles it",
+                           by_share ? "share" : "mean", kSettleCap)
+                     : fmt::format(
+                           "the spread is too large for {} seeds: up to {} give less than 80 % "
+                           "power",
+                           n, kSettleCap);
   switch (verdict) {
     case MetricVerdict::holds:
-      return fmt::format("holds: 95 % bound {:.4g} clears the threshold ({})", bound, met);
+      if (by_share)
+        return fmt::format("holds by the share of seeds: exact p = {:.3g} ({})",
+                           binomial_at_least(seeds_met, n, share), shares);
+      return fmt::format("holds: one-sided 97.5 % bound {:.4g} clears the threshold ({})", bound,
+                         met);
     case MetricVerdict::fails:
-      return fmt::format("fails: even the opposite 95 % bound {:.4g} misses the threshold ({})",
-                         opposite_bound, met);
+      if (by_share)
+        return fmt::format("fails by the share of seeds: exact p = {:.3g} ({})", miss_p, shares);
+      return fmt::format(
+          "fails: even the opposite one-sided 97.5 % bound {:.4g} misses the threshold ({})",
+          opposite_bound, met);
     case MetricVerdict::inconclusive:
-      if (n < 2)
+      if (!by_share && n < 2)
         return fmt::format("inconclusive: one seed has no spread to bound the mean ({})", met);
       if (fails_only_uncorrected)
         return fmt::format(
-            "inconclusive: the opposite 95 % bound {:.4g} misses the threshold (p = {:.3g}), but "
-            "not after Holm's correction over the claim's {} asserted metrics ({})",
-            opposite_bound, miss_p, family_size, met);
+            "inconclusive: misses the threshold on its own (p = {:.3g}), but not after Holm's "
+            "correction over the claim's {} asserted metrics ({})",
+            miss_p, family_size, by_share ? shares : met);
+      if (by_share)
+        return fmt::format("inconclusive by the share of seeds ({}; {})", shares, unsettled);
       return fmt::format(
-          "inconclusive: 95 % bounds {:.4g} and {:.4g} straddle the threshold ({}; {})", bound,
-          opposite_bound, met,
-          seeds_to_settle
-              ? fmt::format("about {} seeds would settle it with 80 % power", *seeds_to_settle)
-              : fmt::format("the mean sits on the threshold: no practical number of seeds "
-                            "(up to {}) settles it",
-                            kSettleCap));
+          "inconclusive: 97.5 % bounds {:.4g} and {:.4g} straddle the threshold ({}; {})", bound,
+          opposite_bound, met, unsettled);
+    case MetricVerdict::interim:
+      return fmt::format("interim: {} of {} declared seeds; no verdict yet ({})", n, declared_seeds,
+                         by_share ? shares : met);
     case MetricVerdict::error:
       return "error: a seed's value is missing or NaN";
   }
@@ -168,6 +232,9 @@ ClaimVerdict combine(const std::vector<MetricVerdict>& verdicts) {
   bool all_hold = true;
   for (auto v : verdicts) {
     if (v == MetricVerdict::error) return ClaimVerdict::error;
+  }
+  for (auto v : verdicts) {
+    if (v == MetricVerdict::interim) return ClaimVerdict::interim;
   }
   for (auto v : verdicts) {
     if (v == MetricVerdict::fails) return ClaimVerdict::not_reproduced;
@@ -201,7 +268,15 @@ std::optional<PredictionInterval> prediction_interval_95(const std::vector<doubl
   for (double v : values) squares += (v - mean) * (v - mean);
   const double s = std::sqrt(squares / (n - 1));
   const double half = t_quantile_975(n - 1) * s * std::sqrt(1.0 + 1.0 / n);
-  return PredictionInterval{mean - half, mean + half};
+  return PredictionInterval{mean - half, mean + half, false};
+}
+
+std::optional<PredictionInterval> seeds_range(const std::vector<double>& values) {
+  if (values.size() < 2) return std::nullopt;
+  if (std::any_of(values.begin(), values.end(), [](double v) { return std::isnan(v); }))
+    return std::nullopt;
+  const auto [low, high] = std::minmax_element(values.begin(), values.end());
+  return PredictionInterval{*low, *high, true};
 }
 
 std::string figure_position(const std::optional<PredictionInterval>& interval, int n,
@@ -231,14 +306,22 @@ std::optional<int> seeds_for_power(double mean, double std, double threshold, in
   const double gap = std::abs(mean - threshold);
   if (!(gap > 0) || !(std > 0) || std::isnan(mean)) return std::nullopt;
   const double effect = gap / std;
-  for (int n = 2; n <= cap; ++n) {
-    const double dof = n - 1;
-    const double critical = t_quantile_95(n - 1);
-    const double achieved = boost::math::cdf(boost::math::complement(
-        boost::math::non_central_t(dof, effect * std::sqrt(static_cast<double>(n))), critical));
-    if (achieved >= power) return n;
-  }
-  return std::nullopt;
+  const auto achieved = [&](int n) {
+    const double critical = t_quantile(1 - kLookAlpha, n - 1);
+    return boost::math::cdf(boost::math::complement(
+        boost::math::non_central_t(n - 1.0, effect * std::sqrt(static_cast<double>(n))), critical));
+  };
+  // The normal approximation needs fewer seeds than the t-test, never more: past the cap, none;
+  // else the exact count is searched from just below it (power grows with n).
+  const boost::math::normal z;
+  const double approx = std::pow(
+      (boost::math::quantile(z, 1 - kLookAlpha) + boost::math::quantile(z, power)) / effect, 2);
+  if (approx > cap) return std::nullopt;
+  int n = std::max(2, static_cast<int>(std::floor(approx)) - 1);
+  while (n > 2 && achieved(n - 1) >= power) --n;
+  while (n <= cap && achieved(n) < power) ++n;
+  if (n > cap) return std::nullopt;
+  return n;
 }
 
 }  // namespace aerepro::claims

@@ -1,13 +1,20 @@
-// The three-way verdict of a claim over seeds (issue: verdicts with confidence). Per asserted
-// metric, the one-sided 95 % Student-t bound of the mean in the claim's direction decides:
-//   holds         the bound clears the threshold (e.g. for "> t": mean - t95·s/√n > t);
-//   fails         the opposite bound misses it   (for "> t": mean + t95·s/√n does not exceed t);
+// The three-way verdict of a claim over seeds (issues: verdicts with confidence; 34, the error
+// rate of the whole procedure). Each look at a claim's seeds tests at kLookAlpha = 2.5 % per
+// side, and a claim has at most two looks (its pilot, then a final sample declared from it:
+// results/seed_plan.h), so the whole procedure errs at most 5 % per side (Bonferroni over the
+// looks, whatever the final sample's overlap with the pilot). Per asserted metric, judged by
+//   the mean (JudgedBy::mean): the one-sided 97.5 % Student-t bound of the mean in the claim's
+//     direction, i.e. an end of the two-sided 95 % interval of the mean;
+//   the share (JudgedBy::share): the exact binomial test of the share of seeds meeting the
+//     threshold against the declared share (share_test.h; 0.5: the sign test of the median);
+//   holds         the bound clears the threshold (e.g. for "> t": mean - t975·s/√n > t);
+//   fails         the opposite bound misses it   (for "> t": mean + t975·s/√n does not exceed t);
 //   inconclusive  neither (the interval straddles the threshold, or one seed gives no spread).
 // A claim is reproduced when every asserted metric holds (an intersection-union test: each at
-// 5 %), not reproduced when one fails after Holm's correction over the claim's k asserted metrics
-// (so a claim true at its thresholds is called not reproduced at most 5 % of the time, not
-// 1 - 0.95^k), else inconclusive. A profile's departures then limit what it may say
-// (limit_by_bias). Nothing here depends on LibTorch.
+// 2.5 %), not reproduced when one fails after Holm's correction over the claim's k asserted
+// metrics, else inconclusive. A profile's departures then limit what it may say
+// (limit_by_bias); fewer seeds than declared give no verdict at all (interim). Nothing here
+// depends on LibTorch.
 #pragma once
 #include "claims/assertion.h"
 
@@ -17,12 +24,13 @@
 
 namespace aerepro::claims {
 
-enum class MetricVerdict { holds, fails, inconclusive, error };
-std::string to_string(MetricVerdict verdict);  // "holds", "fails", "inconclusive", "error"
+// `interim`: judged on fewer seeds than declared: the values are shown, no verdict yet.
+enum class MetricVerdict { holds, fails, inconclusive, error, interim };
+std::string to_string(MetricVerdict verdict);  // "holds", "fails", ..., "interim"
 MetricVerdict parse_metric_verdict(const std::string& text);
 
-enum class ClaimVerdict { reproduced, not_reproduced, inconclusive, error, no_verdict };
-// "reproduced", "not reproduced", "inconclusive", "error", "no verdict (smoke)"
+enum class ClaimVerdict { reproduced, not_reproduced, inconclusive, error, no_verdict, interim };
+// "reproduced", "not reproduced", "inconclusive", "error", "no verdict (smoke)", "interim"
 std::string to_string(ClaimVerdict verdict);
 
 // The one-sided 95 % Student-t quantile t_{0.95, dof} (dof >= 1).
@@ -30,17 +38,30 @@ double t_quantile_95(int dof);
 // The two-sided 95 % Student-t quantile t_{0.975, dof} (dof >= 1), exact for every dof.
 double t_quantile_975(int dof);
 
-// The level of each one-sided test, and of the family on the failing side.
-constexpr double kVerdictAlpha = 0.05;
+// The one-sided Student-t quantile t_{p, dof} (dof >= 1, 0 < p < 1).
+double t_quantile(double p, int dof);
+
+// The level of each one-sided test at one look, and of the family on the failing side; two
+// looks at most (pilot, final) keep the procedure's error per side within kProcedureAlpha.
+constexpr double kLookAlpha = 0.025;
+constexpr double kProcedureAlpha = 0.05;
+constexpr double kVerdictAlpha = kLookAlpha;
 
 struct MetricJudgement {
   MetricVerdict verdict = MetricVerdict::inconclusive;
   int n = 0;
   double mean = 0;
   double std = 0;
-  double bound = 0;           // one-sided 95 % bound in the claim's direction (NaN for n < 2)
-  double opposite_bound = 0;  // the other side's (NaN for n < 2)
-  int seeds_met = 0;          // seeds whose own value meets the threshold
+  JudgedBy judged_by = JudgedBy::mean;
+  double share = 0.5;  // the declared share (JudgedBy::share)
+  // One-sided 97.5 % bound of the mean in the claim's direction, and the other side's (NaN for
+  // n < 2, and when judged by the share).
+  double bound = 0;
+  double opposite_bound = 0;
+  int seeds_met = 0;  // seeds whose own value meets the threshold
+  // The share of seeds meeting it: Clopper–Pearson one-sided 97.5 % bounds (a two-sided 95 %
+  // interval); set for every judgement, decisive when judged by the share.
+  double share_low = 0, share_high = 1;
   // One-sided p-value of "the true mean meets the threshold" against the seeds (small: the
   // seeds miss it); NaN for n < 2. `fails` alone means miss_p <= 5 %.
   double miss_p = 0;
@@ -49,13 +70,22 @@ struct MetricJudgement {
   bool fails_only_uncorrected = false;
   int family_size = 1;
   // When inconclusive with n >= 2: about how many seeds would settle it at the measured mean
-  // and spread (none when the mean sits on the threshold or more than 1,000 would be needed).
+  // and spread (or share); none beyond the practical cap (50). Then `on_threshold` says why:
+  // the mean lies within the half-width 50 seeds would give (it sits on the threshold), or not
+  // (the spread is too large for a practical number of seeds).
   std::optional<int> seeds_to_settle;
+  bool on_threshold = false;
+  // The declared seeds are not all in: the judgement is shown, but gives no verdict.
+  int declared_seeds = 0;
   std::string explain() const;  // one line: "holds: lower bound 0.71 > 0.7 (5/5 seeds meet it)"
 };
 
-// Judges `values` (one per seed) against `comparison` `threshold`. A NaN value gives `error`.
-MetricJudgement judge(const std::vector<double>& values, Comparison comparison, double threshold);
+// Judges `values` (one per seed) against `comparison` `threshold`, by the mean or by the share
+// of seeds meeting it against `share`. A NaN value gives `error`.
+MetricJudgement judge(const std::vector<double>& values, Comparison comparison, double threshold,
+                      JudgedBy judged_by = JudgedBy::mean, double share = 0.5);
+MetricJudgement judge(const std::vector<double>& values, const Assertion& assertion,
+                      double threshold);
 
 // Holm's step-down correction on the failing side over one claim's asserted metrics: a metric
 // keeps `fails` only when its miss_p is rejected by Holm at kVerdictAlpha; the others become
@@ -76,8 +106,12 @@ ClaimVerdict limit_by_bias(ClaimVerdict verdict, Bias bias, std::string* note);
 constexpr double kSinglePrecisionTolerance = 1e-5;
 struct PredictionInterval {
   double low = 0, high = 0;
+  bool range = false;  // the seeds' range [min, max] in place of the t interval (not near-normal)
 };
 std::optional<PredictionInterval> prediction_interval_95(const std::vector<double>& values);
+// Where a metric is not near-normal (judged by the share): the seeds' range, said so (`range`).
+// Empty for n < 2 or a NaN value.
+std::optional<PredictionInterval> seeds_range(const std::vector<double>& values);
 
 // Where the report's printed figure lies against the method's prediction interval: "inside",
 // "above", "below", "no spread (n = 1)" (one seed), or "" (no figure). The figure stands for
@@ -86,6 +120,10 @@ std::optional<PredictionInterval> prediction_interval_95(const std::vector<doubl
 // kSinglePrecisionTolerance, the reports' float32 arithmetic.
 std::string figure_position(const std::optional<PredictionInterval>& interval, int n,
                             double figure);
+
+// Whether a mean sits on its threshold: within the half-width of the one-sided bound that `cap`
+// seeds of this spread would give (else an unsettled metric's spread is too large).
+bool sits_on_threshold(double mean, double std, double threshold, int cap);
 
 // Seeds needed for 80 % power of the one-sided test at kVerdictAlpha to settle a metric whose
 // true mean and spread are the pilot's (noncentral t); none when more than `cap` would be

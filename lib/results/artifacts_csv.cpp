@@ -77,7 +77,7 @@ void write_summary_csv(const std::filesystem::path& file, const std::vector<Summ
          "max,ci95_low,ci95_high,met,metric_verdict,bound,opposite_bound,seeds_met,"
          "seeds_to_settle,record_status,record_note,date,git_revision,torch_version,device,"
          "threads,dataset_checksum,deterministic,host,pi95_low,pi95_high,figure_position,judged_"
-         "revision\n";
+         "revision,judged_by,declared_share,share_low,share_high,declared_seeds,pi_kind\n";
   const auto b = [](bool v) { return v ? "true" : "false"; };
   const SummaryRow* previous = nullptr;
   for (const auto& row : rows) {
@@ -105,7 +105,10 @@ void write_summary_csv(const std::filesystem::path& file, const std::vector<Summ
         << csv_quoted(r.torch_version) << ',' << csv_quoted(r.device) << ',' << r.threads << ','
         << csv_quoted(r.dataset_checksum) << ',' << b(r.deterministic) << ',' << csv_quoted(r.host)
         << ',' << csv_number(r.pi95_low) << ',' << csv_number(r.pi95_high) << ','
-        << csv_quoted(r.figure_position) << ',' << csv_quoted(r.judged_revision) << '\n';
+        << csv_quoted(r.figure_position) << ',' << csv_quoted(r.judged_revision) << ','
+        << csv_quoted(r.judged_by) << ',' << csv_number(r.declared_share) << ','
+        << csv_number(r.share_low) << ',' << csv_number(r.share_high) << ',' << r.declared_seeds
+        << ',' << csv_quoted(r.pi_kind) << '\n';
   }
   write_text_atomically(file, out.str());
 }
@@ -113,7 +116,7 @@ void write_summary_csv(const std::filesystem::path& file, const std::vector<Summ
 std::vector<SummaryRow> read_summary_csv(const std::filesystem::path& file) {
   return guarded(file, "summary file", [&] {
     std::vector<SummaryRow> rows;
-    CsvReader<42> reader(file.string());
+    CsvReader<48> reader(file.string());
     // `host` (2 Dec 2026) and the prediction interval with the figure's position in it (6 Dec
     // 2026) are optional: summaries written before them still read.
     reader.read_header(
@@ -123,7 +126,8 @@ std::vector<SummaryRow> read_summary_csv(const std::filesystem::path& file) {
         "max", "ci95_low", "ci95_high", "met", "metric_verdict", "bound", "opposite_bound",
         "seeds_met", "seeds_to_settle", "record_status", "record_note", "date", "git_revision",
         "torch_version", "device", "threads", "dataset_checksum", "deterministic", "host",
-        "pi95_low", "pi95_high", "figure_position", "judged_revision");
+        "pi95_low", "pi95_high", "figure_position", "judged_revision", "judged_by",
+        "declared_share", "share_low", "share_high", "declared_seeds", "pi_kind");
     require_columns(file, {"profile",       "claim",
                            "source",        "sentence",
                            "departure",     "bias",
@@ -146,14 +150,16 @@ std::vector<SummaryRow> read_summary_csv(const std::filesystem::path& file) {
                     [&](const std::string& name) { return reader.has_column(name); });
     SummaryRow r;
     std::string claim_seconds, threshold, source_figure, n, mean, sd, mn, mx, lo, hi, met, bound,
-        opposite, seeds_met, settle, threads, deterministic, pi_low, pi_high;
+        opposite, seeds_met, settle, threads, deterministic, pi_low, pi_high, declared_share,
+        share_low, share_high, declared_seeds;
     while (reader.read_row(r.profile, r.claim, r.source, r.sentence, r.departure, r.bias, r.verdict,
                            r.verdict_note, r.error, claim_seconds, r.metric, r.comparison,
                            threshold, source_figure, r.source_caveat, n, mean, sd, mn, mx, lo, hi,
                            met, r.metric_verdict, bound, opposite, seeds_met, settle,
                            r.record_status, r.record_note, r.date, r.git_revision, r.torch_version,
                            r.device, threads, r.dataset_checksum, deterministic, r.host, pi_low,
-                           pi_high, r.figure_position, r.judged_revision)) {
+                           pi_high, r.figure_position, r.judged_revision, r.judged_by,
+                           declared_share, share_low, share_high, declared_seeds, r.pi_kind)) {
       const unsigned line = reader.get_file_line();
       require_text(r.claim, file, line, "claim");
       require_text(r.metric, file, line, "metric");
@@ -177,6 +183,17 @@ std::vector<SummaryRow> read_summary_csv(const std::filesystem::path& file) {
       r.pi95_low = pi_low.empty() ? std::nan("") : parse_csv_number(pi_low, file, line, "pi95_low");
       r.pi95_high =
           pi_high.empty() ? std::nan("") : parse_csv_number(pi_high, file, line, "pi95_high");
+      const auto optional_number = [&](std::string& text, const char* column) {
+        const double v = text.empty() ? std::nan("") : parse_csv_number(text, file, line, column);
+        text.clear();  // a missing column leaves the variable as it was
+        return v;
+      };
+      r.declared_share = optional_number(declared_share, "declared_share");
+      r.share_low = optional_number(share_low, "share_low");
+      r.share_high = optional_number(share_high, "share_high");
+      r.declared_seeds =
+          declared_seeds.empty() ? 0 : parse_csv_int(declared_seeds, file, line, "declared_seeds");
+      declared_seeds.clear();
       if (!rows.empty() && rows.back().claim == r.claim) {
         for (auto member : kCarriedForward) {
           if ((r.*member).empty()) r.*member = rows.back().*member;

@@ -82,6 +82,17 @@ struct SummaryRow {
   // The revision whose verdict rules judged these values (git_revision is the one that measured
   // them; `aerepro rejudge` judges them again); "" in summaries written before 6 Dec 2026.
   std::string judged_revision;
+  // Issue 34 (optional columns: older summaries read with the defaults). How the metric is
+  // judged ("mean" | "share"; "" when informative) and the declared share; the share of seeds
+  // meeting the threshold as an exact (Clopper–Pearson) 95 % interval; the seeds declared for
+  // the claim (0: none declared; n < declared_seeds: an interim result); and "range" where the
+  // prediction interval is the seeds' range (a metric not near-normal), "t" otherwise.
+  std::string judged_by;
+  double declared_share = std::nan("");
+  double share_low = std::nan("");
+  double share_high = std::nan("");
+  int declared_seeds = 0;
+  std::string pi_kind;
 };
 
 // <claim>.series.csv: columns claim, seed, figure, series, x, y. `x` is text: a number for

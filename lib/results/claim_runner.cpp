@@ -1,5 +1,6 @@
 #include "results/claim_runner.h"
 
+#include "claims/share_test.h"
 #include "common/environment.h"
 #include "common/error.h"
 #include "common/figure_catalog.h"
@@ -94,6 +95,14 @@ void write_claim_artifacts(const ClaimOutcome& outcome, const std::vector<Series
     r.opposite_bound = m.asserted() ? m.judgement.opposite_bound : nan;
     r.seeds_met = m.asserted() ? m.judgement.seeds_met : 0;
     r.seeds_to_settle = m.asserted() ? m.judgement.seeds_to_settle.value_or(0) : 0;
+    r.judged_by = m.asserted() ? claims::to_string(m.assertion->judged_by) : "";
+    r.declared_share = m.asserted() && m.assertion->judged_by == claims::JudgedBy::share
+                           ? m.assertion->share
+                           : nan;
+    r.share_low = m.asserted() ? m.judgement.share_low : nan;
+    r.share_high = m.asserted() ? m.judgement.share_high : nan;
+    r.declared_seeds = outcome.declared_seeds;
+    r.pi_kind = !m.prediction ? "" : m.prediction->range ? "range" : "t";
     r.pi95_low = m.prediction ? m.prediction->low : nan;
     r.pi95_high = m.prediction ? m.prediction->high : nan;
     r.figure_position = m.figure_position;
@@ -130,6 +139,12 @@ std::vector<ClaimIndexRow> claim_index(claims::Profile profile) {
   return index;
 }
 
+std::string ClaimOutcome::verdict_text() const {
+  if (verdict == claims::ClaimVerdict::interim)
+    return fmt::format("interim ({} of {} declared)", seeds_in_sample, declared_seeds);
+  return claims::to_string(verdict);
+}
+
 bool MetricSummary::met() const {
   return !asserted() || std::isnan(threshold) ||
          claims::meets(summary.mean, assertion->comparison, threshold);
@@ -149,6 +164,12 @@ std::map<std::string, const claims::Assertion*> assertions_in_force(const claims
     if (a.threshold(profile)) asserted[a.metric] = &a;
   }
   return asserted;
+}
+
+// Whether every value is 0 or 1 (a per-seed flag: its mean is a rate).
+bool is_binary(const std::vector<double>& values) {
+  return !values.empty() &&
+         std::all_of(values.begin(), values.end(), [](double v) { return v == 0.0 || v == 1.0; });
 }
 
 }  // namespace
@@ -258,15 +279,16 @@ ClaimOutcome conclude_claim(const claims::Claim& claim, const RunOptions& option
   outcome.claim = &claim;
   outcome.profile = options.profile;
   outcome.file = results_file(options, claim.id);
-  outcome.rows = results.rows;
+  outcome.rows = sample_rows(results.rows, options.declared, &outcome.verdict_note);
   outcome.seconds = seconds;
   const auto asserted = assertions_in_force(claim, options.profile);
 
   std::vector<std::string> order;  // metrics in first-seen order
   std::map<std::string, std::vector<double>> values;
+  std::map<std::string, std::vector<long long>> metric_seeds;
   std::map<std::string, double> source_figures;
   std::vector<long long> seeds;
-  for (const auto& row : results.rows) {
+  for (const auto& row : outcome.rows) {
     if (std::find(seeds.begin(), seeds.end(), row.seed) == seeds.end()) seeds.push_back(row.seed);
     if (row.metric == "error") {
       if (outcome.error.empty()) outcome.error = fmt::format("seed {}: {}", row.seed, row.note);
@@ -274,6 +296,7 @@ ClaimOutcome conclude_claim(const claims::Claim& claim, const RunOptions& option
     }
     if (!values.count(row.metric)) order.push_back(row.metric);
     values[row.metric].push_back(row.value);
+    metric_seeds[row.metric].push_back(row.seed);
     if (!std::isnan(row.source_figure)) source_figures[row.metric] = row.source_figure;
   }
 
@@ -286,15 +309,25 @@ ClaimOutcome conclude_claim(const claims::Claim& claim, const RunOptions& option
     summary.summary = claims::summarize(summary.values);
     if (const auto f = source_figures.find(metric); f != source_figures.end())
       summary.source_figure = f->second;
-    FreshMetric f{metric, summary.values, std::nullopt};
+    FreshMetric f{metric, summary.values, std::nullopt, metric_seeds[metric]};
     if (const auto a = asserted.find(metric); a != asserted.end()) {
       summary.assertion = *a->second;
       summary.threshold = *a->second->threshold(options.profile);
-      summary.judgement = claims::judge(summary.values, a->second->comparison, summary.threshold);
+      summary.judgement = claims::judge(summary.values, *a->second, summary.threshold);
+    } else if (is_binary(summary.values)) {  // a rate (e.g. collapses): its exact interval
+      const auto k =
+          static_cast<int>(std::count(summary.values.begin(), summary.values.end(), 1.0));
+      const auto exact = claims::clopper_pearson(k, summary.summary.n, claims::kLookAlpha);
+      summary.summary.ci95_low = exact.low;
+      summary.summary.ci95_high = exact.high;
     }
-    // The report's number is compared with the method as made: the full profile only.
+    // The report's number is compared with the method as made: the full profile only; a
+    // metric judged by the share is not taken as normal: the seeds' range stands for one run.
     if (options.profile == claims::Profile::full)
-      summary.prediction = claims::prediction_interval_95(summary.values);
+      summary.prediction =
+          summary.asserted() && summary.assertion->judged_by == claims::JudgedBy::share
+              ? claims::seeds_range(summary.values)
+              : claims::prediction_interval_95(summary.values);
     summary.figure_position =
         options.profile != claims::Profile::full ? ""
         : summary.asserted() && !summary.assertion->source_figure_caveat.empty() &&
@@ -310,8 +343,19 @@ ClaimOutcome conclude_claim(const claims::Claim& claim, const RunOptions& option
     if (m.asserted()) family.push_back(&m.judgement);
   }
   claims::judge_family(family);
+  outcome.seeds_in_sample =
+      static_cast<int>(std::count_if(seeds.begin(), seeds.end(), [&](long long seed) {
+        return !options.declared || options.declared->contains(seed);
+      }));
+  outcome.declared_seeds = options.declared ? options.declared->seeds : 0;
+  const bool interim = options.declared && outcome.seeds_in_sample < options.declared->seeds &&
+                       options.profile != claims::Profile::smoke;
   for (size_t i = 0; i < outcome.metrics.size(); ++i) {
-    const auto& m = outcome.metrics[i];
+    auto& m = outcome.metrics[i];
+    if (interim && m.asserted() && m.judgement.verdict != claims::MetricVerdict::error) {
+      m.judgement.verdict = claims::MetricVerdict::interim;
+      m.judgement.declared_seeds = options.declared->seeds;
+    }
     if (!m.asserted()) continue;
     verdicts.push_back(m.judgement.verdict);
     fresh[i].verdict = m.judgement.verdict;
@@ -321,9 +365,19 @@ ClaimOutcome conclude_claim(const claims::Claim& claim, const RunOptions& option
     outcome.verdict = claims::ClaimVerdict::error;
   } else if (options.profile == claims::Profile::smoke) {
     outcome.verdict = claims::ClaimVerdict::no_verdict;
+  } else if (interim) {
+    outcome.verdict = claims::ClaimVerdict::interim;
+    outcome.verdict_note = fmt::format(
+        "interim: {} of the {} declared seeds ({}) have run; the values are shown, no verdict "
+        "yet{}",
+        outcome.seeds_in_sample, options.declared->seeds, options.declared->describe(),
+        outcome.verdict_note.empty() ? "" : " (" + outcome.verdict_note + ")");
   } else {
-    outcome.verdict =
-        claims::limit_by_bias(claims::combine(verdicts), departure.bias, &outcome.verdict_note);
+    std::string bias_note;
+    outcome.verdict = claims::limit_by_bias(claims::combine(verdicts), departure.bias, &bias_note);
+    outcome.verdict_note = bias_note.empty()              ? outcome.verdict_note
+                           : outcome.verdict_note.empty() ? bias_note
+                                                          : bias_note + "; " + outcome.verdict_note;
   }
   if (outcome.error.empty()) {
     outcome.record =

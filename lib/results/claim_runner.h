@@ -9,6 +9,7 @@
 #include "results/artifacts_csv.h"
 #include "results/record.h"
 #include "results/result_row.h"
+#include "results/seed_plan.h"
 
 #include <cmath>
 #include <filesystem>
@@ -36,6 +37,11 @@ struct RunOptions {
   train::CheckpointStore checkpoints;
   bool progress = true;
   std::ostream* log = nullptr;  // one line per seed and a verdict line, when set
+  // The sample the verdict uses (results/seed_plan.h: declared_sample); none: every seed run.
+  // Rows of other seeds are set aside (not judged, not written), and fewer of its seeds than
+  // declared give an interim result (values, no verdict). Callers that run seeds set `seeds` and
+  // `first_seed` from it.
+  std::optional<DeclaredSample> declared;
   // Datasets shared across seeds and claims; run_claim makes one for its seeds when empty.
   std::shared_ptr<claims::DataCache> cache;
 };
@@ -76,8 +82,11 @@ struct ClaimOutcome {
   std::vector<ResultRow> rows;
   std::filesystem::path file;
   double seconds = 0;
+  int declared_seeds = 0;   // the declared sample's size (0: none declared)
+  int seeds_in_sample = 0;  // the distinct seeds judged
 
-  std::string verdict_text() const { return claims::to_string(verdict); }
+  // "reproduced", ..., or "interim (5 of 46 declared)"
+  std::string verdict_text() const;
   // No error, and the record (where one exists) agrees.
   bool ok() const { return error.empty() && record.status != RecordStatus::differs; }
 };

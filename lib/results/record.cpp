@@ -59,6 +59,7 @@ constexpr EnumName<RecordStatus> kRecordStatusNames[] = {
     {RecordStatus::not_compared, "not compared"},
     {RecordStatus::missing, "no record"},
     {RecordStatus::agrees, "agrees"},
+    {RecordStatus::not_comparable, "cannot be compared"},
     {RecordStatus::warning, "warning"},
     {RecordStatus::differs, "differs"}};
 static_assert(enum_names_complete(kRecordStatusNames, RecordStatus::differs));
@@ -86,9 +87,10 @@ std::string RecordComparison::describe() const {
   std::string out = fmt::format("  record: {} — {}\n", to_string(status), evidence());
   for (const auto& m : metrics) {
     out += fmt::format(
-        "    {:<40} record {:.6g} ± {:.2g} (n={}), now {:.6g} ± {:.2g} (n={}), Welch p={:.3g}: "
+        "    {:<40} record {:.6g} ± {:.2g} (n={}), now {:.6g} ± {:.2g} (n={}), {} p={:.3g}: "
         "{}{}\n",
         m.metric, m.record_mean, m.record_std, m.record_n, m.fresh_mean, m.fresh_std, m.fresh_n,
+        m.paired_seeds >= 2 ? fmt::format("paired t over {} seeds", m.paired_seeds) : "Welch",
         m.p_value, to_string(m.status), m.message.empty() ? "" : " — " + m.message);
   }
   out += fmt::format("  values {} bit-identical to the record ({} environment){}\n",
@@ -200,14 +202,23 @@ RecordComparison compare_with_record(const std::filesystem::path& records_root,
       m.status = RecordStatus::differs;
       m.message = "the record has no value of this metric (a new assertion?)";
     } else {
-      std::vector<double> values;
+      std::vector<double> values, differences;
       for (const auto& sv : it->second.values) values.push_back(sv.second);
+      // The seeds both runs have: their per-seed differences (the same seed's draws on both).
+      for (size_t i = 0; i < f.seeds.size() && i < f.values.size(); ++i) {
+        for (const auto& [seed, value] : it->second.values) {
+          if (seed == f.seeds[i]) differences.push_back(f.values[i] - value);
+        }
+      }
+      m.paired_seeds = static_cast<int>(differences.size());
       const auto rs = claims::summarize(values);
       m.record_n = rs.n;
       m.record_mean = rs.mean;
       m.record_std = rs.std;
       const double floor = 1e-12 * std::max({1.0, std::abs(rs.mean), std::abs(fs.mean)});
-      m.p_value = claims::welch_p_value(rs.mean, rs.std, rs.n, fs.mean, fs.std, fs.n, floor);
+      m.p_value = m.paired_seeds >= 2
+                      ? claims::paired_t_p_value(differences, floor)
+                      : claims::welch_p_value(rs.mean, rs.std, rs.n, fs.mean, fs.std, fs.n, floor);
       if (const auto v = recorded_verdicts.find(f.metric); v != recorded_verdicts.end())
         m.record_verdict = v->second;
       using claims::MetricVerdict;
@@ -216,16 +227,14 @@ RecordComparison compare_with_record(const std::filesystem::path& records_root,
           ((*m.record_verdict == MetricVerdict::holds && *f.verdict == MetricVerdict::fails) ||
            (*m.record_verdict == MetricVerdict::fails && *f.verdict == MetricVerdict::holds));
       const bool no_spread = rs.n == 1 && fs.n == 1;
-      if (no_spread && !std::isnan(rs.mean) && !std::isnan(fs.mean)) {
-        // Two single runs: neither has a spread, so the means are not tested (the verdicts and,
-        // in the record's own environment, bit-identity still are).
-        m.message = "one seed on each side: no spread to compare the means with";
-      }
       if (!no_spread && (std::isnan(m.p_value) || m.p_value < kRecordAlpha)) {
         m.status = RecordStatus::differs;
-        m.message =
-            fmt::format("the mean moved beyond the tolerance ({} p < {})",
-                        rs.n == 1 || fs.n == 1 ? "prediction-interval" : "Welch", kRecordAlpha);
+        m.message = fmt::format("the {} beyond the tolerance ({} p < {})",
+                                m.paired_seeds >= 2 ? "per-seed values moved" : "mean moved",
+                                m.paired_seeds >= 2      ? "paired t"
+                                : rs.n == 1 || fs.n == 1 ? "prediction-interval"
+                                                         : "Welch",
+                                kRecordAlpha);
       } else if (crossed || (m.record_verdict && (*m.record_verdict == MetricVerdict::error) !=
                                                      (*f.verdict == MetricVerdict::error))) {
         m.status = RecordStatus::differs;
@@ -237,6 +246,11 @@ RecordComparison compare_with_record(const std::filesystem::path& records_root,
         m.message =
             fmt::format("verdict {} in the record, {} now (means compatible)",
                         claims::to_string(*m.record_verdict), claims::to_string(*f.verdict));
+      } else if (no_spread) {
+        // Two single runs: no spread to test a difference with. Never "agrees"; on the record's
+        // own environment bit-identity decides below.
+        m.status = RecordStatus::not_comparable;
+        m.message = "one seed on each side: cannot be compared (no spread to test a difference)";
       }
     }
     out.status = worse(out.status, m.status);
@@ -246,13 +260,17 @@ RecordComparison compare_with_record(const std::filesystem::path& records_root,
   // change of behaviour, however small next to the seeds' spread (Welch's test at 3 seeds only
   // sees large moves).
   if (out.same_environment && !out.value_mismatches.empty()) out.status = RecordStatus::differs;
+  // ... and the same values: two single runs that are bit-identical do agree.
+  if (out.same_environment && out.bit_identical && out.status == RecordStatus::not_comparable)
+    out.status = RecordStatus::agrees;
   return out;
 }
 
 std::vector<std::string> write_records(const std::filesystem::path& results_root,
                                        const std::filesystem::path& records_root,
                                        const std::string& profile,
-                                       const std::vector<std::string>& claim_ids) {
+                                       const std::vector<std::string>& claim_ids,
+                                       bool allow_interim) {
   const auto from = results_root / profile;
   const auto to = records_root / profile;
   std::vector<std::string> recorded;
@@ -274,6 +292,14 @@ std::vector<std::string> write_records(const std::filesystem::path& results_root
     const auto summary_rows = read_summary_csv(summary);
     if (!summary_rows.empty() && summary_rows.front().verdict == "error") {
       throw ArtifactError(summary.string() + ": the run ended in an error; not recorded");
+    }
+    if (!allow_interim && !summary_rows.empty() &&
+        summary_rows.front().verdict.rfind("interim", 0) == 0) {
+      throw ArtifactError(fmt::format(
+          "{}: {} is {} — fewer seeds than declared (records/{}/seed_plan.csv) give no verdict "
+          "and are not recorded; run the missing seeds, or record the interim state on purpose "
+          "with `aerepro record --interim`",
+          summary.string(), id, summary_rows.front().verdict, profile));
     }
     files.emplace_back(to / rows_file.filename(), read_bytes(rows_file));
     summaries.emplace_back(to / summary.filename(), summary_rows);  // rewritten: compact form

@@ -21,26 +21,31 @@ struct FreshMetric {
   std::string metric;
   std::vector<double> values;                    // one per seed
   std::optional<claims::MetricVerdict> verdict;  // set when asserted
+  std::vector<long long> seeds;                  // the seed of each value (empty: unknown)
 };
 
 enum class RecordStatus {
-  not_compared,  // smoke (no verdicts) or nothing to compare
-  missing,       // no record for this claim and profile
-  agrees,        // means compatible, no verdict crossed between holds and fails
-  warning,       // means compatible, a verdict moved between holds/fails and inconclusive
-  differs,       // a mean moved beyond the tolerance, or a verdict crossed holds <-> fails, or
-                 // (in the record's own environment) a value is not bit-identical
+  not_compared,    // smoke (no verdicts) or nothing to compare
+  missing,         // no record for this claim and profile
+  agrees,          // means compatible, no verdict crossed between holds and fails
+  not_comparable,  // one run of one seed on each side, on another host: nothing to test with
+  warning,         // means compatible, a verdict moved between holds/fails and inconclusive
+  differs,         // a mean moved beyond the tolerance, or a verdict crossed holds <-> fails, or
+                   // (in the record's own environment) a value is not bit-identical
 };
 std::string to_string(RecordStatus status);  // "not compared", "no record", "agrees", ...
 
-// Welch's t-test at this level decides whether a fresh mean agrees with the record's.
+// The test at this level decides whether a fresh run agrees with the record: the paired t-test
+// on the per-seed differences where the runs share two or more seeds (the same seeds on two
+// hosts: their difference is the host's), else Welch's test of the means (different seeds).
 constexpr double kRecordAlpha = 0.001;
 
 struct MetricComparison {
   std::string metric;
   int record_n = 0, fresh_n = 0;
   double record_mean = 0, record_std = 0, fresh_mean = 0, fresh_std = 0;
-  double p_value = 0;                                   // Welch, two-sided
+  double p_value = 0;    // two-sided: paired t on the common seeds, else Welch
+  int paired_seeds = 0;  // seeds both runs have (the paired test's n; < 2: Welch's test)
   std::optional<claims::MetricVerdict> record_verdict;  // asserted metrics only
   std::optional<claims::MetricVerdict> fresh_verdict;
   RecordStatus status = RecordStatus::agrees;
@@ -78,10 +83,12 @@ RecordComparison compare_with_record(const std::filesystem::path& records_root,
 // Copies the rows and summary of every claim found in `results_root`/<profile>/ into
 // `records_root`/<profile>/ (atomically, each file checked by reading it first) and writes the
 // profile's index there. A claim whose run ended in an error is refused (ArtifactError naming
-// it). Returns the ids recorded.
+// it), and so is an interim one (fewer seeds than declared) unless `allow_interim` (`aerepro
+// record --interim`): it is then recorded as interim. Returns the ids recorded.
 std::vector<std::string> write_records(const std::filesystem::path& results_root,
                                        const std::filesystem::path& records_root,
                                        const std::string& profile,
-                                       const std::vector<std::string>& claim_ids);
+                                       const std::vector<std::string>& claim_ids,
+                                       bool allow_interim = false);
 
 }  // namespace aerepro::results

@@ -5,6 +5,7 @@
 #include "results/artifacts_csv.h"
 #include "results/claim_runner.h"
 #include "results/results_csv.h"
+#include "results/seed_plan.h"
 
 #include <fmt/format.h>
 
@@ -36,6 +37,7 @@ Rejudgement rejudge_record(const claims::Claim& claim, claims::Profile profile,
   options.profile = profile;
   options.results_root = scratch / "results";
   options.records_root = scratch / "records";
+  options.declared = declared_sample(records_root, profile_name, claim.id);
   SeedResults results;
   results.rows = read_results_csv(rows_file);
   Rejudgement out{claim.id, old.verdict, "", ""};

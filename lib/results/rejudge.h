@@ -1,7 +1,9 @@
 // Re-judging a record: the per-seed values of records/<profile>/<claim>.csv summarised and judged
 // again under the current rules (claims/verdict.h) and the claim's current assertions, without
 // running anything. For a change of the verdict rules, which alter no measured value; a change
-// of what a claim measures needs a rerun (the report marks such a record stale).
+// of what a claim measures needs a rerun (the report marks such a record stale). The claim's
+// declared sample (records_root/<profile>/seed_plan.csv) applies: a record with fewer of its
+// seeds is interim.
 #pragma once
 #include "claims/claim.h"
 

@@ -3,6 +3,7 @@
 #include "claims/claim.h"
 #include "common/environment.h"
 #include "results/claim_runner.h"
+#include "results/seed_plan.h"
 
 #include <fmt/format.h>
 #include <gtest/gtest.h>
@@ -17,8 +18,18 @@ void expect_claim_agrees_with_record(const std::string& claim_id) {
   results::RunOptions options;
   const char* profile = std::getenv("AEREPRO_PROFILE");
   options.profile = claims::parse_profile(profile && *profile ? profile : "ci");
-  if (const char* seeds = std::getenv("AEREPRO_SEEDS"); seeds && *seeds)
+  // The claim's declared sample (records/<profile>/seed_plan.csv, else the profile's count);
+  // $AEREPRO_SEEDS runs another count from seed 0, judged against it (interim when short).
+  options.declared = results::declared_sample(results::resolve_records_root(),
+                                              claims::to_string(options.profile), claim.id);
+  if (options.declared) {
+    options.seeds = options.declared->seeds;
+    options.first_seed = static_cast<uint64_t>(options.declared->first_seed);
+  }
+  if (const char* seeds = std::getenv("AEREPRO_SEEDS"); seeds && *seeds) {
     options.seeds = std::atoi(seeds);
+    options.first_seed = 0;
+  }
   if (const char* device = std::getenv("AEREPRO_DEVICE"); device && *device) {
     options.device = parse_device(device);
   }

@@ -56,7 +56,7 @@ TEST(EnumNames, EveryEnumKeepsItsNamesAndAnUnknownNameListsTheValidOnes) {
             "unknown profile 'nightly': use smoke, ci or full");
   EXPECT_EQ(message([] { parse_comparison("~"); }), "unknown comparison '~': use <, <=, > or >=");
   EXPECT_EQ(message([] { parse_metric_verdict("maybe"); }),
-            "unknown metric verdict 'maybe': use holds, fails, inconclusive or error");
+            "unknown metric verdict 'maybe': use holds, fails, inconclusive, error or interim");
 }
 
 TEST(SeedStatistics, SummaryOfThreeSeeds) {
@@ -99,17 +99,18 @@ TEST(Verdict, OneSeedIsInconclusiveWhateverItsValue) {
 }
 
 TEST(Verdict, TwoSeedsUseTheirOneSidedBound) {
-  // 0.8, 0.9: mean 0.85, std 0.0707, half-width 6.314 * 0.0707 / sqrt(2) = 0.3157.
+  // 0.8, 0.9: mean 0.85, std 0.0707, half-width t_{0.975,1} 12.706 * 0.0707 / sqrt(2) = 0.6353
+  // (each look at 2.5 % per side, issue 34).
   auto j = judge({0.8, 0.9}, Comparison::greater, 0.70);
-  EXPECT_NEAR(j.bound, 0.85 - 0.31569, 1e-4);
+  EXPECT_NEAR(j.bound, 0.85 - 0.63531, 1e-4);
   EXPECT_EQ(j.verdict, MetricVerdict::inconclusive);
   ASSERT_TRUE(j.seeds_to_settle.has_value());
   EXPECT_GE(*j.seeds_to_settle, 3);
-  j = judge({0.8, 0.9}, Comparison::greater, 0.50);  // 0.534 > 0.5
+  j = judge({0.8, 0.9}, Comparison::greater, 0.20);  // 0.2147 > 0.2
   EXPECT_EQ(j.verdict, MetricVerdict::holds);
-  j = judge({0.8, 0.9}, Comparison::greater, 1.20);  // upper 1.166 < 1.2
+  j = judge({0.8, 0.9}, Comparison::greater, 1.50);  // upper 1.4853 < 1.5
   EXPECT_EQ(j.verdict, MetricVerdict::fails);
-  j = judge({0.8, 0.9}, Comparison::less, 1.20);  // "<": the upper bound decides
+  j = judge({0.8, 0.9}, Comparison::less, 1.50);  // "<": the upper bound decides
   EXPECT_EQ(j.verdict, MetricVerdict::holds);
 }
 
@@ -118,8 +119,8 @@ TEST(Verdict, ZeroSpreadDecidesOnTheMeanAndABoundOnTheThresholdDoesNotClearIt) {
   EXPECT_EQ(judge({9, 9, 9}, Comparison::greater, 9).verdict, MetricVerdict::fails);
   EXPECT_EQ(judge({10, 10, 10}, Comparison::greater_equal, 9).verdict, MetricVerdict::holds);
   EXPECT_EQ(judge({8, 8, 8}, Comparison::greater_equal, 9).verdict, MetricVerdict::fails);
-  // 1, 2, 3 against "> t" with t exactly at the lower bound 2 - 2.920/sqrt(3) = 0.3142.
-  const double at = 2.0 - t_quantile_95(2) * 1.0 / std::sqrt(3.0);
+  // 1, 2, 3 against "> t" with t exactly at the lower bound 2 - 4.303/sqrt(3) = -0.4841.
+  const double at = 2.0 - t_quantile(0.975, 2) * 1.0 / std::sqrt(3.0);
   const auto j = judge({1, 2, 3}, Comparison::greater, at);
   EXPECT_NE(j.verdict, MetricVerdict::holds);
   EXPECT_EQ(judge({1, 2, 3}, Comparison::greater_equal, at).verdict, MetricVerdict::holds);
@@ -133,6 +134,7 @@ TEST(Verdict, NanIsAnErrorAndAClaimNeedsEveryMetricToHold) {
   EXPECT_EQ(combine({MetricVerdict::inconclusive, MetricVerdict::fails}),
             ClaimVerdict::not_reproduced);
   EXPECT_EQ(combine({MetricVerdict::fails, MetricVerdict::error}), ClaimVerdict::error);
+  EXPECT_EQ(combine({MetricVerdict::holds, MetricVerdict::interim}), ClaimVerdict::interim);
 }
 
 TEST(Welch, EqualMeansAgreeAndDistantOnesDoNot) {

@@ -3,6 +3,7 @@
 #include "results/artifacts_csv.h"
 #include "results/claim_runner.h"
 #include "results/results_csv.h"
+#include "results/seed_plan.h"
 #include "test_files.h"
 
 #include <gtest/gtest.h>
@@ -57,8 +58,8 @@ class Records : public aerepro::testing::InTempDir {};
 TEST_F(ClaimRunner, SummarisesSeedsJudgesWithConfidenceAndWritesRows) {
   auto options = options_for(3);
   options.records_root = dir / "records";
-  // Seeds give 0.45, 0.55, 0.65: the mean 0.55 > 0.5, but its one-sided 95 % lower bound
-  // 0.55 - 2.920 * 0.1 / sqrt(3) = 0.381 does not clear 0.5: inconclusive, not reproduced.
+  // Seeds give 0.45, 0.55, 0.65: the mean 0.55 > 0.5, but its one-sided 97.5 % lower bound
+  // 0.55 - 4.303 * 0.1 / sqrt(3) = 0.302 does not clear 0.5: inconclusive, not reproduced.
   const auto claim = made_up_claim(0.45);
   const auto outcome = run_claim(claim, options);
   EXPECT_EQ(outcome.verdict, claims::ClaimVerdict::inconclusive);
@@ -77,9 +78,9 @@ TEST_F(ClaimRunner, SummarisesSeedsJudgesWithConfidenceAndWritesRows) {
 }
 
 TEST_F(ClaimRunner, AMissedThresholdIsNotReproduced) {
-  auto options = options_for(2);
+  auto options = options_for(3);
   options.records_root = dir / "records";
-  // 0.0 and 0.1: even the upper bound 0.05 + 6.314 * 0.0707 / sqrt(2) = 0.366 misses 0.5.
+  // 0.0, 0.1, 0.2: even the upper bound 0.1 + 4.303 * 0.1 / sqrt(3) = 0.348 misses 0.5.
   const auto outcome = run_claim(made_up_claim(0.0), options);
   EXPECT_EQ(outcome.verdict_text(), "not reproduced");
   EXPECT_EQ(outcome.metrics[0].judgement.verdict, claims::MetricVerdict::fails);
@@ -191,26 +192,81 @@ TEST_F(Records, InItsOwnEnvironmentAnyChangeOfAValueIsCaught) {
   EXPECT_EQ(moved.record.status, RecordStatus::differs) << moved.record.describe();
   ASSERT_EQ(moved.record.value_mismatches.size(), 3u);
   EXPECT_NE(moved.record.value_mismatches[0].find("seed 0 value"), std::string::npos);
-  EXPECT_GT(moved.record.metrics[0].p_value, kRecordAlpha);  // Welch alone would let it pass
+  // Welch's test of the means alone would let it pass; the paired test of the same seeds sees
+  // the same 0.02 on every seed.
+  const auto& m = moved.record.metrics[0];
+  EXPECT_GT(claims::welch_p_value(m.record_mean, m.record_std, 3, m.fresh_mean, m.fresh_std, 3),
+            kRecordAlpha);
+  EXPECT_EQ(m.paired_seeds, 3);
   EXPECT_NE(moved.record.describe().find("change of behaviour"), std::string::npos);
 }
 
-TEST_F(Records, OnAnotherHostASmallMoveIsJudgedByWelchsTest) {
+// On another host the same seeds are compared pairwise (issue 34): the per-seed differences
+// tell a host's rounding (scattered about zero) from a change (every seed moved the same way).
+TEST_F(Records, OnAnotherHostTheSameSeedsAreComparedPairwise) {
   auto options = options_in(dir, 3);
   record_made_up_claim(0.65, options);
   const auto record_file = dir / "records" / "ci" / "test.made_up.csv";
   auto rows = read_results_csv(record_file);
   ASSERT_FALSE(rows.empty());
   EXPECT_FALSE(rows[0].host.empty());
-  for (auto& r : rows) r.host = "Some Other CPU [avx2]";
+  const double jitter[] = {1e-3, -1e-3, 0.5e-3};  // another host's rounding, seed by seed
+  for (auto& r : rows) {
+    r.host = "Some Other CPU [avx2]";
+    if (r.metric == "value") r.value += jitter[r.seed];
+  }
   write_results_csv(record_file, rows);
+  const auto same = run_claim(made_up_claim(0.65), options);
+  EXPECT_FALSE(same.record.same_environment);
+  EXPECT_EQ(same.record.status, RecordStatus::agrees) << same.record.describe();
+  EXPECT_EQ(same.record.metrics[0].paired_seeds, 3);
+  // Every seed 0.02 higher: a fifth of the seeds' spread, invisible to Welch's test of the two
+  // means, plain in the differences.
   const auto moved = run_claim(made_up_claim(0.67), options);
-  EXPECT_FALSE(moved.record.same_environment);
-  EXPECT_EQ(moved.record.status, RecordStatus::agrees) << moved.record.describe();
+  EXPECT_EQ(moved.record.status, RecordStatus::differs) << moved.record.describe();
+  EXPECT_NE(moved.record.describe().find("paired t over 3 seeds"), std::string::npos);
   // A record without the host column (written before it existed) is another environment too.
   for (auto& r : rows) r.host.clear();
   write_results_csv(record_file, rows);
   EXPECT_FALSE(run_claim(made_up_claim(0.65), options).record.same_environment);
+}
+
+// Two single runs have no spread: "cannot be compared", never "agrees", whatever the values
+// (0.98 against 0.50) — except on the record's own environment, where bit-identity decides.
+TEST_F(Records, TwoSingleRunsOnAnotherHostCannotBeCompared) {
+  auto options = options_in(dir, 1);
+  record_made_up_claim(0.50, options);
+  const auto record_file = dir / "records" / "ci" / "test.made_up.csv";
+  EXPECT_EQ(run_claim(made_up_claim(0.50), options).record.status, RecordStatus::agrees);
+  auto rows = read_results_csv(record_file);
+  for (auto& r : rows) r.host = "Some Other CPU [avx2]";
+  write_results_csv(record_file, rows);
+  for (const double now : {0.50, 0.98}) {
+    const auto single = run_claim(made_up_claim(now), options);
+    EXPECT_EQ(single.record.status, RecordStatus::not_comparable) << single.record.describe();
+    EXPECT_EQ(to_string(single.record.status), "cannot be compared");
+  }
+}
+
+// Fewer seeds than declared: values, no verdict; recorded only on purpose, as interim.
+TEST_F(Records, AnInterimResultGivesNoVerdictAndIsRecordedOnlyOnPurpose) {
+  auto options = options_in(dir, 3);
+  options.declared = DeclaredSample{0, 5};
+  const auto outcome = run_claim(made_up_claim(0.65), options);
+  EXPECT_EQ(outcome.verdict, claims::ClaimVerdict::interim);
+  EXPECT_EQ(outcome.verdict_text(), "interim (3 of 5 declared)");
+  EXPECT_EQ(outcome.metrics[0].judgement.verdict, claims::MetricVerdict::interim);
+  EXPECT_NE(outcome.verdict_note.find("no verdict yet"), std::string::npos);
+  EXPECT_THROW(write_records(dir / "results", dir / "records", "ci", {"test.made_up"}),
+               ArtifactError);
+  EXPECT_FALSE(std::filesystem::exists(dir / "records" / "ci" / "test.made_up.csv"));
+  write_records(dir / "results", dir / "records", "ci", {"test.made_up"}, true);
+  const auto summary = read_summary_csv(summary_file(dir / "records" / "ci", "test.made_up"));
+  EXPECT_EQ(summary.front().verdict, "interim (3 of 5 declared)");
+  EXPECT_EQ(summary.front().declared_seeds, 5);
+  // The whole declared sample: a verdict.
+  options.seeds = 5;
+  EXPECT_EQ(run_claim(made_up_claim(0.65), options).verdict, claims::ClaimVerdict::reproduced);
 }
 
 TEST_F(Records, AnErrorIsNeverRecorded) {

@@ -180,5 +180,29 @@ TEST_F(SeedShards, NoShardsIsAClearError) {
   }
 }
 
+// Issue 34: a merge judges the declared sample only. Fewer of its seeds than declared: interim
+// (values, no verdict); seeds outside it (a pilot's, when the final sample is new seeds) are set
+// aside.
+TEST_F(SeedShards, AMergeShortOfTheDeclaredSeedsIsInterimAndThePilotsSeedsAreSetAside) {
+  auto options = options_in(dir.path());
+  for (const uint64_t seed : {0, 1}) run_shard(claim, options, seed);
+  options.declared = DeclaredSample{0, 5};
+  const auto short_merge = merge_shards(claim, options);
+  EXPECT_EQ(short_merge.verdict, claims::ClaimVerdict::interim);
+  EXPECT_EQ(short_merge.verdict_text(), "interim (2 of 5 declared)");
+  ASSERT_FALSE(short_merge.metrics.empty());
+  EXPECT_EQ(short_merge.metrics[0].summary.n, 2);  // the values are shown
+  // The final sample: new seeds 5..7, independent of the pilot's 0 and 1.
+  options.declared = DeclaredSample{5, 3};
+  for (const uint64_t seed : {5, 6}) run_shard(claim, options, seed);
+  EXPECT_EQ(merge_shards(claim, options).verdict_text(), "interim (2 of 3 declared)");
+  run_shard(claim, options, 7);
+  const auto final_merge = merge_shards(claim, options);
+  EXPECT_EQ(final_merge.verdict, claims::ClaimVerdict::reproduced);
+  EXPECT_EQ(final_merge.metrics[0].summary.n, 3);
+  for (const auto& row : final_merge.rows) EXPECT_GE(row.seed, 5);
+  EXPECT_NE(final_merge.verdict_note.find("outside the declared sample"), std::string::npos);
+}
+
 }  // namespace
 }  // namespace aerepro::results
