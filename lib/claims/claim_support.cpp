@@ -1,10 +1,14 @@
 #include "claims/claim_support.h"
 
+#include "common/atomic_file.h"
 #include "common/environment.h"
 #include "common/error.h"
 #include "data/checksum.h"
 
+#include <nlohmann/json.hpp>
+
 #include <cmath>
+#include <fstream>
 
 namespace aerepro::claims {
 
@@ -110,16 +114,22 @@ std::string training_data_digest(const train::TrainData& data) {
   return digest;
 }
 
+std::string checkpoint_description(const ClaimContext& context,
+                                   const std::string& model_description,
+                                   const train::TrainOptions& options,
+                                   const train::TrainData& data) {
+  // The data enter the key by content, so a model is keyed the same whichever claim, and
+  // whatever loading order, trains it.
+  return fmt::format("model: {} | training: {} | data: {} | profile: {} | device: {}",
+                     model_description, options.describe(), training_data_digest(data),
+                     to_string(context.profile), training_device_key(context));
+}
+
 train::TrainHistory train_cached(torch::nn::Module& module, const std::string& model_description,
                                  const train::Objective& objective, const train::TrainData& data,
                                  const train::TrainOptions& options, ClaimContext& context,
                                  const train::TrainData* validation) {
-  // The data enter the key by content, so a model is keyed the same whichever claim, and
-  // whatever loading order, trains it.
-  const auto description =
-      fmt::format("model: {} | training: {} | data: {} | profile: {} | device: {}",
-                  model_description, options.describe(), training_data_digest(data),
-                  to_string(context.profile), training_device_key(context));
+  const auto description = checkpoint_description(context, model_description, options, data);
   auto history = train::train_or_load(module, description, context.checkpoints,
                                       [&](const train::EpochStateSlot& slot) {
                                         return train::train(module, objective, data, validation,
@@ -128,6 +138,51 @@ train::TrainHistory train_cached(torch::nn::Module& module, const std::string& m
                      .history;
   record_loss_curve(context, options.label, history);
   return history;
+}
+
+train::TrainHistory train_first_epochs_cached(torch::nn::Module& module,
+                                              const std::string& model_description,
+                                              const train::Objective& objective,
+                                              const train::TrainData& data,
+                                              const train::TrainOptions& options,
+                                              ClaimContext& context, int64_t first_epochs) {
+  const auto description = checkpoint_description(context, model_description, options, data);
+  auto history = train::train_first_epochs(
+      module, description, context.checkpoints, [&](const train::EpochStateSlot& slot) {
+        auto part = slot.applied_to(options);
+        part.stop_after_epoch = first_epochs;
+        if (part.epoch_state_file.empty()) {  // no store: nothing to keep, a short training
+          part.epochs = std::min(first_epochs, part.epochs);
+          part.stop_after_epoch = 0;
+        }
+        return train::train(module, objective, data, nullptr, part);
+      });
+  history.epochs.resize(std::min<size_t>(history.epochs.size(), first_epochs));
+  return history;
+}
+
+double measured_once(ClaimContext& context, const std::string& description,
+                     const std::string& measure, const std::function<double()>& compute) {
+  if (!context.checkpoints.enabled) return compute();
+  const auto file =
+      context.checkpoints.resolved_root() / (train::checkpoint_key(description) + ".measures.json");
+  nlohmann::json kept = nlohmann::json::object();
+  try {
+    if (std::filesystem::exists(file)) {
+      std::ifstream in(file);
+      kept = nlohmann::json::parse(in);
+      if (kept.value("description", "") == description && kept.contains(measure))
+        return kept.at(measure).get<double>();
+    }
+  } catch (const std::exception&) {
+    kept = nlohmann::json::object();  // an unreadable file is measured and written anew
+  }
+  if (kept.value("description", "") != description)
+    kept = nlohmann::json{{"description", description}};
+  const double value = compute();
+  kept[measure] = value;
+  write_text_atomically(file, kept.dump(1));
+  return value;
 }
 
 }  // namespace aerepro::claims

@@ -9,6 +9,7 @@
 
 #include <fmt/format.h>
 
+#include <functional>
 #include <map>
 #include <memory>
 #include <string>
@@ -49,6 +50,13 @@ std::string training_device_key(const ClaimContext& context);
 // "inputs <digest> [targets <digest>]": the content of a training set, for checkpoint keys.
 std::string training_data_digest(const train::TrainData& data);
 
+// The checkpoint key's text of a training: the model, the training options, the data's content,
+// the profile and the device.
+std::string checkpoint_description(const ClaimContext& context,
+                                   const std::string& model_description,
+                                   const train::TrainOptions& options,
+                                   const train::TrainData& data);
+
 // Trains `module` with `objective` on `data`, or loads it when the checkpoint store holds the
 // same set-up: the key covers `model_description` (the model and its options), the training
 // options, the training data's content (training_data_digest), the profile and the device
@@ -57,6 +65,23 @@ train::TrainHistory train_cached(torch::nn::Module& module, const std::string& m
                                  const train::Objective& objective, const train::TrainData& data,
                                  const train::TrainOptions& options, ClaimContext& context,
                                  const train::TrainData* validation = nullptr);
+
+// The first `first_epochs` epochs of the training train_cached would run with the same
+// arguments (the same key): from the finished checkpoint when there is one, else trained and
+// kept as its epoch state, so that train_cached later continues from there (S4's readings).
+train::TrainHistory train_first_epochs_cached(torch::nn::Module& module,
+                                              const std::string& model_description,
+                                              const train::Objective& objective,
+                                              const train::TrainData& data,
+                                              const train::TrainOptions& options,
+                                              ClaimContext& context, int64_t first_epochs);
+
+// A number measured on a trained model, kept beside its checkpoint (<key>.measures.json, keyed
+// by the checkpoint's `description` and `measure`), so that a rerun from checkpoints does not
+// measure it again (S4's training accuracy over 120,000 images). `compute` runs when the file
+// lacks it, or checkpoints are disabled.
+double measured_once(ClaimContext& context, const std::string& description,
+                     const std::string& measure, const std::function<double()>& compute);
 
 // The first image of each class 0..classes-1 in `set`, in class order: (classes, 1, H, W) on
 // the set's device (for image grids). UsageError if a class is absent.
@@ -78,6 +103,7 @@ template <typename Model>
 struct Trained {
   Model model{nullptr};
   train::TrainHistory history;
+  std::string description;  // its checkpoint's (checkpoint_description)
 };
 
 // `recipe`'s model, its parameters drawn from the context's seed, on the context's device,
@@ -90,9 +116,10 @@ Trained<Model> train_recipe(ClaimContext& context, const recipes::Recipe<Model>&
                             const std::string& key_note = "") {
   Trained<Model> out{recipe.build(context.seed), {}};
   out.model->to(context.device);
-  out.history =
-      train_cached(*out.model, recipe.describe() + key_note, recipe.objective(out.model), data,
-                   training_options(context, recipe.training, label, epochs), context);
+  const auto options = training_options(context, recipe.training, label, epochs);
+  out.description = checkpoint_description(context, recipe.describe() + key_note, options, data);
+  out.history = train_cached(*out.model, recipe.describe() + key_note, recipe.objective(out.model),
+                             data, options, context);
   out.model->eval();
   return out;
 }

@@ -167,4 +167,22 @@ CheckpointOutcome train_or_load(
   return outcome;
 }
 
+TrainHistory train_first_epochs(
+    torch::nn::Module& module, const std::string& description, const CheckpointStore& store,
+    const std::function<TrainHistory(const EpochStateSlot&)>& train_fn) {
+  if (!store.enabled) return train_fn(EpochStateSlot{});
+  const auto key = checkpoint_key(description);
+  const auto folder = store.resolved_root();
+  const FileLock lock(folder / ".locks" / (key + ".lock"), [&] {
+    std::fprintf(stderr, "waiting for another process that trains checkpoint %s\n", key.c_str());
+  });
+  TrainHistory finished;
+  if (try_load(module, description, folder / (key + ".pt"), folder / (key + ".json"), finished)
+          .empty() &&
+      std::filesystem::exists(folder / (key + ".json"))) {
+    return finished;
+  }
+  return train_fn(EpochStateSlot{epoch_state_file(store, description), description});
+}
+
 }  // namespace aerepro::train

@@ -56,6 +56,14 @@ CheckpointOutcome train_or_load(torch::nn::Module& module, const std::string& de
                                 const CheckpointStore& store,
                                 const std::function<TrainHistory(const EpochStateSlot&)>& train_fn);
 
+// The first epochs of a training that train_or_load finishes later (S4's readings are told
+// apart by their first epochs): the finished checkpoint's history if there is one (the module
+// then holds its final weights), else `train_fn`'s, which trains the slot's first epochs with
+// TrainOptions::stop_after_epoch and keeps its state there. No finished checkpoint is written.
+TrainHistory train_first_epochs(torch::nn::Module& module, const std::string& description,
+                                const CheckpointStore& store,
+                                const std::function<TrainHistory(const EpochStateSlot&)>& train_fn);
+
 // The epoch-state file of `description` in `store` (what a status command looks for).
 std::filesystem::path epoch_state_file(const CheckpointStore& store,
                                        const std::string& description);

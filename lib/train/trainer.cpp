@@ -97,6 +97,9 @@ TrainHistory train(torch::nn::Module& module, const Objective& objective, const 
         fmt::format("{}: invalid training options ({})", options.label, options.describe()));
   }
   if (data.size() == 0) throw UsageError(options.label + ": no training data");
+  if (options.stop_after_epoch > 0 && options.epoch_state_file.empty()) {
+    throw UsageError(options.label + ": stop_after_epoch without an epoch state to keep");
+  }
   const auto device = data.inputs.device();
   auto gen = compat::make_generator(device, options.seed);
   const auto make_optimizer = [&] {
@@ -142,7 +145,10 @@ TrainHistory train(torch::nn::Module& module, const Objective& objective, const 
   const int64_t batches = (n + options.batch_size - 1) / options.batch_size;
   const auto index_options = torch::TensorOptions().dtype(torch::kInt64).device(device);
 
-  for (int64_t epoch = first_epoch; epoch <= options.epochs; ++epoch) {
+  const int64_t last_epoch = options.stop_after_epoch > 0
+                                 ? std::min(options.stop_after_epoch, options.epochs)
+                                 : options.epochs;
+  for (int64_t epoch = first_epoch; epoch <= last_epoch; ++epoch) {
     const auto epoch_start = Clock::now();
     module.train();
     const auto order =
@@ -182,7 +188,7 @@ TrainHistory train(torch::nn::Module& module, const Objective& objective, const 
     progress.epoch_done(fmt::format("{}: epoch {}/{} loss {:.5f} ({:.0f} s)", options.label, epoch,
                                     options.epochs, record.train_loss, seconds_since(start)));
     if (!options.epoch_state_file.empty() && epoch < options.epochs &&
-        seconds_since(last_state_saved) >= options.epoch_state_interval) {
+        (epoch == last_epoch || seconds_since(last_state_saved) >= options.epoch_state_interval)) {
       save_epoch_state(options.epoch_state_file, options.epoch_state_description, module,
                        *optimizer, gen, history);
       last_state_saved = Clock::now();

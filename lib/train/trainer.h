@@ -51,6 +51,9 @@ struct TrainOptions {
   std::filesystem::path epoch_state_file;
   std::string epoch_state_description;
   double epoch_state_interval = 30;
+  // 0: train every epoch. k: stop after epoch k and keep the state there (a first part of the
+  // training that a later run of the same key finishes; needs epoch_state_file).
+  int64_t stop_after_epoch = 0;
 
   // Every field that changes the trained weights, as one line (checkpoint keys, result rows).
   std::string describe() const;

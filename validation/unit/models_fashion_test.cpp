@@ -34,6 +34,19 @@ TEST(FashionCnn, GivesTenLogitsPerImage) {
   EXPECT_EQ(sizes(model->forward(random_images(3))), (Sizes{3, 10}));
 }
 
+// 004:100 "MaxPool: stride = 2, padding = 2" without a kernel: kernel 5 or 6 with padding 2
+// keep the 64x10x10 flatten of 004:104, as kernel 2 without padding does; kernel 4 gives 11x11.
+TEST(FashionCnn, S42PoolReadingsKeepTheFlattenOf6400) {
+  for (const auto [kernel, padding] : {std::pair{2, 0}, {5, 2}, {6, 2}}) {
+    FashionCnn model(FashionCnnOptions{10, kernel, padding});
+    torch::NoGradGuard no_grad;
+    EXPECT_EQ(sizes(model->forward(random_images(2))), (Sizes{2, 10})) << kernel;
+  }
+  EXPECT_THROW(FashionCnn(FashionCnnOptions{10, 4, 2}), std::invalid_argument);
+  EXPECT_EQ(describe(FashionCnnOptions{}), "FashionCnn");  // the keys of kernel 2 unchanged
+  EXPECT_EQ(describe(FashionCnnOptions{10, 5, 2}), "FashionCnn pool=k5p2");
+}
+
 TEST(FashionCnn, IsHeInitialisedWithZeroBiases) {
   torch::manual_seed(0);
   FashionCnn model;

@@ -129,6 +129,25 @@ TEST_F(Resume, AStateOfAnotherTrainingIsNotResumed) {
   expect_bit_identical(uninterrupted, fresh);
 }
 
+// S4's readings are told apart by their first epochs; the full training later goes on from there.
+TEST_F(Resume, FirstEpochsNowAndTheRestLaterMakeOneUninterruptedTraining) {
+  const auto options = options_with(Corruption::gaussian(0.3), false);
+  const auto uninterrupted = run(options, 0, 3, "whole");
+  auto model = seeded<TinyAutoencoder>(3);
+  const auto objective = reconstruction_objective(model);
+  const auto part = train_first_epochs(*model, "in parts", store, [&](const EpochStateSlot& slot) {
+    auto first = slot.applied_to(options);
+    first.stop_after_epoch = 2;
+    return train(*model, objective, data, nullptr, first);
+  });
+  ASSERT_EQ(part.epochs.size(), 2u);
+  EXPECT_EQ(part.epochs[1].train_loss, uninterrupted.train_losses[1]);
+  EXPECT_FALSE(std::filesystem::exists(dir / (checkpoint_key("in parts") + ".json")))
+      << "a first part is no finished checkpoint";
+  const auto rest = run(options, 0, /*init_seed=*/99, "in parts");
+  expect_bit_identical(uninterrupted, rest);
+}
+
 TEST_F(Resume, NoStateIsWrittenWhenCheckpointsAreDisabled) {
   store.enabled = false;
   const auto options = options_with(Corruption::gaussian(0.3), false);

@@ -1,58 +1,14 @@
 // S4 (minor exam): on five Fashion-MNIST classes, a CNN against an autoencoder classifier.
-#include "analysis/chunked_inference.h"
-#include "analysis/latent.h"
-#include "claims/claim_support.h"
-#include "claims/source_claims.h"
-#include "data/splits.h"
+#include "claims/s4/claims.h"
+#include "claims/s4/support.h"
 #include "models/ae_classifier.h"
 #include "models/fashion_cnn.h"
 #include "recipes/s4_recipes.h"
 
 #include <fmt/format.h>
 
-namespace aerepro::claims {
-namespace s4 {  // per source: unity builds join these files
+namespace aerepro::claims::s4 {
 namespace {
-
-// The set-up per profile; full trains as the source (recipes::fashion_cnn,
-// recipes::autoencoder_classifier).
-struct FashionSetup {
-  int64_t originals;          // of the 30,000 training images of classes {1,3,5,7,9}
-  int64_t cnn_epochs;         // S4.2: 15
-  int64_t classifier_epochs;  // S4.4: 15
-  int64_t test_images;        // of the 5,000
-};
-
-FashionSetup fashion_setup(Profile profile) {
-  return PerProfile<FashionSetup>{
-      /*smoke*/ {500, 1, 1, 500},
-      /*ci*/ {7500, 2, 2, 5000},
-      /*full*/
-      {30000, recipes::fashion_cnn().training.epochs,
-       recipes::autoencoder_classifier().training.epochs, 5000},
-  }(profile);
-}
-const std::vector<int64_t> kClasses{1, 3, 5, 7, 9};  // S4.1
-
-// The fraction of `test` whose argmax logit is its label (chunks of 1,000 images).
-double accuracy(const analysis::TensorMap& logits, const data::LabeledImages& test) {
-  int64_t correct = 0;
-  analysis::for_each_chunk(test.size(), 1000, [&](int64_t start, int64_t n) {
-    const auto predicted = logits(test.images.narrow(0, start, n)).argmax(1);
-    correct += predicted.eq(test.labels.narrow(0, start, n)).sum().item<int64_t>();
-  });
-  return static_cast<double>(correct) / static_cast<double>(test.size());
-}
-
-// The report's printed per-epoch training losses (004:120-134 CNN, 004:259-273 AE classifier;
-// epoch-mean running losses over the 120,000 augmented images): fidelity evidence, never
-// asserted. A gap beyond the seeds' spread is a departure named in kDepartureFull.
-const std::vector<double> kPrintedCnnLoss{0.3539, 0.2275, 0.1977, 0.1720, 0.1412,
-                                          0.1075, 0.0795, 0.0621, 0.0524, 0.0472,
-                                          0.0434, 0.0389, 0.0365, 0.0353, 0.0330};
-const std::vector<double> kPrintedClassifierLoss{0.3695, 0.2387, 0.1744, 0.1295, 0.0977,
-                                                 0.0837, 0.0722, 0.0655, 0.0608, 0.0565,
-                                                 0.0499, 0.0488, 0.0452, 0.0412, 0.0402};
 
 // Every way the full profile's method may differ from the report's (inventory/s4.csv;
 // docs/findings/s4.md): the report has no code listing, so what its prose leaves open is read.
@@ -80,31 +36,21 @@ struct FashionResults {
   train::TrainHistory cnn_history, classifier_history;
 };
 
-// Adds the report's printed curve to the loss figure beside ours.
-void add_printed_curve(ClaimContext& ctx, const std::string& series,
-                       const std::vector<double>& printed) {
-  for (size_t e = 0; e < printed.size(); ++e)
-    ctx.artifacts.add_point(FigureId::loss_curve, series, static_cast<double>(e + 1), printed[e]);
-}
-
 FashionResults train_and_measure(ClaimContext& ctx) {
   const auto setup = fashion_setup(ctx.profile);
-  // S4.1: classes {1,3,5,7,9}; x4 augmentation of the originals used; labels kept 10-wide.
-  const auto originals =
-      data::filter_classes(fashion_mnist(ctx, data::Split::train), kClasses).head(setup.originals);
-  const auto train = data::augment_flip_and_uniform_noise(originals, ctx.seed);
-  const auto test =
-      data::filter_classes(fashion_mnist(ctx, data::Split::test), kClasses).head(setup.test_images);
-  const std::string data_note =
-      fmt::format("classes=13579 originals={} augmented=x4", setup.originals);
+  const Reading reading = plausible_readings().front();  // the reading run so far
+  const auto data = fashion_data(ctx, reading.pixels);
+  const auto& train = data.train;
+  const auto& test = data.test;
 
   // S4.2: the CNN, cross-entropy, Adam 1e-3, batch 100.
-  auto cnn = train_recipe(ctx, recipes::fashion_cnn(), setup.cnn_epochs,
-                          {train.images, train.labels}, "S4.2 CNN", " " + data_note);
+  auto cnn_recipe = recipes::fashion_cnn();
+  cnn_recipe.model = reading.cnn();
+  auto cnn = train_recipe(ctx, cnn_recipe, setup.cnn_epochs, {train.images, train.labels},
+                          "S4.2 CNN", data.key_note);
   // S4.4: a freshly initialised S4.3 encoder (ReLU code) + FC head, cross-entropy, all trained.
-  auto classifier =
-      train_recipe(ctx, recipes::autoencoder_classifier(), setup.classifier_epochs,
-                   {train.images, train.labels}, "S4.4 AE classifier", " " + data_note);
+  auto classifier = train_recipe(ctx, recipes::autoencoder_classifier(), setup.classifier_epochs,
+                                 {train.images, train.labels}, "S4.4 AE classifier", data.key_note);
   const analysis::TensorMap cnn_logits = [&](const torch::Tensor& x) {
     return cnn.model->forward(x);
   };
@@ -114,8 +60,12 @@ FashionResults train_and_measure(ClaimContext& ctx) {
   FashionResults r;
   r.cnn_accuracy = accuracy(cnn_logits, test);
   r.classifier_accuracy = accuracy(classifier_logits, test);
-  r.cnn_train_accuracy = accuracy(cnn_logits, train);
-  r.classifier_train_accuracy = accuracy(classifier_logits, train);
+  // Over all 120,000 training images: measured once per trained model, kept beside its
+  // checkpoint (a rerun from checkpoints does not measure it again).
+  r.cnn_train_accuracy = measured_once(ctx, cnn.description, "train_accuracy",
+                                       [&] { return accuracy(cnn_logits, train); });
+  r.classifier_train_accuracy = measured_once(ctx, classifier.description, "train_accuracy",
+                                              [&] { return accuracy(classifier_logits, train); });
   r.cnn_history = cnn.history;
   r.classifier_history = classifier.history;
   ctx.artifacts.add_point(FigureId::test_accuracy, "CNN (S4.2)", "test accuracy", r.cnn_accuracy);
@@ -151,6 +101,8 @@ std::vector<Measurement> evidence(const FashionResults& r) {
 constexpr const char* kDepartureCi =
     "trains on 7,500 of the 30,000 original images (augmented x4 to 30,000 of 120,000); the CNN "
     "and the AE classifier train 2 of 15 epochs each; the full 5,000-image test set";
+
+}  // namespace
 
 Claim cnn_beats_ae_classifier() {
   Claim c;
@@ -205,11 +157,4 @@ Claim both_classifiers_above_97() {
   return c;
 }
 
-}  // namespace
-}  // namespace s4
-
-std::vector<Claim> s4_claims() {
-  return {s4::cnn_beats_ae_classifier(), s4::both_classifiers_above_97()};
-}
-
-}  // namespace aerepro::claims
+}  // namespace aerepro::claims::s4
