@@ -9,10 +9,6 @@
 namespace aerepro::reports {
 namespace {
 
-bool has(const std::string& text, const char* what) {
-  return text.find(what) != std::string::npos;
-}
-
 bool is_verdict(const std::string& verdict, const char* what) {
   return verdict == what;
 }
@@ -82,8 +78,7 @@ std::string standing_term(Standing s) {
 }
 
 bool is_checkable(const InventoryEntry& e) {
-  return !e.checked_by.empty() || e.kind == "number" || e.kind == "comparison" ||
-         e.kind == "visual" || e.kind == "curve";
+  return !e.checked_by.empty() || is_measurable_kind(e.kind);
 }
 
 Standing standing_of(const CardRow& row, bool interim) {
@@ -108,18 +103,9 @@ Standing standing_of(const CardRow& row, bool interim) {
 }
 
 std::string reason_category(const InventoryEntry& e) {
-  const std::string& n = e.note;
   if (!e.checked_by.empty()) return "only the brief's or the harness's checks";
-  if (has(n, "checkable but not checked yet") || has(n, "not checked yet"))
-    return "checkable, not checked yet";
-  if (has(n, "not replayable") || has(n, "unseeded")) return "not replayable";
-  if (has(n, "run time") || has(n, "timing") || has(n, "wall time"))
-    return "a timing of the author's machine";
-  if (has(n, "not a result") || has(n, "a count") || has(n, "a shape") || has(n, "dataset fact"))
-    return "not a result (a count, shape or dataset fact)";
-  if (has(n, "missing from the text") || has(n, "not in the text") || has(n, "not shown"))
-    return "the figure or code is not in the text";
-  return "other (see its note)";
+  const UncheckedReason* reason = find_unchecked_reason(e.reason);
+  return reason ? reason->label : "no reason given";
 }
 
 GraderTally grader_tally(const Card& card) {

@@ -45,9 +45,9 @@ struct GraderTally {
 // The standing of a checked row (interim when `interim` says fewer seeds than declared ran).
 Standing standing_of(const CardRow& row, bool interim);
 
-// The reason's category of a statement nothing checks, from its kind and note: "checkable, not
-// checked yet", "not replayable", "not a result (a count, shape or dataset fact)", "a timing of
-// the author's machine", "only the brief's or the harness's checks", "other (see its note)".
+// The reason a statement nothing checks is not checked: the label of its inventory `reason`
+// (unchecked_reasons(), inventory.h), "no reason given" when it has none, and "only the brief's
+// or the harness's checks" for a statement only those check.
 std::string reason_category(const InventoryEntry& entry);
 
 // Whether an entry is a checkable statement (number, comparison, visual, curve) — or is checked.

@@ -11,6 +11,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <regex>
 #include <sstream>
 
 namespace aerepro::reports {
@@ -29,13 +30,14 @@ std::vector<InventoryEntry> read_entries(const fs::path& file) {
   results::require_nonempty_file(file, "inventory file");
   std::vector<InventoryEntry> entries;
   try {
-    io::CSVReader<7, io::trim_chars<' ', '\t'>, io::double_quote_escape<',', '"'>> reader(
+    io::CSVReader<8, io::trim_chars<' ', '\t'>, io::double_quote_escape<',', '"'>> reader(
         file.string());
     reader.read_header(io::ignore_no_column, "entry", "line", "kind", "quote", "printed",
-                       "checked_by", "note");
+                       "checked_by", "reason", "note");
     InventoryEntry e;
     std::string line, checked_by;
-    while (reader.read_row(e.entry, line, e.kind, e.quote, e.printed, checked_by, e.note)) {
+    while (
+        reader.read_row(e.entry, line, e.kind, e.quote, e.printed, checked_by, e.reason, e.note)) {
       const unsigned at = reader.get_file_line();
       if (e.entry.empty()) {
         throw ArtifactError(fmt::format("{}:{}: column 'entry' is empty", file.string(), at));
@@ -51,6 +53,64 @@ std::vector<InventoryEntry> read_entries(const fs::path& file) {
 }
 
 }  // namespace
+
+const std::vector<std::string>& inventory_kinds() {
+  static const std::vector<std::string> kinds = {"number", "comparison", "visual",
+                                                 "curve",  "procedure",  "explanation"};
+  return kinds;
+}
+
+bool is_measurable_kind(const std::string& kind) {
+  return kind == "number" || kind == "comparison" || kind == "visual" || kind == "curve";
+}
+
+const std::vector<UncheckedReason>& unchecked_reasons() {
+  static const std::vector<UncheckedReason> reasons = {
+      {"explanation", "not measurable: an explanation"},
+      {"procedure", "not measurable: a procedure"},
+      {"not_a_result", "not a result: a setting, count or shape the report prints"},
+      {"not_given", "the report's code, model or pictures are not given"},
+      {"no_data", "the data is not available here"},
+      {"timing", "a timing of the author's hardware"},
+      {"placed", "its printed figure is set beside ours, without a verdict"},
+      {"not_yet", "checkable, not checked yet"},
+  };
+  return reasons;
+}
+
+const UncheckedReason* find_unchecked_reason(const std::string& code) {
+  for (const auto& r : unchecked_reasons()) {
+    if (r.code == code) return &r;
+  }
+  return nullptr;
+}
+
+std::vector<std::string> harness_words_in_note(const std::string& note) {
+  static const std::regex word(
+      R"(\b(harness|claims?|metrics?|recipes?|departures?|ours|asserted|recorded|evidence|)"
+      R"(variants?|read as|our reading|prediction interval)\b)",
+      std::regex::icase);
+  static const std::regex claim_id(R"(\bs[0-4]\.[a-z_]+)");
+  static const std::regex cpp_name(R"(\b\w+::\w+)");
+  static const std::regex snake(R"(\b[a-z][a-z0-9]*(_[a-z0-9]+)+\b)");
+  std::vector<std::string> out;
+  const auto collect = [&out](const std::string& text, const std::regex& re) {
+    for (auto it = std::sregex_iterator(text.begin(), text.end(), re); it != std::sregex_iterator();
+         ++it)
+      out.push_back(it->str());
+  };
+  collect(note, word);
+  collect(note, claim_id);
+  collect(note, cpp_name);
+  std::string outside;  // the note without its `quoted` code
+  bool quoted = false;
+  for (const char c : note) {
+    if (c == '`') quoted = !quoted;
+    outside += quoted || c == '`' ? ' ' : c;
+  }
+  collect(outside, snake);
+  return out;
+}
 
 const std::vector<SourceReport>& source_reports() {
   static const std::vector<SourceReport> reports = {

@@ -23,17 +23,41 @@ struct SourceReport {
 // S4 "Minor exam", in that order.
 const std::vector<SourceReport>& source_reports();
 
-// One row of inventory/sN.csv.
+// One row of inventory/sN.csv: the report's side of a statement, and which claims check it or
+// why none does. What a claim measures is the claim's declaration's to say, never the row's.
 struct InventoryEntry {
   std::string entry;  // "S0-01"
   int line = 0;       // 1-based line of the report file; 0: unknown
-  std::string kind;   // number | comparison | visual | procedure | explanation
+  std::string kind;   // one of inventory_kinds()
   std::string quote;
   std::string printed;  // the report's printed figure(s), as printed, or ""
   // The claim ids that check it: as made first, then `_corrected` variants; empty: unchecked.
   std::vector<std::string> checked_by;
-  std::string note;  // how the harness reads it, or why it is not checked
+  std::string reason;  // unchecked: the code of one of unchecked_reasons(); checked: ""
+  std::string note;    // the report's side only (what it prints, where its code does it)
 };
+
+// number | comparison | visual | curve (the measurable kinds) | procedure | explanation.
+const std::vector<std::string>& inventory_kinds();
+bool is_measurable_kind(const std::string& kind);
+
+// Why nothing checks a statement: a fixed list, named in inventory/README.md.
+struct UncheckedReason {
+  std::string code;   // "not_given", the `reason` column's value
+  std::string label;  // "the report's code, model or figure is not given", the card's heading
+};
+// explanation, procedure (the not-measurable kinds' only reasons), not_a_result, not_given,
+// no_data, timing, placed, not_yet, in that order.
+const std::vector<UncheckedReason>& unchecked_reasons();
+// The reason with this code, or nullptr.
+const UncheckedReason* find_unchecked_reason(const std::string& code);
+
+// What in an inventory note describes the harness rather than the report (the notes may not:
+// what a claim measures is its declaration's to say, and a note that says it goes stale): the
+// words harness, claim, metric, recipe, departure, ours, asserted, recorded, evidence, variant,
+// "read as", "our reading", "prediction interval"; a claim id (s2.…); a C++ name (a::b);
+// a snake_case name outside `backticks` (backticks quote the report's own code). Empty: clean.
+std::vector<std::string> harness_words_in_note(const std::string& note);
 
 struct ReportInventory {
   SourceReport report;
@@ -52,7 +76,7 @@ struct Inventory {
   bool names(const std::string& claim) const;
 };
 
-// Reads <dir>/s0.csv … s4.csv (columns entry, line, kind, quote, printed, checked_by, note;
+// Reads <dir>/s0.csv … s4.csv (columns entry, line, kind, quote, printed, checked_by, reason, note;
 // RFC 4180 quoting). An absent folder gives found = false and no problem; an absent file or a
 // malformed row becomes a Problem naming the file (and line) and the other files still read.
 Inventory read_inventory(const std::filesystem::path& dir);

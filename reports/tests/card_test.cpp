@@ -150,8 +150,10 @@ TEST(GraderTally, EveryCheckableStatementStandsOnceAndTheTotalsAddUp) {
   data.claims.back().extras.declared_seeds = 23;  // 5 of 23 seeds ran: interim
   auto explanation = entry("S3-08", {}, "why it happens");
   explanation.kind = "explanation";
-  auto unchecked = entry("S3-09", {}, "checkable but not checked yet: a replay would tell");
+  explanation.reason = "explanation";
+  auto unchecked = entry("S3-09", {}, "the report's loop prints its swaps");
   unchecked.kind = "number";
+  unchecked.reason = "not_yet";
   const auto inventory =
       s3_inventory({entry("S3-01", {"s3.a", "s3.a_corrected"}), entry("S3-02", {"s3.b"}),
                     entry("S3-03", {"s3.c", "s3.c_corrected"}), entry("S3-04", {"s3.d"}),
@@ -253,7 +255,8 @@ TEST(Inventory, ReadsEachReportsEntriesAndNamesWhatItCannotRead) {
   testing::write_synthetic_inventory(dir / "inventory");
   fs::remove(dir / "inventory" / "s4.csv");
   write_text(dir / "inventory" / "s1.csv",
-             "entry,line,kind,quote,printed,checked_by,note\nS1-01,twelve,number,q,1,,why\n");
+             "entry,line,kind,quote,printed,checked_by,reason,note\n"
+             "S1-01,twelve,number,q,1,,not_given,why\n");
   const auto inventory = read_inventory(dir / "inventory");
   EXPECT_TRUE(inventory.found);
   ASSERT_EQ(inventory.reports.size(), 5u);
@@ -266,6 +269,7 @@ TEST(Inventory, ReadsEachReportsEntriesAndNamesWhatItCannotRead) {
   EXPECT_EQ(s0.entries[0].printed, "73.46 %");
   EXPECT_THAT(s0.entries[0].checked_by, ElementsAre(testing::kSpecialClaim));
   EXPECT_TRUE(s0.entries[1].checked_by.empty());
+  EXPECT_EQ(s0.entries[1].reason, "explanation");
   EXPECT_TRUE(inventory.names(testing::kCurvesClaim));
   EXPECT_FALSE(inventory.names(testing::kBarsClaim));
   EXPECT_FALSE(inventory.reports[1].found);
@@ -277,6 +281,31 @@ TEST(Inventory, ReadsEachReportsEntriesAndNamesWhatItCannotRead) {
   const auto none = read_inventory(dir / "nowhere");
   EXPECT_FALSE(none.found);
   EXPECT_TRUE(none.problems.empty());
+}
+
+TEST(Inventory, ANoteSaysTheReportsSideAndNeverTheHarnesss) {
+  // The report's own code, quoted in backticks, and its figures: the report's side.
+  EXPECT_TRUE(harness_words_in_note("`temp_label = kmeans_label` aliases the list (649); "
+                                    "the printed score is the best seen")
+                  .empty());
+  // A claim id, a metric's name, C++ and the harness's vocabulary: the harness's side.
+  EXPECT_THAT(harness_words_in_note("s0.codes_beat_raw_pixels reads majority_vote_accuracy"),
+              ::testing::IsSupersetOf({"s0.codes_beat_raw_pixels", "majority_vote_accuracy"}));
+  EXPECT_THAT(harness_words_in_note("recipes::fashion_autoencoder trains it"),
+              ::testing::Contains("recipes::fashion_autoencoder"));
+  EXPECT_THAT(harness_words_in_note("the harness follows it"), ::testing::Contains("harness"));
+  EXPECT_THAT(harness_words_in_note("`s2.sparse_claim`"), ::testing::Contains("s2.sparse_claim"));
+}
+
+TEST(Inventory, EachReasonHasItsLabelAndAnUnknownOneIsNoReason) {
+  ASSERT_EQ(unchecked_reasons().size(), 8u);
+  auto unchecked = entry("S3-01", {});
+  unchecked.reason = "timing";
+  EXPECT_EQ(reason_category(unchecked), "a timing of the author's hardware");
+  unchecked.reason = "too hard";
+  EXPECT_EQ(reason_category(unchecked), "no reason given");
+  EXPECT_TRUE(is_measurable_kind("curve"));
+  EXPECT_FALSE(is_measurable_kind("procedure"));
 }
 
 TEST(Inventory, IsLookedForBesideTheRecords) {

@@ -290,16 +290,16 @@ void write_synthetic_profile(const fs::path& root, const std::string& profile, i
 }
 
 void write_synthetic_inventory(const fs::path& dir) {
-  const std::string header = "entry,line,kind,quote,printed,checked_by,note\n";
-  write_text(
-      dir / "s0.csv",
-      header + "S0-01,42,number,\"the accuracy, with k-means, is 73.46 %\",73.46 %," +
-          kSpecialClaim +
-          ",read as the majority accuracy\n"
-          "S0-02,50,explanation,because the codes are smooth,,,asserts nothing measurable\n");
+  const std::string header = "entry,line,kind,quote,printed,checked_by,reason,note\n";
+  write_text(dir / "s0.csv",
+             header + "S0-01,42,number,\"the accuracy, with k-means, is 73.46 %\",73.46 %," +
+                 kSpecialClaim +
+                 ",,scored one-to-one\n"
+                 "S0-02,50,explanation,because the codes are smooth,,,explanation,"
+                 "asserts nothing measurable\n");
   write_text(dir / "s1.csv", header);
   write_text(dir / "s2.csv", header + "S2-01,7,comparison,loss falls with epochs,," + kCurvesClaim +
-                                 ",final loss below the first\n");
+                                 ",,its first and last epochs\n");
   write_text(dir / "s3.csv", header);
   write_text(dir / "s4.csv", header);
 }
