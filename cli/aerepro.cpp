@@ -5,6 +5,7 @@
 //               [--device cpu|cuda] [--deterministic] [--threads T] [--results DIR] [--data DIR]
 //               [--no-checkpoints]
 //   aerepro merge [--claim ID | --source S0] [--profile ci|full] [--results DIR] [--records DIR]
+//   aerepro status [--profile ci|full] [--claim ID | --source S0] [--results DIR] [--records DIR]
 //   aerepro plan-seeds [--profile full] [--records DIR]
 //   aerepro rejudge [--profile ci|full] [--claim ID | --source S0] [--records DIR]
 //   aerepro report [--results records|results] [--profile full] [--out DIR] | --compare A B
@@ -16,6 +17,7 @@
 #include "reports/report.h"
 #include "results/claim_runner.h"
 #include "results/rejudge.h"
+#include "results/run_status.h"
 #include "results/seed_plan.h"
 #include "results/seed_shards.h"
 
@@ -230,6 +232,24 @@ int merge_claims(const MergeArguments& args) {
   return 0;
 }
 
+struct StatusArguments {
+  std::string claim, source, profile = "full", results, records;
+};
+
+// `aerepro status`: per claim, the declared seeds done as shards and the core-hours the rest
+// need; the trainings stopped part-way (epoch states) and what they need. Runs nothing.
+int show_status(const StatusArguments& args) {
+  results::RunOptions options;
+  options.profile = claims::parse_profile(args.profile);
+  options.results_root = args.results;
+  options.records_root = results::resolve_records_root(args.records);
+  std::vector<std::string> ids;
+  for (const auto* claim : claims::select_claims(args.claim, args.source)) ids.push_back(claim->id);
+  results::print_status(std::cout, results::claim_seed_status(options, ids),
+                        results::trainings_in_progress(options.checkpoints));
+  return 0;
+}
+
 struct RecordArguments {
   std::string profile = "ci", claim, results, records;
   bool interim = false;
@@ -404,6 +424,19 @@ int main(int argc, char** argv) {
                     "Results folder (default: $AEREPRO_RESULTS_DIR or ./results)");
   merge->add_option("--records", merge_args.records,
                     "Records compared with (default: $AEREPRO_RECORDS_DIR or ./records)");
+  StatusArguments status_args;
+  auto* status = app.add_subcommand(
+      "status",
+      "Seeds done of each claim's declared sample, trainings stopped part-way (epoch k of N) and "
+      "the core-hours left (runs nothing)");
+  auto* status_claim = status->add_option("--claim", status_args.claim, "One claim id");
+  status->add_option("--source", status_args.source, "One source report's claims: S0 … S4")
+      ->excludes(status_claim);
+  status->add_option("--profile", status_args.profile, "ci | full")->capture_default_str();
+  status->add_option("--results", status_args.results,
+                     "Results folder (default: $AEREPRO_RESULTS_DIR or ./results)");
+  status->add_option("--records", status_args.records,
+                     "Records folder (default: $AEREPRO_RECORDS_DIR or ./records)");
   RecordArguments record_args;
   auto* record = app.add_subcommand(
       "record", "Make a run's results the record of its profile (records/<profile>/, committed)");
@@ -454,6 +487,7 @@ int main(int argc, char** argv) {
     if (*record) return record_results(record_args);
     if (*run) return run_claims(args);
     if (*merge) return merge_claims(merge_args);
+    if (*status) return show_status(status_args);
     if (*rejudge) return rejudge_records(rejudge_args);
     if (*plan) return plan_claim_seeds(plan_args);
     if (*report) return aerepro::reports::run_report_command(report_args, std::cout);

@@ -97,6 +97,23 @@ void save_epoch_state(const std::filesystem::path& file, const std::string& desc
   });
 }
 
+EpochStateSummary read_epoch_state_summary(const std::filesystem::path& file) {
+  try {
+    torch::serialize::InputArchive archive;
+    archive.load_from(file.string(), torch::Device(torch::kCPU));
+    c10::IValue meta_value;
+    archive.read("meta", meta_value);
+    const auto meta = json::parse(meta_value.toStringRef());
+    EpochStateSummary out;
+    out.description = meta.at("description").get<std::string>();
+    out.state.epochs_done = meta.at("epochs_done").get<int64_t>();
+    out.state.history = history_from_json(meta.at("history").dump());
+    return out;
+  } catch (const std::exception& e) {
+    throw std::runtime_error(file.string() + ": not a readable epoch state (" + e.what() + ")");
+  }
+}
+
 std::optional<EpochState> load_epoch_state(const std::filesystem::path& file,
                                            const std::string& description,
                                            torch::nn::Module& module,

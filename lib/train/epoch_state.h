@@ -34,6 +34,14 @@ std::optional<EpochState> load_epoch_state(const std::filesystem::path& file,
                                            torch::optim::Optimizer& optimizer,
                                            at::Generator& generator, std::string& note);
 
+// What an epoch-state file says of itself (its description and the epochs it holds), without
+// loading it into a model; std::runtime_error naming the file when it cannot be read.
+struct EpochStateSummary {
+  std::string description;
+  EpochState state;
+};
+EpochStateSummary read_epoch_state_summary(const std::filesystem::path& file);
+
 // A history as JSON text and back (checkpoints and epoch states keep it the same way).
 std::string history_to_json(const TrainHistory& history);
 TrainHistory history_from_json(const std::string& text);
