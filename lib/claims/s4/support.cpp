@@ -25,13 +25,13 @@ std::string to_string(PixelScale pixels) {
 }
 
 std::string Reading::slug() const {
-  return fmt::format("pixels_{}_pool_k{}p{}", pixels == PixelScale::unit ? "unit" : "symmetric",
-                     pool_kernel, pool_padding);
+  return fmt::format("pixels_{}_pool_k{}p{}{}", pixels == PixelScale::unit ? "unit" : "symmetric",
+                     pool_kernel, pool_padding, shuffle ? "" : "_unshuffled");
 }
 
 std::string Reading::describe() const {
-  return fmt::format("pixels {}, MaxPool kernel {} padding {}", to_string(pixels), pool_kernel,
-                     pool_padding);
+  return fmt::format("pixels {}, MaxPool kernel {} padding {}{}", to_string(pixels), pool_kernel,
+                     pool_padding, shuffle ? "" : ", unshuffled");
 }
 
 models::FashionCnnOptions Reading::cnn() const {
@@ -45,8 +45,9 @@ const std::vector<Reading>& plausible_readings() {
   static const std::vector<Reading> readings = [] {
     std::vector<Reading> out;
     for (const auto [kernel, padding] : {std::pair{2, 0}, {5, 2}, {6, 2}})
-      for (const auto pixels : {PixelScale::unit, PixelScale::symmetric})
-        out.push_back({pixels, kernel, padding});
+      for (const bool shuffle : {true, false})
+        for (const auto pixels : {PixelScale::unit, PixelScale::symmetric})
+          out.push_back({pixels, kernel, padding, shuffle});
     return out;
   }();
   return readings;

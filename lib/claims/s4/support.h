@@ -27,20 +27,22 @@ extern const std::vector<int64_t> kClasses;  // S4.1: {1,3,5,7,9}
 enum class PixelScale { unit, symmetric };
 std::string to_string(PixelScale pixels);  // "[0,1]", "[-1,1]"
 
-// One reading of S4's unstated choices: the pixel scale and S4.2's pooling (004:100 "stride =
-// 2, padding = 2" with no kernel; kernel 2 unpadded, or 5 or 6 with padding 2, keep 004:104's
-// 64x10x10 flatten).
+// One reading of S4's unstated choices: the pixel scale, S4.2's pooling (004:100 "stride = 2,
+// padding = 2" with no kernel; kernel 2 unpadded, or 5 or 6 with padding 2, keep 004:104's
+// 64x10x10 flatten), and whether the batches are reshuffled each epoch (004 never says; a
+// DataLoader does not shuffle unless asked, and the set is stacked in four quarters, 004:67-73).
 struct Reading {
   PixelScale pixels = PixelScale::unit;
   int64_t pool_kernel = 2;
   int64_t pool_padding = 0;
+  bool shuffle = true;
 
-  std::string slug() const;      // "pixels_unit_pool_k2p0": metric names
-  std::string describe() const;  // "pixels [0,1], MaxPool kernel 2 padding 0"
+  std::string slug() const;      // "pixels_unit_pool_k2p0" (+ "_unshuffled"): metric names
+  std::string describe() const;  // "pixels [0,1], MaxPool kernel 2 padding 0" (+ ", unshuffled")
   models::FashionCnnOptions cnn() const;
 };
-// Every plausible reading, the one the S4 claims run first ([0,1], kernel 2, no padding), then
-// the kernels in turn, each with both pixel scales.
+// Every plausible reading, the one the S4 claims run first ([0,1], kernel 2, no padding,
+// shuffled), then the kernels in turn, each shuffled and not, each with both pixel scales.
 const std::vector<Reading>& plausible_readings();
 
 // S4.1's data as a reading's pixel scale gives it: the originals of the five classes (the
