@@ -30,7 +30,7 @@ std::string to_string(PixelScale pixels);  // "[0,1]", "[-1,1]"
 // One reading of S4's unstated choices: the pixel scale, S4.2's pooling (004:100 "stride = 2,
 // padding = 2" with no kernel; kernel 2 unpadded, or 5 or 6 with padding 2, keep 004:104's
 // 64x10x10 flatten), and whether the batches are reshuffled each epoch (004 never says; a
-// DataLoader does not shuffle unless asked, and the set is stacked in four quarters, 004:67-73).
+// DataLoader does not shuffle unless asked, and the set is four concatenated quarters, 004:48-53).
 struct Reading {
   PixelScale pixels = PixelScale::unit;
   int64_t pool_kernel = 2;
