@@ -120,6 +120,10 @@ std::vector<Measurement> measure(ClaimContext& ctx) {
 
 }  // namespace
 
+// The harness's own check; what it sets its readings against is what 004 printed:
+// 004_c0f2a3951a22513d.txt:120 (the CNN's first epoch, 0.3539), :216 and :230 (the AE's first and
+// last, 0.5443, 0.5163), :259 (the AE classifier's first, 0.3695); what it leaves open:
+// 004_c0f2a3951a22513d.txt:46 (the pixel scale), :100 (the pooling), :48-53 (the stacked order).
 Claim printed_first_epochs_pick_the_reading() {
   Claim c;
   c.id = "s4.printed_first_epochs_pick_the_reading";
