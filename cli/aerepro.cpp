@@ -3,7 +3,7 @@
 //   aerepro record [--profile ci|full] [--claim ID] [--interim] [--results DIR] [--records DIR]
 //   aerepro run [--claim ID | --source S0] [--profile smoke|ci|full] [--seeds N | --seed K]
 //               [--device cpu|cuda] [--deterministic] [--threads T] [--results DIR] [--data DIR]
-//               [--no-checkpoints]
+//               [--no-checkpoints] [--controls-only]
 //   aerepro merge [--claim ID | --source S0] [--profile ci|full] [--results DIR] [--records DIR]
 //   aerepro status [--profile ci|full] [--claim ID | --source S0] [--results DIR] [--records DIR]
 //   aerepro plan-seeds [--profile full] [--records DIR]
@@ -16,6 +16,7 @@
 #include "common/error.h"
 #include "reports/report.h"
 #include "results/claim_runner.h"
+#include "results/record_controls.h"
 #include "results/rejudge.h"
 #include "results/run_status.h"
 #include "results/seed_plan.h"
@@ -78,12 +79,18 @@ int list_claims(const ListArguments& args) {
          "meeting it (holds / fails / inconclusive); a claim is reproduced when all hold, not "
          "reproduced when one fails after Holm's correction over its metrics; departures biased "
          "easier cannot say reproduced, harder cannot say not reproduced; fewer seeds than "
-         "declared (records/<profile>/seed_plan.csv): interim, no verdict\n"
+         "declared (records/<profile>/seed_plan.csv): interim, no verdict; a claim that holds on "
+         "its "
+         "negative control too (the same procedure where the statement must not hold): "
+         "vacuous\n"
       << "origin:   report (a report's own statement), brief (a headline check of the brief), "
          "harness (our own check; counted in no report's tally)\n\nclaims:\n";
   for (const auto& claim : claims::all_claims()) {
     std::cout << fmt::format("  {:<48} {:<22} [{}] {}\n", claim.id, claim.source,
                              claims::to_string(claim.origin), claim.sentence);
+    std::cout << (claim.control.runs()
+                      ? fmt::format("      control: {}\n", claim.control.stands_in)
+                      : fmt::format("      no control: {}\n", claim.control.none_because));
     for (const auto profile : {claims::Profile::ci, claims::Profile::full}) {
       for (const auto& a : claim.assertions) {
         if (a.threshold(profile)) {
@@ -108,6 +115,7 @@ struct RunArguments {
   std::optional<uint64_t> shard_seed;  // --seed K: one seed, written as a shard
   bool no_checkpoints = false;
   bool deterministic = false;
+  bool controls_only = false;  // --controls-only: the record's seeds gain their controls
 };
 
 int run_claims(const RunArguments& args) {
@@ -139,6 +147,19 @@ int run_claims(const RunArguments& args) {
       results::resolve_results_root(options).string());
   int unexpected = 0;
   for (const auto* claim : selected) {
+    if (args.controls_only) {  // the record's rows stay; each seed's control is measured now
+      if (!claim->control.runs()) {
+        std::cout << fmt::format("  {}: no negative control ({})\n", claim->id,
+                                 claim->control.none_because);
+        continue;
+      }
+      auto claim_options = options;
+      claim_options.declared = results::declared_sample(results::resolve_records_root(args.records),
+                                                        args.profile, claim->id);
+      const auto outcome = results::add_controls_to_record(*claim, claim_options);
+      if (!outcome.error.empty()) ++unexpected;
+      continue;
+    }
     if (args.shard_seed) {  // one seed: a shard, judged when the claim's shards are merged
       const auto seed_results = results::evaluate_seeds(*claim, options);
       const auto file = results::write_shard(options, claim->id, seed_results);
@@ -410,6 +431,11 @@ int main(int argc, char** argv) {
                 "recorded in every row");
   run->add_flag("--no-checkpoints", args.no_checkpoints,
                 "Retrain everything; read and write no checkpoints");
+  run->add_flag("--controls-only", args.controls_only,
+                "Measure only the negative controls (no training), for the seeds of each claim's "
+                "record, beside the record's own rows; then `aerepro record` makes it the record")
+      ->excludes("--seed")
+      ->excludes("--seeds");
   MergeArguments merge_args;
   auto* merge = app.add_subcommand(
       "merge",

@@ -97,6 +97,29 @@ std::vector<EvidenceLine> extras_lines(const std::vector<const ClaimData*>& clai
   return out;
 }
 
+// The negative control of each asserted metric of the row's claims (as made, corrected, then the
+// brief's or harness's), labelled like "what the verdict tests": "control (an untrained AE):
+// 0.41 ± 0.02 (n = 5) — fails, bound 0.43, 0/5 seeds meet the threshold".
+std::vector<EvidenceLine> control_lines(const CardRow& row) {
+  std::vector<EvidenceLine> out;
+  for (const auto* list : {&row.made, &row.corrected, &row.beside}) {
+    for (const ClaimData* c : *list) {
+      const std::string stands_in = c->control_stands_in();
+      for (const auto& s : c->asserted()) {
+        const results::SummaryRow* k = c->control_of(s.metric);
+        if (!k) continue;
+        const std::string verdict = metric_verdict_text(*k);
+        out.push_back({metric_words(s.metric) + " " + format_threshold(s) +
+                           (list == &row.corrected ? " (corrected)" : ""),
+                       control_label(stands_in) + ": " + mean_std_n(*k) +
+                           (verdict.empty() ? "" : " — " + verdict),
+                       ""});
+      }
+    }
+  }
+  return out;
+}
+
 bool is_image_figure(const ClaimData& c, const std::string& name) {
   return std::any_of(c.images.begin(), c.images.end(),
                      [&](const results::ImageCell& i) { return i.figure == name; });
@@ -169,6 +192,29 @@ std::vector<const ClaimData*> row_claims(const CardRow& row) {
   return out;
 }
 
+std::string control_beside_verdict(const std::vector<const ClaimData*>& claims) {
+  // metric → its control's row (control_of points into the claim's summary: it stays valid).
+  std::vector<std::pair<std::string, const results::SummaryRow*>> controlled;
+  std::string stands_in;
+  for (const ClaimData* c : claims) {
+    if (!c) continue;
+    for (const auto& s : c->asserted()) {
+      if (const results::SummaryRow* k = c->control_of(s.metric)) {
+        controlled.emplace_back(s.metric, k);
+        if (stands_in.empty()) stands_in = c->control_stands_in();
+      }
+    }
+  }
+  if (controlled.empty()) return "";
+  if (controlled.size() == 1) return control_text(*controlled.front().second, stands_in);
+  std::string parts;
+  for (const auto& [metric, k] : controlled) {
+    parts += (parts.empty() ? "" : "; ") + metric_words(metric) + " " + mean_std_n(*k) +
+             (k->metric_verdict.empty() ? "" : ", " + k->metric_verdict);
+  }
+  return control_label(stands_in) + ": " + parts;
+}
+
 std::string interim_text(const ClaimData& c) {
   if (c.summary.empty() || c.extras.declared_seeds <= 0) return "";
   const int n = c.summary.front().n;
@@ -186,7 +232,7 @@ RowEvidence row_evidence(const CardRow& row, const std::vector<Figure>& figures)
   std::vector<std::pair<const ClaimData*, const results::SummaryRow*>> placed, any;
   for (const ClaimData* c : claims) {
     for (const auto& s : c->summary) {
-      if (std::isnan(s.source_figure)) continue;
+      if (std::isnan(s.source_figure) || is_control_metric(s.metric)) continue;
       any.push_back({c, &s});
       if (!printed.empty() && printed_holds(printed, s.source_figure)) placed.push_back({c, &s});
     }
@@ -216,7 +262,8 @@ RowEvidence row_evidence(const CardRow& row, const std::vector<Figure>& figures)
       }
     }
   }
-  ev.control = extras_lines(claims, true);
+  ev.control = control_lines(row);  // the control's rows ("control.<metric>"), then its columns
+  for (auto& line : extras_lines(claims, true)) ev.control.push_back(std::move(line));
   ev.readings = extras_lines(claims, false);
   for (const ClaimData* c : claims) {
     if (ev.interim.empty()) ev.interim = interim_text(*c);

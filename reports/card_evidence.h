@@ -21,10 +21,12 @@ struct EvidenceLine {
 };
 
 struct RowEvidence {
-  const Figure* figure = nullptr;      // the figure that decides the row (null: none drawn)
-  std::vector<EvidenceLine> printed;   // ours in the printed figure's quantity and unit
-  std::vector<EvidenceLine> tested;    // the asserted metrics the verdict rests on
-  std::vector<EvidenceLine> control;   // the control's values (empty: not in the record)
+  const Figure* figure = nullptr;     // the figure that decides the row (null: none drawn)
+  std::vector<EvidenceLine> printed;  // ours in the printed figure's quantity and unit
+  std::vector<EvidenceLine> tested;   // the asserted metrics the verdict rests on
+  // The negative control of each asserted metric ("control.<metric>" rows), then the record's
+  // optional control columns (empty: not in the record).
+  std::vector<EvidenceLine> control;
   std::vector<EvidenceLine> readings;  // the readings' values (empty: not in the record)
   std::string interim;                 // "1 of 5 declared seeds" when fewer ran; else ""
   std::string bias;                    // the as-made claim's bias, "" when none recorded
@@ -43,6 +45,11 @@ std::string in_printed_unit(double value, const std::string& printed);
 
 // The claims that check `row` (as made, corrected, then the brief's or harness's), in order.
 std::vector<const ClaimData*> row_claims(const CardRow& row);
+
+// The negative control beside a verdict: "control (an untrained AE): 0.41 ± 0.02 (n = 5),
+// fails" for one controlled metric, each asserted metric's (in words) after the label for
+// several; "" when the claims record no control ("control.<metric>" rows, report_data.h).
+std::string control_beside_verdict(const std::vector<const ClaimData*>& claims);
 
 // "interim: k of N declared seeds" facts: fewer seeds than declared, else "".
 std::string interim_text(const ClaimData& claim);

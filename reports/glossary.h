@@ -1,6 +1,6 @@
 // The words a grader meets on the cards, defined once (on the index page) and linked from each
-// use: brief, as made, corrected, bias, control, reading, interim, prediction interval, and the
-// verdicts.
+// use: brief, as made, corrected, bias, negative control, vacuous, reading, interim, prediction
+// interval, and the verdicts.
 #pragma once
 #include <string>
 #include <vector>

@@ -17,7 +17,7 @@ bool is_verdict(const std::string& verdict, const char* what) {
 std::string printed_position(const CardRow& row) {
   for (const ClaimData* c : row_claims(row)) {
     for (const auto& s : c->summary) {
-      if (std::isnan(s.source_figure)) continue;
+      if (std::isnan(s.source_figure) || is_control_metric(s.metric)) continue;
       const auto it = c->positions.find(s.metric);
       if (it != c->positions.end() && !it->second.position.empty()) return it->second.position;
     }
@@ -66,7 +66,7 @@ std::string standing_term(Standing s) {
     case Standing::depends_on_the_reading:
       return "reading";
     case Standing::vacuous:
-      return "control";
+      return "vacuous";
     case Standing::interim:
       return "interim";
     case Standing::printed_inside:

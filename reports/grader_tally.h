@@ -19,7 +19,7 @@ enum class Standing {
   holds_once_corrected,    // not as made, but its corrected variant is reproduced
   not_reproduced,          //
   depends_on_the_reading,  // the readings of an ambiguous report disagree
-  vacuous,                 // holds on its control too
+  vacuous,                 // holds on its negative control too: shows nothing (never holds)
   inconclusive,            // inconclusive, not run, or an error
   interim,                 // fewer seeds than declared: no verdict yet
   printed_inside,          // no verdict of the report's own; its printed figure is inside ours

@@ -44,10 +44,13 @@ Outcome outcome_of(const CardRow& row) {
   if (row.made_ids.empty() && row.corrected_ids.empty())
     return row.beside_ids.empty() ? Outcome::not_checked : Outcome::beside;
   if (row.verdict_made == "reproduced") return Outcome::reproduced_as_made;
+  // Holds on its negative control too: the procedure shows nothing, never "reproduced".
+  if (row.verdict_made == "vacuous") return Outcome::vacuous;
   if (row.verdict_corrected == "reproduced") return Outcome::survives_correction;
   if (row.verdict_made == "not reproduced" ||
       (row.made_ids.empty() && row.verdict_corrected == "not reproduced"))
     return Outcome::not_reproduced;
+  if (row.made_ids.empty() && row.verdict_corrected == "vacuous") return Outcome::vacuous;
   return Outcome::undecided;
 }
 
@@ -107,6 +110,9 @@ void count(Tally& tally, Outcome outcome) {
     case Outcome::not_reproduced:
       ++tally.not_reproduced;
       break;
+    case Outcome::vacuous:
+      ++tally.vacuous;
+      break;
     case Outcome::undecided:
       ++tally.undecided;
       break;
@@ -155,6 +161,8 @@ std::string outcome_name(Outcome outcome) {
       return "survives correction";
     case Outcome::not_reproduced:
       return "not reproduced";
+    case Outcome::vacuous:
+      return "vacuous";
     case Outcome::undecided:
       return "undecided";
     case Outcome::not_checked:
@@ -220,12 +228,17 @@ Cards grading_cards(const ProfileData& data, const Inventory& inventory) {
 std::string tally_line(const Tally& t) {
   return fmt::format(
       "{} claim{} made: {} reproduced as made{}, {} survive{} correction, {} not reproduced, "
-      "{} undecided, {} not checked{}",
+      "{}{} undecided, {} not checked{}",
       t.made, t.made == 1 ? "" : "s", t.reproduced,
       t.reproduced_only_as_made > 0
           ? fmt::format(" ({} of them not once the slip is corrected)", t.reproduced_only_as_made)
           : "",
-      t.survive, t.survive == 1 ? "s" : "", t.not_reproduced, t.undecided, t.not_checked,
+      t.survive, t.survive == 1 ? "s" : "", t.not_reproduced,
+      t.vacuous > 0 ? fmt::format("{} vacuous (hold{} on {} control too: show{} nothing), ",
+                                  t.vacuous, t.vacuous == 1 ? "s" : "",
+                                  t.vacuous == 1 ? "its" : "their", t.vacuous == 1 ? "s" : "")
+                    : "",
+      t.undecided, t.not_checked,
       t.beside > 0 ? fmt::format(" ({} of them by the brief's or the harness's own checks, shown "
                                  "beside)",
                                  t.beside)

@@ -19,6 +19,8 @@ enum class Outcome {
   reproduced_as_made,   // the claim as the report made it is reproduced
   survives_correction,  // not as made, but its corrected variant is reproduced
   not_reproduced,       // as made not reproduced, and no corrected variant rescues it
+  vacuous,              // holds, but on its negative control too: shows nothing (never
+                        // counted as reproduced)
   undecided,            // inconclusive, not run, or an error
   not_checked,          // nothing in the harness checks it
   beside,               // checked only by the brief's headline checks or the harness's own:
@@ -49,6 +51,7 @@ struct Tally {
   int made = 0, reproduced = 0, survive = 0, not_reproduced = 0, undecided = 0, not_checked = 0;
   int reproduced_only_as_made = 0;  // of `reproduced`: the corrected variant is not reproduced
   int beside = 0;                   // checked only by the brief's or the harness's checks
+  int vacuous = 0;  // holds on its negative control too: shows nothing (not reproduced)
 };
 
 struct Card {
@@ -66,13 +69,14 @@ struct Cards {
 };
 
 // "not reproduced" when any verdict is, "reproduced" when all are, else the first other one
-// ("inconclusive", "not run", …); "" for no verdicts.
+// ("vacuous", "inconclusive", "not run", …: a vacuous claim never combines to reproduced); ""
+// for no verdicts.
 std::string combined_verdict(const std::vector<std::string>& verdicts);
 
 Cards grading_cards(const ProfileData& data, const Inventory& inventory);
 
 // "7 claims made: 3 reproduced as made, 1 survives correction, 1 not reproduced, 1 undecided,
-// 1 not checked".
+// 1 not checked"; "…, 1 vacuous (holds on its control too: shows nothing), …" only when one is.
 std::string tally_line(const Tally& tally);
 
 }  // namespace aerepro::reports

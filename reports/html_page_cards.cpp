@@ -27,14 +27,24 @@ std::string lines_html(const std::vector<EvidenceLine>& lines, const char* css) 
   return out;
 }
 
-// "as made [reproduced] · corrected [not reproduced]", or the interim state.
+// The negative control beside a verdict (" · control (an untrained AE): 0.41 ± 0.02 (n = 5),
+// fails"), a link to its definition; "" when the claims record none.
+std::string control_html(const std::vector<const ClaimData*>& claims) {
+  const std::string text = control_beside_verdict(claims);
+  if (text.empty()) return "";
+  return " <span class=\"range control-beside\">· " + term_link("control", text) + "</span>";
+}
+
+// "as made [reproduced] · corrected [not reproduced]", each with its control where recorded, or
+// the interim state.
 std::string verdicts_html(const CardRow& row, const RowEvidence& ev) {
   std::string out;
   const auto add = [&](const std::string& key, const char* label, const std::string& verdict,
-                       const std::vector<std::string>& ids) {
+                       const std::vector<std::string>& ids,
+                       const std::vector<const ClaimData*>& claims) {
     if (ids.empty()) return;
-    out += fmt::format("<div class=\"verdict-line\">{} {}</div>", term_link(key, label),
-                       verdict_badge(verdict));
+    out += fmt::format("<div class=\"verdict-line\">{} {}{}</div>", term_link(key, label),
+                       verdict_badge(verdict), control_html(claims));
   };
   if (!ev.interim.empty()) {
     out += "<div class=\"verdict-line\">" + term_link("interim", "interim") + ": " + e(ev.interim) +
@@ -43,12 +53,12 @@ std::string verdicts_html(const CardRow& row, const RowEvidence& ev) {
            " at this point)</div>";
     return out;
   }
-  add("as-made", "as made", row.verdict_made, row.made_ids);
-  add("corrected", "corrected", row.verdict_corrected, row.corrected_ids);
+  add("as-made", "as made", row.verdict_made, row.made_ids, row.made);
+  add("corrected", "corrected", row.verdict_corrected, row.corrected_ids, row.corrected);
   if (!row.beside_ids.empty()) {
     out += "<div class=\"verdict-line\">" +
            term_link("brief", "the brief's or the harness's own check") + " " +
-           verdict_badge(row.verdict_beside) +
+           verdict_badge(row.verdict_beside) + control_html(row.beside) +
            " <span class=\"range\">(counted on <a href=\"checks.html\">its own page</a>, not "
            "here)</span></div>";
   }
@@ -107,7 +117,7 @@ std::string row_html(const Card& card, const CardRow& row, const std::vector<Fig
     out << "<dt>what the verdict tests</dt><dd>" << lines_html(ev.tested, "card-note") << "</dd>";
   out << "<dt>verdict</dt><dd>" << verdicts_html(row, ev) << "</dd>";
   if (!ev.control.empty())
-    out << "<dt>" << term_link("control", "control") << "</dt><dd>"
+    out << "<dt>" << term_link("control", "negative control") << "</dt><dd>"
         << lines_html(ev.control, "card-note") << "</dd>";
   if (!ev.readings.empty())
     out << "<dt>" << term_link("reading", "readings") << "</dt><dd>"
@@ -247,10 +257,14 @@ std::string own_checks_section(const Cards& cards, const std::vector<Figure>& fi
     if (!ev.tested.empty())
       out << "<dt>what the verdict tests</dt><dd>" << lines_html(ev.tested, "card-note") << "</dd>";
     out << "<dt>verdict</dt><dd>"
-        << (ev.interim.empty() ? verdict_badge(c->verdict())
+        << (ev.interim.empty() ? verdict_badge(c->verdict()) + control_html({c})
                                : term_link("interim", "interim") + ": " + e(ev.interim) +
                                      " have run, so no verdict yet")
-        << "</dd></dl><p class=\"more\"><a href=\"#claim-" << file_safe(c->id)
+        << "</dd>";
+    if (!ev.control.empty())
+      out << "<dt>" << term_link("control", "negative control") << "</dt><dd>"
+          << lines_html(ev.control, "card-note") << "</dd>";
+    out << "</dl><p class=\"more\"><a href=\"#claim-" << file_safe(c->id)
         << "\">every metric and seed</a></p></div>" << figure_cell(ev) << "</article>\n";
   }
   return out.str();

@@ -2,6 +2,7 @@
 // (one row per asserted metric) and each claim's own section with every metric, seed and figure.
 #include "reports/html_page_parts.h"
 
+#include "reports/glossary.h"
 #include "reports/text_format.h"
 
 #include <fmt/format.h>
@@ -89,21 +90,41 @@ std::string metrics_table(const ClaimData& c) {
   out << "<div class=\"wide\"><table class=\"metrics\"><tr><th>metric</th><th>printed in the "
          "report</th><th>ours: mean ± std [min, max], n</th><th>95% CI of the mean</th>"
          "<th>threshold</th><th>metric's verdict</th></tr>\n";
-  for (const auto& s : c.summary) {
-    out << "<tr><td><code>" << id(s.metric) << "</code></td><td class=\"num\">"
-        << e(format_number(s.source_figure)) << "</td><td class=\"num\">" << e(format_spread(s))
-        << "</td><td class=\"num\">"
+  const auto row = [&](const results::SummaryRow& s, const std::string& name) {
+    const bool control = is_control_metric(s.metric);
+    out << "<tr" << (control ? " class=\"control\"" : "") << "><td>" << name
+        << "</td><td class=\"num\">" << e(control ? "—" : format_number(s.source_figure))
+        << "</td><td class=\"num\">" << e(format_spread(s)) << "</td><td class=\"num\">"
         << (s.n > 1
                 ? e(fmt::format("[{}, {}]", format_number(s.ci95_low), format_number(s.ci95_high)))
                 : "—")
         << "</td><td class=\"num\">" << e(format_threshold(s)) << met_mark(s) << "</td><td>"
-        << e(metric_verdict_text(s)) << "</td></tr>\n";
+        << e(metric_verdict_text(s))
+        << (control && !s.metric_verdict.empty() ? " (a control must not hold)" : "")
+        << "</td></tr>\n";
+  };
+  // Each metric, its negative control (if recorded) right under it: not a metric of the claim.
+  const std::string stands_in = c.control_stands_in();
+  const std::string control_name = "↳ " + term_link("control", control_label(stands_in));
+  for (const auto& s : c.own_metrics()) {
+    row(s, "<code>" + id(s.metric) + "</code>");
+    if (const auto* k = c.control_of(s.metric))
+      row(*k, control_name + " <code>" + id(k->metric) + "</code>");
   }
+  for (const auto& k : c.orphan_controls())
+    row(k, control_name + " <code>" + id(k.metric) + "</code>");
   out << "</table></div>\n";
   if (!seeds.empty()) {
+    const size_t own =
+        metrics.size() - std::count_if(metrics.begin(), metrics.end(),
+                                       [](const std::string& m) { return is_control_metric(m); });
+    const size_t seed_controls = metrics.size() - own;
     out << "<details class=\"seeds\"><summary>each seed's value (" << seeds.size() << " seed"
-        << (seeds.size() == 1 ? "" : "s") << " × " << metrics.size()
-        << " metrics)</summary><div class=\"wide\"><table class=\"seeds\"><tr><th>seed</th>";
+        << (seeds.size() == 1 ? "" : "s") << " × " << own << " metric" << (own == 1 ? "" : "s")
+        << (seed_controls > 0
+                ? fmt::format(" and {} control{}", seed_controls, seed_controls == 1 ? "" : "s")
+                : std::string())
+        << ")</summary><div class=\"wide\"><table class=\"seeds\"><tr><th>seed</th>";
     for (const auto& m : metrics) out << "<th><code>" << id(m) << "</code></th>";
     out << "</tr>\n";
     for (auto seed : seeds) {
@@ -178,7 +199,11 @@ std::string verdict_rule() {
          "call it reproduced, and one whose departures can only make it harder cannot call it "
          "not reproduced. Seed counts are declared before the seeds run (seed_plan.csv): a pilot, "
          "then a final sample of new seeds, each look at 2.5 % per side (at most 5 % in all); "
-         "fewer seeds than declared are <i>interim</i>: values, no verdict.</p>\n";
+         "fewer seeds than declared are <i>interim</i>: values, no verdict. Where a claim has a "
+         "<i>negative control</i> (the same procedure and thresholds where the statement must "
+         "not hold), its values are shown beside the metric they control and are not metrics of "
+         "the claim; a claim reproduced on its control too is <i>vacuous</i>: it shows nothing, "
+         "and is never counted as reproduced.</p>\n";
 }
 
 std::string reduced_profile_banner(const ProfileData& data, const PageInfo& info) {
@@ -232,14 +257,20 @@ std::string claims_table(const ProfileData& data, const std::map<std::string, st
           << "<td>—</td>" << tail_cells << "</tr>\n";
       continue;
     }
+    const std::string stands_in = c.control_stands_in();
     for (size_t i = 0; i < rows.size(); ++i) {
       const auto& s = rows[i];
       const std::string verdict = metric_verdict_text(s);
+      const auto* control = c.control_of(s.metric);
       out << "<tr>" << (i == 0 ? claim_cells : "") << "<td><code>" << id(s.metric) << "</code></td>"
           << "<td>" << source_figure_html(c, s) << "</td>"
           << "<td class=\"num\">" << spread_html(s) << "</td>"
           << "<td>" << e(format_threshold(s)) << met_mark(s)
           << (verdict.empty() ? "" : "<br><span class=\"range\">" + e(verdict) + "</span>")
+          << (control ? "<br><span class=\"range control-beside\">" +
+                            term_link("control", control_label(stands_in)) + ": " +
+                            e(control_value_text(*control)) + "</span>"
+                      : "")
           << "</td>" << (i == 0 ? tail_cells : "") << "</tr>\n";
     }
   }

@@ -37,6 +37,8 @@ code, .mono { font-family: ui-monospace, monospace; font-size: 0.92em; }
 .error { background: #f8d0d0; color: #7a0000; }
 .not-run { background: #e6e6e6; color: #555; }
 .inconclusive { background: #fff3b0; color: #5a4a00; }
+.vacuous { background: #f6dff0; color: #6b1d52; }
+tr.control td { color: #555; background: #fafafa; }
 .other { background: #dde8f8; color: #1d3d6b; }
 .departure { color: #5a4a00; background: #fff8dc; padding: 0.2em 0.4em; }
 .banner { background: #fff3b0; border-left: 6px solid #c9a400; padding: 0.5em 0.8em; }
@@ -49,6 +51,7 @@ tr.o-reproduced_as_made td:first-child { border-left: 6px solid #3c9a3c; }
 tr.o-survives_correction td:first-child { border-left: 6px solid #8cc08c; }
 tr.o-not_reproduced td:first-child { border-left: 6px solid #d9822b; }
 tr.o-undecided td:first-child { border-left: 6px solid #d4b800; }
+tr.o-vacuous td:first-child { border-left: 6px solid #cc79a7; }
 table.glance td:first-child { white-space: nowrap; }
 .verdict-line { margin-bottom: 0.3em; }
 .position { color: #1d3d6b; font-size: 0.9em; }

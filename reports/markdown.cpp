@@ -84,11 +84,13 @@ std::string report_markdown(const ProfileData& data, const std::vector<Figure>& 
       }
       if (!s.source_caveat.empty()) figure += "<br>caveat: " + m(s.source_caveat);
       const auto verdict = metric_verdict_text(s);
+      const auto* control = c.control_of(s.metric);
       out << "| `" << c.id << "` | " << m(c.source()) << " | `" << m(s.metric) << "` | " << figure
           << " | " << m(format_spread(s)) << " | " << m(format_threshold(s))
           << (s.comparison.empty() ? "" : (s.met ? " ✓" : " ✗"))
-          << (verdict.empty() ? "" : " (" + m(verdict) + ")") << " | **" << m(c.verdict())
-          << "** | " << m(s.bias) << " |\n";
+          << (verdict.empty() ? "" : " (" + m(verdict) + ")")
+          << (control ? "<br>" + m(control_text(*control, c.control_stands_in())) : "") << " | **"
+          << m(c.verdict()) << "** | " << m(s.bias) << " |\n";
     }
   }
   for (const auto& c : data.claims) {
@@ -119,10 +121,20 @@ std::string report_markdown(const ProfileData& data, const std::vector<Figure>& 
     if (!c.summary.empty()) {
       out << "\n| metric | source figure | mean ± std [min, max], n | threshold "
              "|\n|---|---|---|---|\n";
-      for (const auto& s : c.summary) {
+      // Each metric, its negative control (if recorded) right under it: not a metric of the
+      // claim, judged by the claim's own threshold (a control must not hold).
+      const std::string label = "↳ " + control_label(c.control_stands_in());
+      const auto control_row = [&](const results::SummaryRow& k) {
+        out << "| " << m(label) << " `" << m(k.metric) << "` | — | " << m(format_spread(k)) << " | "
+            << m(format_threshold(k))
+            << (k.metric_verdict.empty() ? "" : " (" + m(k.metric_verdict) + ")") << " |\n";
+      };
+      for (const auto& s : c.own_metrics()) {
         out << "| `" << m(s.metric) << "` | " << format_number(s.source_figure) << " | "
             << m(format_spread(s)) << " | " << m(format_threshold(s)) << " |\n";
+        if (const auto* k = c.control_of(s.metric)) control_row(*k);
       }
+      for (const auto& k : c.orphan_controls()) control_row(k);
     }
     bool any = false;
     for (const auto& f : figures) {

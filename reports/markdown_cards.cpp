@@ -2,6 +2,7 @@
 // for terminals and diffs.
 #include "reports/markdown.h"
 
+#include "reports/card_evidence.h"
 #include "reports/grader_tally.h"
 #include "reports/text_format.h"
 
@@ -18,11 +19,15 @@ std::string card_cell(
   return markdown_cell(text);
 }
 
-std::string claims_with_verdict(const std::vector<std::string>& ids, const std::string& verdict) {
+// "**reproduced** (`id`)", with the claims' negative control beside it where recorded.
+std::string claims_with_verdict(const std::vector<std::string>& ids, const std::string& verdict,
+                                const std::vector<const ClaimData*>& claims = {}) {
   if (ids.empty()) return "";
   std::string out;
   for (const auto& id : ids) out += (out.empty() ? "`" : ", `") + id + "`";
-  return "**" + card_cell(verdict) + "** (" + out + ")";
+  const std::string control = control_beside_verdict(claims);
+  return "**" + card_cell(verdict) + "** (" + out + ")" +
+         (control.empty() ? "" : "<br>" + card_cell(control));
 }
 
 std::string printed_text(const CardRow& row) {
@@ -78,13 +83,13 @@ std::string cards_markdown(const Cards& cards) {
                 : "";
         out << "| “" << card_cell(row.entry.quote) << "”" << card_cell(where) << " | "
             << printed_text(row) << " | " << (row.metric ? card_cell(mean_std_n(*row.metric)) : "—")
-            << " | " << claims_with_verdict(row.made_ids, row.verdict_made)
+            << " | " << claims_with_verdict(row.made_ids, row.verdict_made, row.made)
             << (row.beside_ids.empty()
                     ? std::string()
                     : " (brief's or harness's check, not the report's: " +
-                          claims_with_verdict(row.beside_ids, row.verdict_beside) + ")")
-            << " | " << claims_with_verdict(row.corrected_ids, row.verdict_corrected) << " | "
-            << bias_text(row) << " |\n";
+                          claims_with_verdict(row.beside_ids, row.verdict_beside, row.beside) + ")")
+            << " | " << claims_with_verdict(row.corrected_ids, row.verdict_corrected, row.corrected)
+            << " | " << bias_text(row) << " |\n";
       }
     }
     if (!card.not_checked.empty()) {
@@ -102,7 +107,9 @@ std::string cards_markdown(const Cards& cards) {
     out << "None: every claim of this profile checks a statement of a report.\n";
   } else {
     for (const ClaimData* c : cards.own) {
-      out << "- `" << c->id << "` **" << card_cell(c->verdict()) << "** — "
+      const std::string control = control_beside_verdict({c});
+      out << "- `" << c->id << "` **" << card_cell(c->verdict()) << "**"
+          << (control.empty() ? "" : " (" + card_cell(control) + ")") << " — "
           << card_cell(c->sentence()) << " (" << card_cell(c->source()) << ")\n";
     }
   }

@@ -28,10 +28,15 @@ std::string records_table_markdown(const ProfileData& data) {
       continue;
     }
     for (const auto& s : c.asserted()) {
+      // The negative control beside the metric it controls (not a row of its own).
+      const auto* control = c.control_of(s.metric);
+      const std::string metric_verdict =
+          s.metric_verdict +
+          (control ? "; " + control_text(*control, c.control_stands_in()) : std::string());
       out += fmt::format("| `{}` | {} | {} | {} | {} | {} | {} | {} | {} |\n", c.id,
                          markdown_cell(s.metric), format_number(s.source_figure),
                          markdown_cell(format_spread(s)), markdown_cell(format_threshold(s)),
-                         markdown_cell(verdict_bound(s)), markdown_cell(s.metric_verdict),
+                         markdown_cell(verdict_bound(s)), markdown_cell(metric_verdict),
                          markdown_cell(s.verdict), markdown_cell(s.git_revision));
     }
   }

@@ -1,5 +1,6 @@
 #include "reports/report_data.h"
 
+#include "claims/assertion.h"  // kControlPrefix only (header-only: no link to the claims)
 #include "common/error.h"
 #include "results/results_csv.h"
 
@@ -73,6 +74,19 @@ void add_unique(std::vector<std::string>& values, const std::string& value) {
 
 }  // namespace
 
+bool is_control_metric(const std::string& metric) {
+  return metric.rfind(claims::kControlPrefix, 0) == 0;
+}
+
+std::string controlled_metric(const std::string& control) {
+  return is_control_metric(control) ? control.substr(std::string(claims::kControlPrefix).size())
+                                    : control;
+}
+
+std::string control_metric(const std::string& metric) {
+  return claims::kControlPrefix + metric;
+}
+
 std::string ClaimData::verdict() const {
   if (summary_unreadable) return "unreadable";
   if (summary.empty()) return "not run";
@@ -92,9 +106,75 @@ AEREPRO_RECORD_FIELD(departure)
 std::vector<results::SummaryRow> ClaimData::asserted() const {
   std::vector<results::SummaryRow> rows;
   for (const auto& s : summary) {
-    if (!s.comparison.empty() && !std::isnan(s.threshold)) rows.push_back(s);
+    if (!is_control_metric(s.metric) && !s.comparison.empty() && !std::isnan(s.threshold))
+      rows.push_back(s);
   }
-  return rows.empty() ? summary : rows;
+  return rows.empty() ? own_metrics() : rows;
+}
+
+std::vector<results::SummaryRow> ClaimData::own_metrics() const {
+  std::vector<results::SummaryRow> rows;
+  for (const auto& s : summary) {
+    if (!is_control_metric(s.metric)) rows.push_back(s);
+  }
+  return rows;
+}
+
+const results::SummaryRow* ClaimData::control_of(const std::string& metric) const {
+  const std::string control = control_metric(metric);
+  for (const auto& s : summary) {
+    if (s.metric == control) return &s;
+  }
+  return nullptr;
+}
+
+std::vector<results::SummaryRow> ClaimData::orphan_controls() const {
+  std::vector<results::SummaryRow> rows;
+  for (const auto& s : summary) {
+    if (!is_control_metric(s.metric)) continue;
+    const std::string metric = controlled_metric(s.metric);
+    const bool controls =
+        std::any_of(summary.begin(), summary.end(),
+                    [&](const results::SummaryRow& m) { return m.metric == metric; });
+    if (!controls) rows.push_back(s);
+  }
+  return rows;
+}
+
+bool ClaimData::has_control() const {
+  return std::any_of(summary.begin(), summary.end(),
+                     [](const results::SummaryRow& s) { return is_control_metric(s.metric); });
+}
+
+std::string ClaimData::control_verdict() const {
+  bool any = false, all_hold = true, fails = false, interim = false;
+  for (const auto& s : summary) {
+    if (!is_control_metric(s.metric) || s.metric_verdict.empty()) continue;
+    any = true;
+    all_hold = all_hold && s.metric_verdict == "holds";
+    fails = fails || s.metric_verdict == "fails";
+    interim = interim || s.metric_verdict == "interim";
+  }
+  if (!any) return "";
+  if (fails) return "fails";
+  if (all_hold) return "holds";
+  return interim ? "interim" : "inconclusive";
+}
+
+std::string ClaimData::control_stands_in() const {
+  // claims::limit_by_control's note: "... holds on its negative control too (<stands_in>): ...".
+  static const std::string kLead = "negative control too (";
+  for (const auto& s : summary) {
+    const size_t at = s.verdict_note.find(kLead);
+    if (at == std::string::npos) continue;
+    const size_t begin = at + kLead.size();
+    int depth = 1;
+    for (size_t i = begin; i < s.verdict_note.size(); ++i) {
+      if (s.verdict_note[i] == '(') ++depth;
+      if (s.verdict_note[i] == ')' && --depth == 0) return s.verdict_note.substr(begin, i - begin);
+    }
+  }
+  return "";
 }
 
 Environment ProfileData::environment() const {

@@ -18,6 +18,14 @@
 
 namespace aerepro::reports {
 
+// A claim's negative control (lib/claims/claim.h, Control) is recorded as summary rows of its
+// own, "control.<metric>" (claims/assertion.h, kControlPrefix), judged by the claim's own
+// assertion of <metric> but no part of the claim's verdict. The report shows each beside the
+// metric it controls and never counts it as a metric of the claim.
+bool is_control_metric(const std::string& metric);
+std::string controlled_metric(const std::string& control);  // "control.x" -> "x"
+std::string control_metric(const std::string& metric);      // "x" -> "control.x"
+
 // A file the report could not use, and why (the message names the file, and line where known).
 struct Problem {
   std::filesystem::path file;
@@ -39,15 +47,30 @@ struct ClaimData {
   bool summary_unreadable = false;  // the summary file exists but is broken
   Staleness staleness;              // lib/ changes since the rows' revision
 
-  // "reproduced" | "not reproduced" | "error" | "ran (smoke ...)" | "not run" | "unreadable".
+  // "reproduced" | "not reproduced" | "vacuous" | "inconclusive" | "interim" | "error" |
+  // "no verdict (smoke)" | "not run" | "unreadable".
   std::string verdict() const;
   // The record's fields, from the summary where present, else from index.csv.
   std::string source() const;
   std::string sentence() const;
   std::string departure() const;
-  // The summary rows the verdict rests on (a comparison and a threshold); all rows when none
-  // has one (the claims table shows these, the claim's section shows every metric).
+  // The summary rows the verdict rests on (a comparison and a threshold); all the claim's own
+  // rows when none has one (the claims table shows these, the claim's section shows every
+  // metric). Never a negative control's row.
   std::vector<results::SummaryRow> asserted() const;
+  // The claim's own metrics: every summary row but its negative control's.
+  std::vector<results::SummaryRow> own_metrics() const;
+  // The negative control's row of `metric` ("control.<metric>"), or null when none is recorded.
+  const results::SummaryRow* control_of(const std::string& metric) const;
+  // The control's rows whose metric the summary lacks (shown on their own, never dropped).
+  std::vector<results::SummaryRow> orphan_controls() const;
+  bool has_control() const;
+  // The control over its asserted rows, as a claim's metric verdicts combine: "holds" when each
+  // holds, "fails" when one fails, else "interim" or "inconclusive"; "" when there is none.
+  std::string control_verdict() const;
+  // What the control puts in the model's place ("an untrained AE"), as the vacuous verdict's
+  // note names it; "" when the record does not say (the report tool does not link the claims).
+  std::string control_stands_in() const;
 };
 
 // The environment the rows were produced in: each distinct value, in first-seen order.

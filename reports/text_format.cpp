@@ -114,9 +114,23 @@ std::string file_safe(std::string_view name) {
   return out.empty() ? "_" : out;
 }
 
+std::string control_label(const std::string& stands_in) {
+  return stands_in.empty() ? std::string("control") : "control (" + stands_in + ")";
+}
+
+std::string control_value_text(const results::SummaryRow& control) {
+  return mean_std_n(control) +
+         (control.metric_verdict.empty() ? "" : ", " + control.metric_verdict);
+}
+
+std::string control_text(const results::SummaryRow& control, const std::string& stands_in) {
+  return control_label(stands_in) + ": " + control_value_text(control);
+}
+
 std::string verdict_class(std::string_view verdict) {
   if (verdict == "reproduced") return "reproduced";
   if (verdict == "not reproduced") return "not-reproduced";
+  if (verdict == "vacuous") return "vacuous";
   if (verdict == "error" || verdict == "unreadable") return "error";
   if (verdict == "not run") return "not-run";
   if (verdict == "inconclusive") return "inconclusive";

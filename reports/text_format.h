@@ -40,7 +40,18 @@ std::string format_threshold(const results::SummaryRow& row);
 // A name safe as a file name or HTML id: [A-Za-z0-9._-], anything else becomes '_'.
 std::string file_safe(std::string_view name);
 
-// A CSS class for a verdict: reproduced | not-reproduced | error | not-run | other.
+// A negative control's row beside the metric it controls, short: "control (an untrained AE):
+// 0.41 ± 0.02 (n = 5), fails" ("control: …" when `stands_in` is ""; the control's metric
+// verdict, judged by the claim's own assertion, last: a control must not hold).
+std::string control_text(const results::SummaryRow& control, const std::string& stands_in);
+// Its value and verdict only: "0.41 ± 0.02 (n = 5), fails".
+std::string control_value_text(const results::SummaryRow& control);
+
+// "control" or "control (an untrained AE)".
+std::string control_label(const std::string& stands_in);
+
+// A CSS class for a verdict: reproduced | not-reproduced | vacuous | inconclusive | error |
+// not-run | other.
 std::string verdict_class(std::string_view verdict);
 
 }  // namespace aerepro::reports

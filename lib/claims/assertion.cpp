@@ -88,4 +88,16 @@ std::string to_string(Bias bias) {
   return std::string(enum_name(kBiasNames, bias));
 }
 
+std::string control_metric(const std::string& metric) {
+  return kControlPrefix + metric;
+}
+
+bool is_control_metric(const std::string& metric) {
+  return metric.rfind(kControlPrefix, 0) == 0;
+}
+
+std::string controlled_metric(const std::string& control) {
+  return is_control_metric(control) ? control.substr(std::string(kControlPrefix).size()) : control;
+}
+
 }  // namespace aerepro::claims

@@ -44,6 +44,13 @@ struct Assertion {
   std::string describe(Profile profile) const;
 };
 
+// The name a claim's negative control's value of `metric` is recorded under
+// ("control.<metric>"; claims/claim.h, Control), and back.
+constexpr const char* kControlPrefix = "control.";
+std::string control_metric(const std::string& metric);
+bool is_control_metric(const std::string& metric);
+std::string controlled_metric(const std::string& control);  // "control.x" -> "x"
+
 // `a` judged by the share of seeds meeting its threshold, against `share` (0.5: the median).
 Assertion by_share(Assertion a, double share = 0.5);
 

@@ -51,6 +51,20 @@ enum class ClaimOrigin {
 std::string to_string(ClaimOrigin origin);  // "report", "brief", "harness"
 ClaimOrigin parse_claim_origin(const std::string& text);
 
+// A claim's negative control (issue 33): the same procedure and the same asserted metrics on a
+// case where the statement must NOT hold (an initialised-only model, the all-zero output, the
+// identity map, no noise, ...). It runs beside the claim on every seed and costs no training;
+// its values are recorded as control_metric(<metric>) (claims/assertion.h). A claim that also holds
+// on its control is vacuous: the procedure does not show the statement about the model. A claim
+// with no meaningful control says why instead (a unit test requires one or the other).
+struct Control {
+  std::string stands_in;  // what the control puts in the model's place, in words
+  // Measures every metric the claim asserts, on the control (one seed; no training).
+  std::function<std::vector<Measurement>(ClaimContext&)> evaluate;
+  std::string none_because;  // no meaningful control: why (then `evaluate` is empty)
+  bool runs() const { return static_cast<bool>(evaluate); }
+};
+
 struct Claim {
   std::string id;  // e.g. "s0.kmeans_codes_above_70"
   ClaimOrigin origin = ClaimOrigin::report;
@@ -64,6 +78,7 @@ struct Claim {
   // only measures.
   std::vector<Assertion> assertions;
   std::function<std::vector<Measurement>(ClaimContext&)> evaluate;  // one seed
+  Control control;  // the negative control, or why it has none
 
   // The profile's stated departure; {"not stated", unknown} when the record lacks one (a unit
   // test requires every claim to state every profile).

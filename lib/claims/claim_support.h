@@ -114,7 +114,7 @@ template <typename Model>
 Trained<Model> train_recipe(ClaimContext& context, const recipes::Recipe<Model>& recipe,
                             int64_t epochs, const train::TrainData& data, const std::string& label,
                             const std::string& key_note = "") {
-  Trained<Model> out{recipe.build(context.seed), {}};
+  Trained<Model> out{recipe.build(context.seed), {}, {}};
   out.model->to(context.device);
   const auto options = training_options(context, recipe.training, label, epochs);
   out.description = checkpoint_description(context, recipe.describe() + key_note, options, data);

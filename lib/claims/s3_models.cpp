@@ -267,4 +267,26 @@ std::vector<TrainedModel> six_models(ClaimContext& ctx, StackReading reading) {
   return six;
 }
 
+std::vector<TrainedModel> untrained_six_models(ClaimContext& ctx, StackReading reading) {
+  const auto built = [&ctx](auto model) {
+    model->to(ctx.device);
+    model->eval();
+    return model;
+  };
+  const auto one_level = [&](bool denoising) {
+    return built(recipes::one_level_autoencoder(denoising).build(ctx.seed));
+  };
+  const auto deeper =
+      reading == StackReading::as_made ? models::Activation::sigmoid : models::Activation::relu;
+  const auto stack = [&](bool denoising) {
+    return built(recipes::stacked_autoencoder(denoising, deeper).stack.build(ctx.seed));
+  };
+  return {trained("one-level AE", "one_level_ae", one_level(false), {}),
+          trained("one-level DAE", "one_level_dae", one_level(true), {}),
+          trained("layer-wise AE", "layerwise_ae", stack(false), {}),
+          trained("layer-wise DAE", "layerwise_dae", stack(true), {}),
+          trained("fine-tuned AE", "fine_tuned_ae", stack(false), {}),
+          trained("fine-tuned DAE", "fine_tuned_dae", stack(true), {})};
+}
+
 }  // namespace aerepro::claims::s3

@@ -57,6 +57,12 @@ std::vector<double> printed_training_loss(const std::string& model_key,
 // Each is trained once per set-up and seed (checkpoints); the models are in eval mode.
 std::vector<TrainedModel> six_models(ClaimContext& ctx, StackReading reading);
 
+// The six models of six_models (same order, names and keys), each built by its recipe from this
+// context's seed and never trained: the negative controls' stand-in (claims/claim.h, Control; no
+// training, no checkpoint), in eval mode. Untrained, an AE and its DAE (S3.2/S3.3, S3.4/S3.5)
+// are the same network, and so are a layer-wise stack and its fine-tuned one.
+std::vector<TrainedModel> untrained_six_models(ClaimContext& ctx, StackReading reading);
+
 // Mean distance from each of `queries` to its nearest image of `reference` (float64).
 double mean_nearest(const torch::Tensor& queries, const torch::Tensor& reference);
 

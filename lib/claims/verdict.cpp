@@ -29,8 +29,9 @@ constexpr EnumName<ClaimVerdict> kClaimVerdictNames[] = {
     {ClaimVerdict::inconclusive, "inconclusive"},
     {ClaimVerdict::error, "error"},
     {ClaimVerdict::no_verdict, "no verdict (smoke)"},
-    {ClaimVerdict::interim, "interim"}};
-static_assert(enum_names_complete(kClaimVerdictNames, ClaimVerdict::interim));
+    {ClaimVerdict::interim, "interim"},
+    {ClaimVerdict::vacuous, "vacuous"}};
+static_assert(enum_names_complete(kClaimVerdictNames, ClaimVerdict::vacuous));
 
 std::string to_string(MetricVerdict verdict) {
   return std::string(enum_name(kMetricVerdictNames, verdict));
@@ -241,6 +242,17 @@ ClaimVerdict combine(const std::vector<MetricVerdict>& verdicts) {
     if (v != MetricVerdict::holds) all_hold = false;
   }
   return all_hold ? ClaimVerdict::reproduced : ClaimVerdict::inconclusive;
+}
+
+ClaimVerdict limit_by_control(ClaimVerdict verdict, ClaimVerdict control,
+                              const std::string& stands_in, std::string* note) {
+  const bool vacuous = verdict == ClaimVerdict::reproduced && control == ClaimVerdict::reproduced;
+  if (note) {
+    *note = vacuous ? "every asserted metric holds on its negative control too (" + stands_in +
+                          "): the procedure does not show the statement about the model"
+                    : "";
+  }
+  return vacuous ? ClaimVerdict::vacuous : verdict;
 }
 
 ClaimVerdict limit_by_bias(ClaimVerdict verdict, Bias bias, std::string* note) {

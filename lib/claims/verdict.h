@@ -29,8 +29,19 @@ enum class MetricVerdict { holds, fails, inconclusive, error, interim };
 std::string to_string(MetricVerdict verdict);  // "holds", "fails", ..., "interim"
 MetricVerdict parse_metric_verdict(const std::string& text);
 
-enum class ClaimVerdict { reproduced, not_reproduced, inconclusive, error, no_verdict, interim };
-// "reproduced", "not reproduced", "inconclusive", "error", "no verdict (smoke)", "interim"
+// `vacuous`: every asserted metric holds, and holds on the claim's negative control too (issue
+// 33): the procedure would say the same of a model that cannot have the property.
+enum class ClaimVerdict {
+  reproduced,
+  not_reproduced,
+  inconclusive,
+  error,
+  no_verdict,
+  interim,
+  vacuous
+};
+// "reproduced", "not reproduced", "inconclusive", "error", "no verdict (smoke)", "interim",
+// "vacuous"
 std::string to_string(ClaimVerdict verdict);
 
 // The one-sided 95 % Student-t quantile t_{0.95, dof} (dof >= 1).
@@ -95,6 +106,12 @@ void judge_family(std::vector<MetricJudgement*> family);
 
 // The claim's verdict from its metrics' verdicts (an empty list: inconclusive).
 ClaimVerdict combine(const std::vector<MetricVerdict>& verdicts);
+
+// What a claim may say given its negative control's verdict (claims/claim.h, Control): a claim
+// reproduced where its control is reproduced too is vacuous; every other verdict stands (a
+// control that fails or is inconclusive leaves it). `note` receives why ("" when unchanged).
+ClaimVerdict limit_by_control(ClaimVerdict verdict, ClaimVerdict control,
+                              const std::string& stands_in, std::string* note);
 
 // What a profile may say given its departures' bias: `easier` cannot call a claim reproduced,
 // `harder` cannot call it not reproduced (either becomes inconclusive); `none` and `unknown`

@@ -166,6 +166,27 @@ std::map<std::string, const claims::Assertion*> assertions_in_force(const claims
   return asserted;
 }
 
+// The assertion `metric` is judged by: its own, or for a control's value ("control.<m>") that of
+// the metric it controls; null when neither is asserted in this profile.
+const claims::Assertion* assertion_for(
+    const std::map<std::string, const claims::Assertion*>& asserted, const std::string& metric) {
+  const auto it = asserted.find(claims::controlled_metric(metric));
+  return it == asserted.end() ? nullptr : it->second;
+}
+
+// Throws when `measurements` lack a metric the claim asserts (`what`: "evaluation" / "control").
+void require_asserted(const std::map<std::string, const claims::Assertion*>& asserted,
+                      const std::vector<claims::Measurement>& measurements, const char* what) {
+  for (const auto& [metric, assertion] : asserted) {
+    const bool measured = std::any_of(measurements.begin(), measurements.end(),
+                                      [&](const auto& m) { return m.metric == metric; });
+    if (!measured) {
+      throw UsageError(
+          fmt::format("the claim record asserts '{}' but its {} did not measure it", metric, what));
+    }
+  }
+}
+
 // Whether every value is 0 or 1 (a per-seed flag: its mean is a rate).
 bool is_binary(const std::vector<double>& values) {
   return !values.empty() &&
@@ -205,15 +226,16 @@ SeedResults evaluate_seeds(const claims::Claim& claim, const RunOptions& options
     std::vector<claims::Measurement> measurements;
     std::string failure;
     try {
-      measurements = claim.evaluate(context);
-      for (const auto& [metric, assertion] : asserted) {
-        const bool measured = std::any_of(measurements.begin(), measurements.end(),
-                                          [&](const auto& m) { return m.metric == metric; });
-        if (!measured) {
-          throw UsageError(
-              fmt::format("the claim record asserts '{}' but its evaluation did not "
-                          "measure it",
-                          metric));
+      if (!options.controls_only) {
+        measurements = claim.evaluate(context);
+        require_asserted(asserted, measurements, "evaluation");
+      }
+      if (claim.control.runs()) {  // the negative control: the asserted metrics only
+        const auto control = claim.control.evaluate(context);
+        require_asserted(asserted, control, "negative control");
+        for (const auto& m : control) {
+          if (asserted.count(m.metric))
+            measurements.push_back({claims::control_metric(m.metric), m.value, std::nan("")});
         }
       }
     } catch (const Error& e) {
@@ -251,19 +273,20 @@ SeedResults evaluate_seeds(const claims::Claim& claim, const RunOptions& options
     }
     std::string line = fmt::format("  {} seed {} ({:.1f} s):", claim.id, context.seed, seconds);
     for (const auto& m : measurements) {
-      const auto a = asserted.find(m.metric);
+      const auto* a = assertion_for(asserted, m.metric);
+      const bool control = claims::is_control_metric(m.metric);
       row.metric = m.metric;
       row.value = m.value;
       row.source_figure = m.source_figure;
       row.comparison = "";
       row.threshold = std::nan("");
       row.verdict = "info";
-      if (a != asserted.end()) {
-        const double threshold = *a->second->threshold(options.profile);
-        row.comparison = claims::to_string(a->second->comparison);
+      if (a) {
+        const double threshold = *a->threshold(options.profile);
+        row.comparison = claims::to_string(a->comparison);
         row.threshold = threshold;
-        row.source_figure = a->second->source_figure.value_or(m.source_figure);
-        row.verdict = claims::meets(m.value, a->second->comparison, threshold) ? "pass" : "fail";
+        row.source_figure = control ? std::nan("") : a->source_figure.value_or(m.source_figure);
+        row.verdict = claims::meets(m.value, a->comparison, threshold) ? "pass" : "fail";
         line += fmt::format(" {}={:.4g} ({} {:.4g})", m.metric, m.value, row.comparison, threshold);
       }
       out.rows.push_back(row);
@@ -310,10 +333,11 @@ ClaimOutcome conclude_claim(const claims::Claim& claim, const RunOptions& option
     if (const auto f = source_figures.find(metric); f != source_figures.end())
       summary.source_figure = f->second;
     FreshMetric f{metric, summary.values, std::nullopt, metric_seeds[metric]};
-    if (const auto a = asserted.find(metric); a != asserted.end()) {
-      summary.assertion = *a->second;
-      summary.threshold = *a->second->threshold(options.profile);
-      summary.judgement = claims::judge(summary.values, *a->second, summary.threshold);
+    if (const auto* a = assertion_for(asserted, metric)) {
+      summary.assertion = *a;
+      summary.threshold = *a->threshold(options.profile);
+      summary.judgement = claims::judge(summary.values, *a, summary.threshold);
+      if (summary.control()) summary.assertion->source_figure.reset();
     } else if (is_binary(summary.values)) {  // a rate (e.g. collapses): its exact interval
       const auto k =
           static_cast<int>(std::count(summary.values.begin(), summary.values.end(), 1.0));
@@ -323,7 +347,7 @@ ClaimOutcome conclude_claim(const claims::Claim& claim, const RunOptions& option
     }
     // The report's number is compared with the method as made: the full profile only; a
     // metric judged by the share is not taken as normal: the seeds' range stands for one run.
-    if (options.profile == claims::Profile::full)
+    if (options.profile == claims::Profile::full && !summary.control())
       summary.prediction =
           summary.asserted() && summary.assertion->judged_by == claims::JudgedBy::share
               ? claims::seeds_range(summary.values)
@@ -339,10 +363,12 @@ ClaimOutcome conclude_claim(const claims::Claim& claim, const RunOptions& option
   }
   // Holm's correction on the failing side over the claim's asserted metrics, then the verdict.
   std::vector<claims::MetricJudgement*> family;
+  std::vector<claims::MetricJudgement*> control_family;
   for (auto& m : outcome.metrics) {
-    if (m.asserted()) family.push_back(&m.judgement);
+    if (m.asserted()) (m.control() ? control_family : family).push_back(&m.judgement);
   }
   claims::judge_family(family);
+  claims::judge_family(control_family);
   outcome.seeds_in_sample =
       static_cast<int>(std::count_if(seeds.begin(), seeds.end(), [&](long long seed) {
         return !options.declared || options.declared->contains(seed);
@@ -350,6 +376,7 @@ ClaimOutcome conclude_claim(const claims::Claim& claim, const RunOptions& option
   outcome.declared_seeds = options.declared ? options.declared->seeds : 0;
   const bool interim = options.declared && outcome.seeds_in_sample < options.declared->seeds &&
                        options.profile != claims::Profile::smoke;
+  std::vector<claims::MetricVerdict> control_verdicts;
   for (size_t i = 0; i < outcome.metrics.size(); ++i) {
     auto& m = outcome.metrics[i];
     if (interim && m.asserted() && m.judgement.verdict != claims::MetricVerdict::error) {
@@ -357,9 +384,10 @@ ClaimOutcome conclude_claim(const claims::Claim& claim, const RunOptions& option
       m.judgement.declared_seeds = options.declared->seeds;
     }
     if (!m.asserted()) continue;
-    verdicts.push_back(m.judgement.verdict);
+    (m.control() ? control_verdicts : verdicts).push_back(m.judgement.verdict);
     fresh[i].verdict = m.judgement.verdict;
   }
+  if (!control_verdicts.empty()) outcome.control_verdict = claims::combine(control_verdicts);
   const auto& departure = claim.departure(options.profile);
   if (!outcome.error.empty()) {
     outcome.verdict = claims::ClaimVerdict::error;
@@ -373,8 +401,14 @@ ClaimOutcome conclude_claim(const claims::Claim& claim, const RunOptions& option
         outcome.seeds_in_sample, options.declared->seeds, options.declared->describe(),
         outcome.verdict_note.empty() ? "" : " (" + outcome.verdict_note + ")");
   } else {
-    std::string bias_note;
-    outcome.verdict = claims::limit_by_bias(claims::combine(verdicts), departure.bias, &bias_note);
+    std::string bias_note, control_note;
+    auto verdict = claims::combine(verdicts);
+    if (outcome.control_verdict) {
+      verdict = claims::limit_by_control(verdict, *outcome.control_verdict, claim.control.stands_in,
+                                         &control_note);
+    }
+    outcome.verdict = claims::limit_by_bias(verdict, departure.bias, &bias_note);
+    if (!control_note.empty()) bias_note = control_note;
     outcome.verdict_note = bias_note.empty()              ? outcome.verdict_note
                            : outcome.verdict_note.empty() ? bias_note
                                                           : bias_note + "; " + outcome.verdict_note;

@@ -42,6 +42,9 @@ struct RunOptions {
   // declared give an interim result (values, no verdict). Callers that run seeds set `seeds` and
   // `first_seed` from it.
   std::optional<DeclaredSample> declared;
+  // Measure only each seed's negative control (claims/claim.h, Control), not the claim: the
+  // rows of an old record then gain their control (results/record_controls.h).
+  bool controls_only = false;
   // Datasets shared across seeds and claims; run_claim makes one for its seeds when empty.
   std::shared_ptr<claims::DataCache> cache;
 };
@@ -66,6 +69,9 @@ struct MetricSummary {
   std::optional<claims::PredictionInterval> prediction;
   std::string figure_position;
   bool asserted() const { return assertion.has_value(); }
+  // A negative control's value of an asserted metric ("control.<metric>"): judged like it,
+  // never part of the claim's own verdict (it decides whether the claim is vacuous).
+  bool control() const { return claims::is_control_metric(metric); }
   bool met() const;  // the mean meets the threshold (true: informative)
 };
 
@@ -74,6 +80,8 @@ struct ClaimOutcome {
   claims::Profile profile = claims::Profile::ci;
   std::vector<MetricSummary> metrics;
   claims::ClaimVerdict verdict = claims::ClaimVerdict::error;
+  // The negative control's verdict over its seeds (none: the claim has no control)
+  std::optional<claims::ClaimVerdict> control_verdict;
   // Why the verdict is what it is beyond its metrics (e.g. this profile's departures favour the
   // claim, so it cannot be called reproduced), else "".
   std::string verdict_note;

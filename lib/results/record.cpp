@@ -1,4 +1,5 @@
 #include "results/record.h"
+#include "claims/assertion.h"
 
 #include "claims/statistics.h"
 #include "common/atomic_file.h"
@@ -198,7 +199,10 @@ RecordComparison compare_with_record(const std::filesystem::path& records_root,
     m.fresh_mean = fs.mean;
     m.fresh_std = fs.std;
     const auto it = recorded.find(f.metric);
-    if (it == recorded.end()) {
+    if (it == recorded.end() && claims::is_control_metric(f.metric)) {
+      m.status = RecordStatus::warning;
+      m.message = "the record has no value of this negative control (recorded before it ran)";
+    } else if (it == recorded.end()) {
       m.status = RecordStatus::differs;
       m.message = "the record has no value of this metric (a new assertion?)";
     } else {

@@ -7,6 +7,7 @@
 #include "reports/grader_tally.h"
 #include "reports/grading_card.h"
 #include "reports/inventory.h"
+#include "reports/report_data.h"
 
 #include <cmath>
 
@@ -248,6 +249,115 @@ TEST(CardEvidence, AControlAndReadingsInTheRecordAreShownAndNothingWhenAbsent) {
       row_evidence(grading_cards(data, s3_inventory({entry("S3-01", {"s3.a"})})).cards[3].rows[0],
                    {})
           .control.empty());
+}
+
+// `c`'s negative control of its metric "accuracy": a "control.accuracy" row judged by the same
+// threshold; `vacuous`: the claim is reproduced on its control too (the runner's verdict and
+// note, with a stand-in that itself holds parentheses).
+void add_control(ClaimData& c, double mean, bool vacuous) {
+  results::SummaryRow k = c.summary.front();
+  k.metric = "control.accuracy";
+  k.mean = mean;
+  k.std = 0.02;
+  k.metric_verdict = mean > k.threshold ? "holds" : "fails";
+  k.source_figure = std::nan("");
+  c.summary.push_back(k);
+  for (auto& s : c.summary) {
+    s.metric_verdict = s.metric == "accuracy" ? "holds" : s.metric_verdict;
+    if (!vacuous) continue;
+    s.verdict = "vacuous";
+    s.verdict_note =
+        "every asserted metric holds on its negative control too (an untrained AE (initialised "
+        "only)): the procedure does not show the statement about the model";
+  }
+}
+
+TEST(NegativeControl, ItsRowsAreNotMetricsOfTheClaim) {
+  ClaimData c = claim("s3.a", "S3.1", "reproduced");
+  EXPECT_FALSE(c.has_control());
+  EXPECT_EQ(c.control_verdict(), "");
+  add_control(c, 0.41, false);
+  EXPECT_TRUE(is_control_metric("control.accuracy"));
+  EXPECT_EQ(controlled_metric("control.accuracy"), "accuracy");
+  EXPECT_EQ(control_metric("accuracy"), "control.accuracy");
+  // The claim asserts one metric: its control is not a second one, and not one of its own.
+  ASSERT_EQ(c.asserted().size(), 1u);
+  EXPECT_EQ(c.asserted()[0].metric, "accuracy");
+  ASSERT_EQ(c.own_metrics().size(), 1u);
+  EXPECT_TRUE(c.orphan_controls().empty());
+  ASSERT_NE(c.control_of("accuracy"), nullptr);
+  EXPECT_EQ(c.control_of("accuracy")->metric, "control.accuracy");
+  EXPECT_TRUE(c.has_control());
+  EXPECT_EQ(c.control_verdict(), "fails");
+  EXPECT_EQ(c.control_stands_in(), "");  // only the vacuous verdict's note names it
+  // A claim with a control only, its metric's own row missing: the control is still no metric.
+  ClaimData orphan = c;
+  orphan.summary.erase(orphan.summary.begin());
+  EXPECT_TRUE(orphan.own_metrics().empty());
+  EXPECT_TRUE(orphan.asserted().empty());
+  EXPECT_EQ(orphan.orphan_controls().size(), 1u);
+
+  ProfileData data;
+  data.claims = {c};
+  const auto cards = grading_cards(data, s3_inventory({entry("S3-01", {"s3.a"})}));
+  const CardRow& row = cards.cards[3].rows[0];
+  EXPECT_EQ(row.outcome, Outcome::reproduced_as_made);  // a control that fails leaves it
+  ASSERT_NE(row.metric, nullptr);
+  EXPECT_EQ(row.metric->metric, "accuracy");
+  const auto ev = row_evidence(row, {});
+  ASSERT_EQ(ev.tested.size(), 1u);  // what the verdict tests: the claim's metric only
+  EXPECT_THAT(ev.tested[0].label, HasSubstr("accuracy > 0.7"));
+  ASSERT_EQ(ev.control.size(), 1u);  // … and its control beside it
+  EXPECT_EQ(ev.control[0].label, "accuracy > 0.7");
+  EXPECT_THAT(ev.control[0].text, HasSubstr("control: 0.41 ± 0.02 (n = 5) — fails"));
+  EXPECT_EQ(control_beside_verdict(row.made), "control: 0.41 ± 0.02 (n = 5), fails");
+  for (const auto& l : ev.printed) EXPECT_THAT(l.label, Not(HasSubstr("control")));
+  EXPECT_EQ(control_beside_verdict({}), "");
+}
+
+TEST(NegativeControl, AVacuousClaimIsNeverCountedAsReproduced) {
+  ProfileData data;
+  data.claims = {claim("s3.a", "S3.1", "reproduced"), claim("s3.b", "S3.2", "reproduced"),
+                 claim("s3.c", "S3.3", "not reproduced"),
+                 claim("s3.c_corrected", "S3.3", "reproduced")};
+  add_control(data.claims[0], 0.71, true);   // holds on its control too: vacuous
+  add_control(data.claims[1], 0.41, false);  // its control fails: reproduced
+  add_control(data.claims[3], 0.75, true);   // the corrected variant is vacuous
+  EXPECT_EQ(data.claims[0].verdict(), "vacuous");
+  EXPECT_EQ(data.claims[0].control_verdict(), "holds");
+  EXPECT_EQ(data.claims[0].control_stands_in(), "an untrained AE (initialised only)");
+  EXPECT_EQ(combined_verdict({"reproduced", "vacuous"}), "vacuous");
+  EXPECT_EQ(combined_verdict({"vacuous", "not reproduced"}), "not reproduced");
+  const auto cards =
+      grading_cards(data, s3_inventory({entry("S3-01", {"s3.a"}), entry("S3-02", {"s3.b"}),
+                                        entry("S3-03", {"s3.c", "s3.c_corrected"})}));
+  const Card& s3 = cards.cards[3];
+  ASSERT_EQ(s3.rows.size(), 3u);
+  EXPECT_EQ(s3.rows[0].outcome, Outcome::vacuous);
+  EXPECT_EQ(s3.rows[1].outcome, Outcome::reproduced_as_made);
+  EXPECT_EQ(s3.rows[2].outcome, Outcome::not_reproduced);  // no rescue by a vacuous correction
+  EXPECT_EQ(s3.tally.reproduced, 1);
+  EXPECT_EQ(s3.tally.vacuous, 1);
+  EXPECT_EQ(s3.tally.survive, 0);
+  EXPECT_EQ(tally_line(s3.tally),
+            "3 claims made: 1 reproduced as made, 0 survive correction, 1 not reproduced, "
+            "1 vacuous (holds on its control too: shows nothing), 0 undecided, 0 not checked");
+  const auto t = grader_tally(s3);
+  EXPECT_EQ(t.count(Standing::holds), 1);  // s3.b only
+  EXPECT_EQ(t.count(Standing::vacuous), 1);
+  EXPECT_EQ(t.count(Standing::not_reproduced), 1);
+  EXPECT_EQ(t.count(Standing::holds_once_corrected), 0);
+  EXPECT_EQ(t.checkable, 3);
+  EXPECT_EQ(standing_name(Standing::vacuous), "vacuous");
+  EXPECT_EQ(standing_term(Standing::vacuous), "vacuous");
+  EXPECT_THAT(grader_tally_line(t), HasSubstr("1 holds, 1 not reproduced, 1 vacuous"));
+  // The card shows the control beside the verdict, with what stands in for the model.
+  EXPECT_EQ(control_beside_verdict(s3.rows[0].made),
+            "control (an untrained AE (initialised only)): 0.71 ± 0.02 (n = 5), holds");
+  const auto ev = row_evidence(s3.rows[0], {});
+  ASSERT_EQ(ev.control.size(), 1u);
+  EXPECT_THAT(ev.control[0].text,
+              HasSubstr("control (an untrained AE (initialised only)): 0.71 ± 0.02 (n = 5)"));
 }
 
 TEST(Inventory, ReadsEachReportsEntriesAndNamesWhatItCannotRead) {

@@ -289,6 +289,52 @@ void write_synthetic_profile(const fs::path& root, const std::string& profile, i
   }
 }
 
+void add_negative_control(const fs::path& profile_dir, const std::string& claim, double mean,
+                          bool vacuous, const std::string& stands_in) {
+  auto summary = read_summary_csv(summary_file(profile_dir, claim));
+  auto rows = read_results_csv(profile_dir / (claim + ".csv"));
+  std::vector<SummaryRow> controls;
+  for (const auto& s : summary) {
+    if (s.comparison.empty() || std::isnan(s.threshold)) continue;
+    SummaryRow k = s;
+    k.metric = "control." + s.metric;
+    k.mean = mean;
+    k.std = 0.02;
+    k.min = mean - 0.02;
+    k.max = mean + 0.02;
+    k.ci95_low = mean - 0.04;
+    k.ci95_high = mean + 0.04;
+    k.bound = mean;
+    k.opposite_bound = mean;
+    k.source_figure = std::nan("");
+    k.met = mean > s.threshold;
+    k.metric_verdict = k.met ? "holds" : "fails";
+    k.seeds_met = k.met ? s.n : 0;
+    controls.push_back(k);
+  }
+  std::vector<ResultRow> control_rows;
+  for (const auto& r : rows) {
+    if (r.comparison.empty()) continue;
+    ResultRow k = r;
+    k.metric = "control." + r.metric;
+    k.value = mean;
+    k.source_figure = std::nan("");
+    k.verdict = mean > r.threshold ? "pass" : "fail";
+    control_rows.push_back(k);
+  }
+  summary.insert(summary.end(), controls.begin(), controls.end());
+  rows.insert(rows.end(), control_rows.begin(), control_rows.end());
+  if (vacuous) {
+    for (auto& s : summary) {
+      s.verdict = "vacuous";
+      s.verdict_note = "every asserted metric holds on its negative control too (" + stands_in +
+                       "): the procedure does not show the statement about the model";
+    }
+  }
+  write_summary_csv(summary_file(profile_dir, claim), summary);
+  write_results_csv(profile_dir / (claim + ".csv"), rows);
+}
+
 void write_synthetic_inventory(const fs::path& dir) {
   const std::string header = "entry,line,kind,quote,printed,checked_by,reason,note\n";
   write_text(dir / "s0.csv",

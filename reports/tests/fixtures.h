@@ -34,6 +34,14 @@ std::vector<std::string> synthetic_image_figures();
 void write_synthetic_profile(const std::filesystem::path& root, const std::string& profile,
                              int seeds = 3, double shift = 0.0, bool bench = true);
 
+// Gives `claim` of the profile folder `profile_dir` (written by write_synthetic_profile) a
+// negative control: a "control.<metric>" row beside each asserted metric, in its summary (mean
+// `mean`, judged by the metric's own threshold) and in its per-seed rows. When `vacuous`, the
+// claim's verdict becomes "vacuous" with the runner's note naming `stands_in`.
+void add_negative_control(const std::filesystem::path& profile_dir, const std::string& claim,
+                          double mean, bool vacuous,
+                          const std::string& stands_in = "an untrained AE");
+
 // Writes <dir>/s0.csv … s4.csv, an inventory of the synthetic claims: S0 has a number checked
 // by kSpecialClaim (quoted with a comma) and an explanation nothing checks; S2 a comparison
 // checked by kCurvesClaim; S1, S3 and S4 list nothing. kBarsClaim and kImagesClaim are named

@@ -102,6 +102,47 @@ TEST_F(PageText, MetricVerdictsSayWhatWouldSettleThem) {
   EXPECT_THAT(html, HasSubstr("bias: harder"));
 }
 
+TEST_F(PageText, AControlStandsBesideItsMetricAndAVacuousClaimIsNotReproduced) {
+  const auto html = render("records", "full", [](const fs::path& profile) {
+    testing::add_negative_control(profile, testing::kSpecialClaim, 0.74, true);  // holds too
+    testing::add_negative_control(profile, testing::kCurvesClaim, 0.5, false);   // fails
+  });
+  const auto page = [&](const char* name) { return read_text(dir / "out" / name); };
+  const auto s0 = page("s0.html"), s2 = page("s2.html"), run = page("run.html");
+  const auto index = page("index.html");
+  // The vacuous claim: its own badge, its own standing and column, defined in the glossary.
+  EXPECT_THAT(s0, HasSubstr("<span class=\"verdict vacuous\">vacuous</span>"));
+  EXPECT_THAT(s0, HasSubstr("<article class=\"row o-vacuous\""));
+  EXPECT_THAT(s0, Not(HasSubstr("<article class=\"row o-holds")));
+  EXPECT_THAT(index, HasSubstr("<a class=\"term\" href=\"index.html#g-vacuous\">vacuous</a>"));
+  EXPECT_THAT(index, HasSubstr("<dt id=\"g-vacuous\">vacuous</dt>"));
+  EXPECT_THAT(index, HasSubstr("<dt id=\"g-control\">negative control (control)</dt>"));
+  // The card: the control beside the verdict, with what stands in for the model.
+  EXPECT_THAT(s0, HasSubstr("control (an untrained AE): majority accuracy 0.74 ± 0.02 (n = 3), "
+                            "holds; hungarian accuracy 0.74 ± 0.02 (n = 3), holds"));
+  EXPECT_THAT(s2, HasSubstr("control: final loss 0.5 ± 0.02 (n = 3), fails"));
+  EXPECT_THAT(s2, HasSubstr("<span class=\"verdict reproduced\">reproduced</span>"));
+  // The claim's details: each control right under its metric, never a metric row of its own.
+  EXPECT_THAT(s0, HasSubstr("<tr class=\"control\"><td>↳ "));
+  EXPECT_THAT(s0, HasSubstr("<code>control.<wbr>majority_<wbr>accuracy</code>"));
+  EXPECT_THAT(s0, HasSubstr("(a control must not hold)"));
+  EXPECT_THAT(s0, HasSubstr("3 seeds × 2 metrics and 2 controls"));
+  EXPECT_THAT(s0, HasSubstr("holds on its negative control too (an untrained AE)"));
+  // The run page's table, one row per asserted metric: the controls beside them, not rows.
+  EXPECT_THAT(run, Not(HasSubstr("<td><code>control")));
+  EXPECT_THAT(run, HasSubstr("control (an untrained AE)</a>: 0.74 ± 0.02 (n = 3), holds"));
+  EXPECT_THAT(run, HasSubstr("<span class=\"verdict vacuous\">vacuous</span>"));
+  // The Markdown: the tally, the card and the claims' tables.
+  const auto md = page("report.md");
+  EXPECT_THAT(md, HasSubstr("1 checkable statement: 1 vacuous;"));
+  EXPECT_THAT(md, HasSubstr("**vacuous** (`test.special`)<br>control (an untrained AE): majority "
+                            "accuracy 0.74 ± 0.02 (n = 3), holds"));
+  EXPECT_THAT(md, HasSubstr("| ↳ control (an untrained AE) `control.majority_accuracy` | — |"));
+  EXPECT_THAT(md, HasSubstr("<br>control: 0.5 ± 0.02 (n = 3), fails"));
+  EXPECT_EQ(occurrences(md, "\n| `test.special` | S0.7 |"), 2u);  // its two asserted metrics
+  EXPECT_EQ(occurrences(md, "| `control."), 0u);
+}
+
 TEST(MetricVerdictText, OneSeedHasNoSpread) {
   results::SummaryRow s;
   s.metric_verdict = "inconclusive";

@@ -159,5 +159,36 @@ TEST(ClaimRecords, EveryClaimStatesEachProfilesDeparturesAndItsAssertions) {
   }
 }
 
+// Issue 33: every claim runs a negative control (the same procedure where the statement must
+// not hold) and says what stands in, or says why it has none; never both, never neither.
+TEST(ClaimRecords, EveryClaimHasANegativeControlOrSaysWhyNot) {
+  for (const auto& claim : all_claims()) {
+    SCOPED_TRACE(claim.id);
+    if (claim.control.runs()) {
+      EXPECT_FALSE(claim.control.stands_in.empty()) << "a control says what stands in";
+      EXPECT_TRUE(claim.control.none_because.empty()) << "a control that runs needs no reason";
+    } else {
+      EXPECT_FALSE(claim.control.none_because.empty())
+          << "no negative control and no reason why (claims/claim.h, Control)";
+    }
+  }
+}
+
+TEST(Verdict, AReproducedClaimWhoseControlIsReproducedTooIsVacuous) {
+  std::string note;
+  EXPECT_EQ(
+      limit_by_control(ClaimVerdict::reproduced, ClaimVerdict::reproduced, "zero output", &note),
+      ClaimVerdict::vacuous);
+  EXPECT_NE(note.find("zero output"), std::string::npos);
+  for (const auto control : {ClaimVerdict::not_reproduced, ClaimVerdict::inconclusive}) {
+    EXPECT_EQ(limit_by_control(ClaimVerdict::reproduced, control, "x", &note),
+              ClaimVerdict::reproduced);
+    EXPECT_TRUE(note.empty());
+  }
+  EXPECT_EQ(limit_by_control(ClaimVerdict::not_reproduced, ClaimVerdict::reproduced, "x", &note),
+            ClaimVerdict::not_reproduced);
+  EXPECT_EQ(to_string(ClaimVerdict::vacuous), "vacuous");
+}
+
 }  // namespace
 }  // namespace aerepro::claims

@@ -86,6 +86,57 @@ TEST_F(ClaimRunner, AMissedThresholdIsNotReproduced) {
   EXPECT_EQ(outcome.metrics[0].judgement.verdict, claims::MetricVerdict::fails);
 }
 
+// Issue 33: a claim's negative control runs on every seed, is judged by the claim's own
+// assertion, and a claim that holds on its control too is vacuous, never reproduced.
+claims::Claim controlled_claim(double claim_offset, double control_offset) {
+  auto claim = made_up_claim(claim_offset);
+  claim.control.stands_in = "a made-up untrained model";
+  claim.control.evaluate = [control_offset](claims::ClaimContext& context) {
+    return std::vector<claims::Measurement>{
+        {"value", control_offset + 0.001 * static_cast<double>(context.seed)}};
+  };
+  return claim;
+}
+
+TEST_F(ClaimRunner, AClaimThatHoldsOnItsControlTooIsVacuous) {
+  auto options = options_for(3);
+  options.records_root = dir / "records";
+  const auto outcome = run_claim(controlled_claim(0.9, 0.8), options);
+  EXPECT_EQ(outcome.verdict, claims::ClaimVerdict::vacuous);
+  ASSERT_TRUE(outcome.control_verdict.has_value());
+  EXPECT_EQ(*outcome.control_verdict, claims::ClaimVerdict::reproduced);
+  EXPECT_NE(outcome.verdict_note.find("a made-up untrained model"), std::string::npos);
+  const auto rows = read_results_csv(outcome.file);
+  ASSERT_EQ(rows.size(), 9u);  // value, evidence and control.value per seed
+  EXPECT_EQ(rows[2].metric, "control.value");
+  EXPECT_EQ(rows[2].verdict, "pass");
+  EXPECT_EQ(rows[2].comparison, ">");
+}
+
+TEST_F(ClaimRunner, AClaimWhoseControlFailsKeepsItsVerdict) {
+  auto options = options_for(3);
+  options.records_root = dir / "records";
+  const auto outcome = run_claim(controlled_claim(0.9, 0.1), options);
+  EXPECT_EQ(outcome.verdict, claims::ClaimVerdict::reproduced);
+  EXPECT_EQ(*outcome.control_verdict, claims::ClaimVerdict::not_reproduced);
+  // The control's value is judged beside the claim's but never enters its family.
+  ASSERT_EQ(outcome.metrics.size(), 3u);
+  EXPECT_TRUE(outcome.metrics[2].control());
+  EXPECT_EQ(outcome.metrics[2].judgement.verdict, claims::MetricVerdict::fails);
+  EXPECT_EQ(outcome.metrics[0].judgement.family_size, 1);
+}
+
+TEST_F(ClaimRunner, AControlThatDoesNotMeasureTheAssertedMetricIsAnError) {
+  const auto options = options_for(1);
+  auto claim = controlled_claim(0.9, 0.1);
+  claim.control.evaluate = [](claims::ClaimContext&) {
+    return std::vector<claims::Measurement>{{"something_else", 1.0}};
+  };
+  const auto outcome = run_claim(claim, options);
+  EXPECT_EQ(outcome.verdict_text(), "error");
+  EXPECT_NE(outcome.error.find("negative control did not measure it"), std::string::npos);
+}
+
 TEST_F(ClaimRunner, ADivergedSeedIsRecordedAndTheOthersStillRun) {
   const auto options = options_for(3);
   auto claim = made_up_claim(0.6);

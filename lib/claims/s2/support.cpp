@@ -102,6 +102,10 @@ void add_printed_curve(ClaimContext& ctx, const std::string& series,
   }
 }
 
+analysis::TensorMap identity_map() {
+  return [](const torch::Tensor& x) { return x; };
+}
+
 std::string fmt_g(double v) {
   return fmt::format("{:g}", v);
 }

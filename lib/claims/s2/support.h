@@ -6,6 +6,7 @@
 #include "claims/claim_support.h"
 #include "recipes/s2_recipes.h"
 
+#include <algorithm>
 #include <string>
 #include <vector>
 
@@ -90,6 +91,38 @@ Trained<models::ShallowAutoencoder> undercomplete_ae(ClaimContext& ctx,
 void record_ten_images(ClaimContext& ctx, const analysis::TensorMap& ae, const std::string& ae_name,
                        const analysis::TensorMap& pca, const torch::Tensor& ae_errors,
                        const torch::Tensor& pca_errors);
+
+// The negative controls (claims/claim.h, Control): no training, nothing in ctx.artifacts.
+
+// A recipe's model initialised only: its parameters drawn from the context's seed as
+// train_recipe draws them before training, on the context's device, in eval mode.
+template <typename Model>
+Model initialised_only(ClaimContext& ctx, const recipes::Recipe<Model>& recipe) {
+  auto model = recipe.build(ctx.seed);
+  model->to(ctx.device);
+  model->eval();
+  return model;
+}
+
+// The identity map x -> x: a perfect reconstruction.
+analysis::TensorMap identity_map();
+
+// The loss an initialised-only model of `recipe` starts training from: its objective (MSE,
+// + the L1 penalty of a sparse AE) on the first `images` training inputs, corrupted with
+// `corruption`. A model never trained has this loss at every epoch.
+template <typename Model>
+double untrained_loss(ClaimContext& ctx, const recipes::Recipe<Model>& recipe,
+                      const train::TrainData& data, int64_t images,
+                      const train::Corruption& corruption) {
+  auto model = initialised_only(ctx, recipe);
+  const auto n = std::min(images, data.size());
+  const train::TrainData some{data.inputs.narrow(0, 0, n), data.targets.defined()
+                                                               ? data.targets.narrow(0, 0, n)
+                                                               : torch::Tensor()};
+  return train::evaluate(*model, recipe.objective(model), some, recipe.training.batch_size,
+                         corruption, ctx.seed);
+}
+constexpr int64_t kControlLossImages = 1000;  // training images an untrained loss is taken on
 
 // The claims, one function each, by family.
 Claim pca_beats_source_ae();                                // pca_claims.cpp, as made

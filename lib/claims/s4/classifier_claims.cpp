@@ -98,6 +98,30 @@ std::vector<Measurement> evidence(const FashionResults& r) {
           {"ae_classifier_train_accuracy_after_training", r.classifier_train_accuracy, 0.9856}};
 }
 
+// The negative control of both claims (issue 33): the two classifiers as 004's recipes build
+// them for the seed, before any training step, on the same test set — near chance (1 in 5),
+// where neither "above 97 %" nor a trained CNN's lead can hold. Needs no trained model.
+constexpr const char* kUntrainedClassifiers =
+    "the CNN and the AE classifier as initialised for the seed, untrained (near chance, 20 %)";
+
+FashionResults untrained_classifiers(ClaimContext& ctx) {
+  const Reading reading = plausible_readings().front();
+  const auto data = fashion_data(ctx, reading.pixels);
+  auto cnn_recipe = recipes::fashion_cnn();
+  cnn_recipe.model = reading.cnn();
+  auto cnn = cnn_recipe.build(ctx.seed);
+  auto classifier = recipes::autoencoder_classifier().build(ctx.seed);
+  cnn->to(ctx.device);
+  classifier->to(ctx.device);
+  cnn->eval();
+  classifier->eval();
+  FashionResults r;
+  r.cnn_accuracy = accuracy([&](const torch::Tensor& x) { return cnn->forward(x); }, data.test);
+  r.classifier_accuracy =
+      accuracy([&](const torch::Tensor& x) { return classifier->forward(x); }, data.test);
+  return r;
+}
+
 constexpr const char* kDepartureCi =
     "trains on 7,500 of the 30,000 original images (augmented x4 to 30,000 of 120,000); the CNN "
     "and the AE classifier train 2 of 15 epochs each; the full 5,000-image test set";
@@ -132,6 +156,11 @@ Claim cnn_beats_ae_classifier() {
                              r.cnn_accuracy - r.classifier_accuracy, 0.9792 - 0.9712});
     return out;
   };
+  c.control.stands_in = kUntrainedClassifiers;
+  c.control.evaluate = [](ClaimContext& ctx) -> std::vector<Measurement> {
+    const auto r = untrained_classifiers(ctx);
+    return {{"cnn_minus_ae_classifier_accuracy", r.cnn_accuracy - r.classifier_accuracy}};
+  };
   return c;
 }
 
@@ -157,6 +186,12 @@ Claim both_classifiers_above_97() {
   c.assertions = {{"cnn_test_accuracy", Comparison::greater, 0.90, 0.97, 0.9792, ""},
                   {"ae_classifier_test_accuracy", Comparison::greater, 0.90, 0.97, 0.9712, ""}};
   c.evaluate = [](ClaimContext& ctx) { return evidence(train_and_measure(ctx)); };
+  c.control.stands_in = kUntrainedClassifiers;
+  c.control.evaluate = [](ClaimContext& ctx) -> std::vector<Measurement> {
+    const auto r = untrained_classifiers(ctx);
+    return {{"cnn_test_accuracy", r.cnn_accuracy},
+            {"ae_classifier_test_accuracy", r.classifier_accuracy}};
+  };
   return c;
 }
 

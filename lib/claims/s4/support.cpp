@@ -44,7 +44,7 @@ models::FashionCnnOptions Reading::cnn() const {
 const std::vector<Reading>& plausible_readings() {
   static const std::vector<Reading> readings = [] {
     std::vector<Reading> out;
-    for (const auto [kernel, padding] : {std::pair{2, 0}, {5, 2}, {6, 2}})
+    for (const auto& [kernel, padding] : {std::pair{2, 0}, {5, 2}, {6, 2}})
       for (const bool shuffle : {true, false})
         for (const auto pixels : {PixelScale::unit, PixelScale::symmetric})
           out.push_back({pixels, kernel, padding, shuffle});

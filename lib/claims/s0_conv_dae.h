@@ -1,0 +1,67 @@
+// S0 (Homework 6) and S1 (Assignment 6): the conv DAE of a run's seed — trained as S0.5, or
+// initialised only for the negative controls — and k-means on its codes (S0.7, S1.3), shared by
+// the S0 and S1 claims (s0_claims.cpp).
+#pragma once
+#include "claims/claim.h"
+#include "data/datasets.h"
+#include "models/conv_dae.h"
+
+#include <torch/torch.h>
+
+#include <cstdint>
+#include <functional>
+#include <string>
+#include <vector>
+
+namespace aerepro::claims::s0 {
+
+// The set-up of S0.1/S0.5 per profile; full trains as the source (recipes::
+// conv_denoising_autoencoder).
+struct ConvDaeSetup {
+  int64_t train_images;      // of the 48,000 of the S0.1 split
+  int64_t epochs;            // of the conv DAE's training
+  int64_t raw_pixel_images;  // k-means on raw pixels: images used
+  int64_t raw_pixel_n_init;  // and restarts
+};
+ConvDaeSetup conv_dae_setup(Profile profile);
+
+// The S0.1 split's training images of this seed and a conv DAE of the S0.3/S0.4 recipe.
+struct ConvDae {
+  data::LabeledImages train;
+  models::ConvDenoisingAutoencoder model{nullptr};
+};
+
+// Trained as S0.5 (once per set-up and seed: the checkpoint store); in eval mode.
+ConvDae trained_conv_dae(ClaimContext& ctx);
+// The same recipe built from the run's seed and never trained (the negative controls' stand-in:
+// no training, no checkpoint); in eval mode.
+ConvDae untrained_conv_dae(ClaimContext& ctx);
+
+// The model's 4-d codes of `images`, in chunks.
+torch::Tensor encode_all(models::ConvDenoisingAutoencoder& model, const torch::Tensor& images);
+
+struct Clustering {
+  double majority = 0, hungarian = 0, nmi = 0;
+  // S0.7 as made (000:638-665): the best accuracy seen while swapping ids at the first 4,800
+  // points' mismatches (s0_scoring.h), the number S0 prints.
+  double greedy = 0;
+  torch::Tensor clusters;  // (N) cluster id per point
+};
+
+// S0.7: k-means (k = 10) with `n_init` restarts from `seed`, scored every way.
+Clustering cluster(const torch::Tensor& points, const torch::Tensor& labels, int64_t n_init,
+                   uint64_t seed);
+// S1.3: k-means (k = 10, n_init 10) with random states 0..9, the lowest inertia kept.
+Clustering cluster_s1(const torch::Tensor& points, const torch::Tensor& labels);
+
+// What an S0 claim measures on one conv DAE; `figures`: whether it adds the report's figures
+// (the claim's own run does, its control does not).
+using ConvDaeMeasure =
+    std::function<std::vector<Measurement>(ClaimContext&, ConvDae&, bool figures)>;
+// The claim's evaluation: `measure` on the trained conv DAE, with figures.
+std::function<std::vector<Measurement>(ClaimContext&)> on_trained_conv_dae(ConvDaeMeasure measure);
+// The negative control: `measure` on the untrained conv DAE (untrained_conv_dae), without
+// figures; `stands_in` says why the claim's statement must fail there.
+Control on_untrained_conv_dae(std::string stands_in, ConvDaeMeasure measure);
+
+}  // namespace aerepro::claims::s0
