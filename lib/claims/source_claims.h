@@ -1,4 +1,4 @@
-// The claims of each source report (one file each: s0_claims.cpp … s4_claims.cpp).
+// The claims of each source report (one folder each: s0/s0_claims.cpp … s4/s4_claims.cpp).
 #pragma once
 #include "claims/claim.h"
 

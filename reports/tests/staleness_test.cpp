@@ -18,9 +18,9 @@ using testing::write_text;
 
 TEST(Staleness, DefiningFilesAreTheLibraryBelowResultsAndTheClaimsOwnSource) {
   EXPECT_TRUE(defines_claim("lib/models/stacked_ae.cpp", "s3.fine_tuning_beats_layerwise_only"));
-  EXPECT_TRUE(defines_claim("lib/claims/s3_models.cpp", "s3.interpolation_stays_near_data"));
+  EXPECT_TRUE(defines_claim("lib/claims/s3/support.cpp", "s3.interpolation_stays_near_data"));
   EXPECT_FALSE(defines_claim("lib/claims/s2_claims.cpp", "s3.interpolation_stays_near_data"));
-  EXPECT_TRUE(defines_claim("lib/claims/s0_claims.cpp", "s1.kmeans_majority_codes_above_70"));
+  EXPECT_TRUE(defines_claim("lib/claims/s0/s0_claims.cpp", "s1.kmeans_majority_codes_above_70"));
   EXPECT_TRUE(defines_claim("lib/claims/s2/support.h", "s2.conv_aes_reach_low_loss"));
   EXPECT_FALSE(defines_claim("lib/claims/s2/conv_claims.cpp", "s3.interpolation_stays_near_data"));
   EXPECT_TRUE(defines_claim("lib/recipes/s4_recipes.cpp", "s4.cnn_beats_ae_classifier"));

@@ -1,7 +1,7 @@
 // lib/claims: profiles and the statistics of a claim over seeds.
 #include "claims/claim.h"
 #include "claims/profile.h"
-#include "claims/s3_models.h"
+#include "claims/s3/support.h"
 #include "claims/statistics.h"
 #include "claims/verdict.h"
 #include "common/error.h"

@@ -2,8 +2,8 @@
 // (000:638-665) and S3's manifold ascent (003:670-690).
 #include "analysis/cluster_mapping.h"
 #include "analysis_generator.h"
-#include "claims/s0_scoring.h"
-#include "claims/s3_models.h"
+#include "claims/s0/scoring.h"
+#include "claims/s3/support.h"
 
 #include <gtest/gtest.h>
 

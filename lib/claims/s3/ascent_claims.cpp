@@ -3,7 +3,7 @@
 // variant.
 #include "analysis/latent.h"
 #include "claims/claim_support.h"
-#include "claims/s3_models.h"
+#include "claims/s3/support.h"
 #include "common/compat.h"
 
 #include <fmt/format.h>

@@ -1,4 +1,4 @@
-#include "claims/s0_scoring.h"
+#include "claims/s0/scoring.h"
 
 #include "analysis/cluster_mapping.h"
 #include "common/error.h"

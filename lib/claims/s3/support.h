@@ -77,7 +77,7 @@ analysis::ManifoldAscentResult report_ascent(const torch::Tensor& x0,
                                              const torch::Tensor& anchor, double eta,
                                              int64_t steps);
 
-// S3.9's claims, as made and corrected (s3_ascent_claims.cpp).
+// S3.9's claims, as made and corrected (s3/ascent_claims.cpp).
 std::vector<Claim> ascent_claims();
 
 }  // namespace aerepro::claims::s3

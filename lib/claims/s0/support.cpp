@@ -1,11 +1,11 @@
-#include "claims/s0_conv_dae.h"
+#include "claims/s0/support.h"
 
 #include "analysis/chunked_inference.h"
 #include "analysis/cluster_mapping.h"
 #include "analysis/kmeans.h"
 #include "analysis/metrics.h"
 #include "claims/claim_support.h"
-#include "claims/s0_scoring.h"
+#include "claims/s0/scoring.h"
 #include "data/splits.h"
 #include "recipes/s0_recipes.h"
 

@@ -1,4 +1,4 @@
-#include "claims/s3_models.h"
+#include "claims/s3/support.h"
 
 #include "analysis/metrics.h"
 #include "common/enum_names.h"

@@ -1,9 +1,9 @@
 // S3: the ISPR midterm — one-level and stacked (D)AEs (layer-wise pretrained, fine-tuned),
-// latent interpolation and manifold ascent. The models: s3_models.h.
+// latent interpolation and manifold ascent. The models: s3/support.h.
 #include "analysis/latent.h"
 #include "analysis/metrics.h"
 #include "claims/claim_support.h"
-#include "claims/s3_models.h"
+#include "claims/s3/support.h"
 #include "claims/source_claims.h"
 #include "common/compat.h"
 #include "train/corruption.h"

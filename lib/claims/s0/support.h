@@ -1,6 +1,6 @@
 // S0 (Homework 6) and S1 (Assignment 6): the conv DAE of a run's seed — trained as S0.5, or
 // initialised only for the negative controls — and k-means on its codes (S0.7, S1.3), shared by
-// the S0 and S1 claims (s0_claims.cpp).
+// the S0 and S1 claims (s0/s0_claims.cpp).
 #pragma once
 #include "claims/claim.h"
 #include "data/datasets.h"
@@ -43,7 +43,7 @@ torch::Tensor encode_all(models::ConvDenoisingAutoencoder& model, const torch::T
 struct Clustering {
   double majority = 0, hungarian = 0, nmi = 0;
   // S0.7 as made (000:638-665): the best accuracy seen while swapping ids at the first 4,800
-  // points' mismatches (s0_scoring.h), the number S0 prints.
+  // points' mismatches (s0/scoring.h), the number S0 prints.
   double greedy = 0;
   torch::Tensor clusters;  // (N) cluster id per point
 };

@@ -1,12 +1,12 @@
 // S0 (Homework 6) and S1 (Assignment 6): the convolutional DAE, its generations and k-means on
 // its 4-d codes. Each claim's negative control measures the same on the conv DAE of the same
-// recipe and seed, initialised only (s0_conv_dae.h).
+// recipe and seed, initialised only (s0/support.h).
 #include "analysis/cluster_mapping.h"
 #include "analysis/latent.h"
 #include "analysis/metrics.h"
 #include "analysis/pca.h"
 #include "claims/claim_support.h"
-#include "claims/s0_conv_dae.h"
+#include "claims/s0/support.h"
 #include "claims/source_claims.h"
 #include "common/compat.h"
 #include "train/corruption.h"
