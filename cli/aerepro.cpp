@@ -153,6 +153,13 @@ int run_claims(const RunArguments& args) {
                                  claim->control.none_because);
         continue;
       }
+      const auto record =
+          results::resolve_records_root(args.records) / args.profile / (claim->id + ".csv");
+      if (!std::filesystem::exists(record)) {
+        std::cout << fmt::format("  {}: no record to add its control to ({})\n", claim->id,
+                                 record.string());
+        continue;
+      }
       auto claim_options = options;
       claim_options.declared = results::declared_sample(results::resolve_records_root(args.records),
                                                         args.profile, claim->id);
