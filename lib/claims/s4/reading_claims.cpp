@@ -46,9 +46,15 @@ train::TrainHistory trained(ClaimContext& ctx, const recipes::Recipe<Model>& rec
                                    data, options, ctx, epochs);
 }
 
+// The images an untrained loss is taken over: every k-th of the set, at most this many (all four
+// quarters of the stacked set; the mean of a loss over 10,000 images is within a fraction of a
+// percent of the whole set's, and the CNN's forward pass over 120,000 costs minutes a reading).
+constexpr int64_t kControlImages = 10000;
+
 // The negative control (issue 33): `recipe`'s model as built for the seed, before any step —
-// its mean loss over `data` in the recipe's batches, no gradient: where every curve starts, so
-// a "fit" of the printed values that an untrained model matches too shows nothing.
+// its mean loss over `data` (an even sample, kControlImages) in the recipe's batches, no
+// gradient: where every curve starts, so a "fit" of the printed values that an untrained model
+// matches too shows nothing.
 template <typename Model>
 double untrained_loss(ClaimContext& ctx, const recipes::Recipe<Model>& recipe,
                       const train::TrainData& data) {
@@ -56,15 +62,19 @@ double untrained_loss(ClaimContext& ctx, const recipes::Recipe<Model>& recipe,
   model->to(ctx.device);
   const train::Objective objective = recipe.objective(model);
   torch::NoGradGuard no_grad;
-  const int64_t batch = recipe.training.batch_size;
+  const int64_t step = (data.size() + kControlImages - 1) / kControlImages;
+  const auto sample = torch::arange(0, data.size(), step, torch::kLong);
+  const auto inputs = data.inputs.index_select(0, sample);
+  const auto targets = data.target_tensor().index_select(0, sample);
+  const int64_t n = sample.size(0), batch = recipe.training.batch_size;
   double sum = 0;
-  for (int64_t start = 0; start < data.size(); start += batch) {
-    const auto end = std::min(start + batch, data.size());
-    const auto input = data.inputs.slice(0, start, end).to(ctx.device);
-    const auto target = data.target_tensor().slice(0, start, end).to(ctx.device);
+  for (int64_t start = 0; start < n; start += batch) {
+    const auto end = std::min(start + batch, n);
+    const auto input = inputs.slice(0, start, end).to(ctx.device);
+    const auto target = targets.slice(0, start, end).to(ctx.device);
     sum += objective(input, target).item<double>() * static_cast<double>(end - start);
   }
-  return sum / static_cast<double>(data.size());
+  return sum / static_cast<double>(n);
 }
 
 std::string shuffle_suffix(bool shuffle) {
