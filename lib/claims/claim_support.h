@@ -124,4 +124,14 @@ Trained<Model> train_recipe(ClaimContext& context, const recipes::Recipe<Model>&
   return out;
 }
 
+// A recipe's model initialised only: its parameters drawn from the context's seed as
+// train_recipe draws them before training, on the context's device, in eval mode.
+template <typename Model>
+Model initialised_only(ClaimContext& ctx, const recipes::Recipe<Model>& recipe) {
+  auto model = recipe.build(ctx.seed);
+  model->to(ctx.device);
+  model->eval();
+  return model;
+}
+
 }  // namespace aerepro::claims

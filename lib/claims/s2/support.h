@@ -94,16 +94,6 @@ void record_ten_images(ClaimContext& ctx, const analysis::TensorMap& ae, const s
 
 // The negative controls (claims/claim.h, Control): no training, nothing in ctx.artifacts.
 
-// A recipe's model initialised only: its parameters drawn from the context's seed as
-// train_recipe draws them before training, on the context's device, in eval mode.
-template <typename Model>
-Model initialised_only(ClaimContext& ctx, const recipes::Recipe<Model>& recipe) {
-  auto model = recipe.build(ctx.seed);
-  model->to(ctx.device);
-  model->eval();
-  return model;
-}
-
 // The identity map x -> x: a perfect reconstruction.
 analysis::TensorMap identity_map();
 

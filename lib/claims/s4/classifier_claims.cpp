@@ -109,12 +109,8 @@ FashionResults untrained_classifiers(ClaimContext& ctx) {
   const auto data = fashion_data(ctx, reading.pixels);
   auto cnn_recipe = recipes::fashion_cnn();
   cnn_recipe.model = reading.cnn();
-  auto cnn = cnn_recipe.build(ctx.seed);
-  auto classifier = recipes::autoencoder_classifier().build(ctx.seed);
-  cnn->to(ctx.device);
-  classifier->to(ctx.device);
-  cnn->eval();
-  classifier->eval();
+  auto cnn = initialised_only(ctx, cnn_recipe);
+  auto classifier = initialised_only(ctx, recipes::autoencoder_classifier());
   FashionResults r;
   r.cnn_accuracy = accuracy([&](const torch::Tensor& x) { return cnn->forward(x); }, data.test);
   r.classifier_accuracy =

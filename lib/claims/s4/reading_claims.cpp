@@ -58,23 +58,13 @@ constexpr int64_t kControlImages = 10000;
 template <typename Model>
 double untrained_loss(ClaimContext& ctx, const recipes::Recipe<Model>& recipe,
                       const train::TrainData& data) {
-  auto model = recipe.build(ctx.seed);
-  model->to(ctx.device);
-  const train::Objective objective = recipe.objective(model);
-  torch::NoGradGuard no_grad;
+  auto model = initialised_only(ctx, recipe);
   const int64_t step = (data.size() + kControlImages - 1) / kControlImages;
   const auto sample = torch::arange(0, data.size(), step, torch::kLong);
-  const auto inputs = data.inputs.index_select(0, sample);
-  const auto targets = data.target_tensor().index_select(0, sample);
-  const int64_t n = sample.size(0), batch = recipe.training.batch_size;
-  double sum = 0;
-  for (int64_t start = 0; start < n; start += batch) {
-    const auto end = std::min(start + batch, n);
-    const auto input = inputs.slice(0, start, end).to(ctx.device);
-    const auto target = targets.slice(0, start, end).to(ctx.device);
-    sum += objective(input, target).item<double>() * static_cast<double>(end - start);
-  }
-  return sum / static_cast<double>(n);
+  const train::TrainData sampled{data.inputs.index_select(0, sample).to(ctx.device),
+                                 data.target_tensor().index_select(0, sample).to(ctx.device)};
+  return train::evaluate(*model, recipe.objective(model), sampled, recipe.training.batch_size,
+                         train::Corruption::none(), ctx.seed);
 }
 
 std::string shuffle_suffix(bool shuffle) {
