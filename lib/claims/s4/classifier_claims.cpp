@@ -118,9 +118,16 @@ FashionResults untrained_classifiers(ClaimContext& ctx) {
   return r;
 }
 
-constexpr const char* kDepartureCi =
-    "trains on 7,500 of the 30,000 original images (augmented x4 to 30,000 of 120,000); the CNN "
-    "and the AE classifier train 2 of 15 epochs each; the full 5,000-image test set";
+// The ci set-up in words, from fashion_setup (declared once there).
+std::string departure_ci() {
+  const FashionSetup ci = fashion_setup(Profile::ci);
+  const FashionSetup full = fashion_setup(Profile::full);
+  return fmt::format(
+      "trains on {} of the {} original images (augmented x4 to {} of {}); the CNN trains {} of "
+      "{} epochs, the AE classifier {} of {}; the full {}-image test set",
+      ci.originals, full.originals, 4 * ci.originals, 4 * full.originals, ci.cnn_epochs,
+      full.cnn_epochs, ci.classifier_epochs, full.classifier_epochs, ci.test_images);
+}
 
 }  // namespace
 
@@ -137,7 +144,7 @@ Claim cnn_beats_ae_classifier() {
       "under 'Comparison between the Test Accuracies': CNN 97.92 %, AE classifier 97.12 %; the "
       "order is our reading of the printed numbers, the report draws no conclusion in words)";
   c.departures[Profile::full] = {kDepartureFull, Bias::unknown};
-  c.departures[Profile::ci] = {std::string(kDepartureCi) +
+  c.departures[Profile::ci] = {departure_ci() +
                                    "; the comparison is asserted as in full. Short training "
                                    "changes both models' accuracies, direction unknown",
                                Bias::unknown};
@@ -173,7 +180,7 @@ Claim both_classifiers_above_97() {
       "but sets no bar)";
   c.departures[Profile::full] = {kDepartureFull, Bias::unknown};
   c.departures[Profile::ci] = {
-      std::string(kDepartureCi) +
+      departure_ci() +
           ". THRESHOLDS: the 97 % bars are held at 90 % (the short training cannot reach 97 %). "
           "A lower bar favours the claim, so ci cannot call it reproduced",
       Bias::easier};
