@@ -57,6 +57,17 @@ int pin_threads(int threads) {
   if (threads < 1) throw UsageError("thread count must be >= 1, got " + std::to_string(threads));
   keep_freed_memory_for_reuse();
   torch::set_num_threads(threads);
+#ifdef __linux__
+  // OpenBLAS keeps its own pool, sized from OPENBLAS_NUM_THREADS or the CPUs it may run on, which
+  // torch::set_num_threads does not touch: unpinned, a run recorded as 1 thread used 2 BLAS
+  // threads on 2 cores and its values differed from a pinned run's at ~1e-9. Looked up at run
+  // time (nothing links against OpenBLAS directly); absent with another BLAS.
+  using SetThreads = void (*)(int);
+  if (const auto set_blas_threads =
+          reinterpret_cast<SetThreads>(dlsym(RTLD_DEFAULT, "openblas_set_num_threads"))) {
+    set_blas_threads(threads);
+  }
+#endif
   return torch::get_num_threads();
 }
 
