@@ -82,7 +82,10 @@ int list_claims(const ListArguments& args) {
          "declared (records/<profile>/seed_plan.csv): interim, no verdict; a claim that holds on "
          "its "
          "negative control too (the same procedure where the statement must not hold): "
-         "vacuous\n"
+         "vacuous; where a report's method is ambiguous, each plausible reading is a claim "
+         "(the as-made claim and its reading variants): the statement is reproduced only if "
+         "every reading is, not reproduced only if every one is not, else it depends on the "
+         "reading\n"
       << "origin:   report (a report's own statement), brief (a headline check of the brief), "
          "harness (our own check; counted in no report's tally)\n\nclaims:\n";
   for (const auto& claim : claims::all_claims()) {
@@ -91,6 +94,18 @@ int list_claims(const ListArguments& args) {
     std::cout << (claim.control.runs()
                       ? fmt::format("      control: {}\n", claim.control.stands_in)
                       : fmt::format("      no control: {}\n", claim.control.none_because));
+    if (claim.reading.is_variant()) {  // a plausible reading of an ambiguous report (issue 33)
+      std::cout << fmt::format("      reading of {}: {} ({})\n", claim.reading.of,
+                               claim.reading.name, claim.reading.differs);
+    } else if (claim.reading.declared()) {
+      std::string variants;
+      for (const auto* v : claims::readings_of(claim.id))
+        variants += fmt::format("{}{} ({})", variants.empty() ? "" : "; ", v->id, v->reading.name);
+      std::cout << fmt::format(
+          "      reading: {} (as made); other readings: {}; the statement's verdict is taken "
+          "across them\n",
+          claim.reading.name, variants.empty() ? "none" : variants);
+    }
     for (const auto profile : {claims::Profile::ci, claims::Profile::full}) {
       for (const auto& a : claim.assertions) {
         if (a.threshold(profile)) {

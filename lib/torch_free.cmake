@@ -9,6 +9,7 @@ set(AEREPRO_IO_SOURCES
     ${CMAKE_CURRENT_LIST_DIR}/results/artifacts_csv.cpp
     ${CMAKE_CURRENT_LIST_DIR}/results/bench_csv.cpp
     ${CMAKE_CURRENT_LIST_DIR}/results/claim_files.cpp
+    ${CMAKE_CURRENT_LIST_DIR}/results/readings.cpp
     ${CMAKE_CURRENT_LIST_DIR}/results/record_figures.cpp)
 add_library(aerepro_io STATIC ${AEREPRO_IO_SOURCES})
 target_include_directories(aerepro_io PUBLIC ${CMAKE_CURRENT_LIST_DIR} ${FCCP_INCLUDE_DIR})

@@ -264,7 +264,15 @@ RowEvidence row_evidence(const CardRow& row, const std::vector<Figure>& figures)
   }
   ev.control = control_lines(row);  // the control's rows ("control.<metric>"), then its columns
   for (auto& line : extras_lines(claims, true)) ev.control.push_back(std::move(line));
-  ev.readings = extras_lines(claims, false);
+  // Each declared reading's verdict (grading_card.h), then the record's reading columns.
+  for (const auto& across : row.readings) {
+    for (const auto& r : across.readings) {
+      ev.readings.push_back(
+          {r.reading.empty() ? "as made" : r.reading, r.claim + ": " + r.verdict, ""});
+    }
+    ev.readings.push_back({"across the readings", across.verdict, ""});
+  }
+  for (auto& line : extras_lines(claims, false)) ev.readings.push_back(std::move(line));
   for (const ClaimData* c : claims) {
     if (ev.interim.empty()) ev.interim = interim_text(*c);
     for (const auto& s : c->summary) ev.metrics.push_back(s.metric);

@@ -54,10 +54,46 @@ Outcome outcome_of(const CardRow& row) {
   return Outcome::undecided;
 }
 
+// The as-made claim whose reading variant `id` is (index.csv's reading_of), else "".
+std::string as_made_of(const ProfileData& data, const std::string& id) {
+  const ClaimData* c = find(data, id);
+  return c && c->record ? c->record->reading_of : "";
+}
+
+// The reading variants of the as-made claim `id` in the results.
+std::vector<const ClaimData*> variants_of(const ProfileData& data, const std::string& id) {
+  std::vector<const ClaimData*> out;
+  for (const auto& c : data.claims) {
+    if (c.record && !id.empty() && c.record->reading_of == id) out.push_back(&c);
+  }
+  return out;
+}
+
+// The verdict of as-made claim `id` (`c`: its data, or null) taken across its readings, when it
+// declares variants; recorded in the row.
+std::string verdict_across_readings(CardRow& row, const ProfileData& data, const std::string& id,
+                                    const ClaimData* c) {
+  const std::string own = c ? c->verdict() : "not run";
+  const auto variants = variants_of(data, id);
+  if (variants.empty()) return own;
+  std::vector<results::ReadingVerdict> readings{
+      {id, c && c->record ? c->record->reading : "", own}};
+  for (const ClaimData* v : variants) {
+    readings.push_back({v->id, v->record->reading, v->verdict()});
+    row.reading_variants.push_back(v);
+  }
+  row.readings.push_back(results::across_readings(std::move(readings)));
+  return row.readings.back().verdict;
+}
+
 // Fills ids → claims, verdicts, outcome and the metric shown.
 void settle(CardRow& row, const ProfileData& data) {
   std::vector<std::string> made, corrected, beside;
   for (const auto& id : row.entry.checked_by) {
+    // A reading variant the entry names beside its as-made claim is one of that claim's readings.
+    const std::string of = as_made_of(data, id);
+    if (!of.empty() && std::count(row.entry.checked_by.begin(), row.entry.checked_by.end(), of))
+      continue;
     if (!reports_own(data, id)) {
       row.beside_ids.push_back(id);
       const ClaimData* c = find(data, id);
@@ -69,12 +105,12 @@ void settle(CardRow& row, const ProfileData& data) {
   row.verdict_beside = combined_verdict(beside);
   for (const auto& id : row.made_ids) {
     const ClaimData* c = find(data, id);
-    made.push_back(c ? c->verdict() : "not run");
+    made.push_back(verdict_across_readings(row, data, id, c));
     if (c) row.made.push_back(c);
   }
   for (const auto& id : row.corrected_ids) {
     const ClaimData* c = find(data, id);
-    corrected.push_back(c ? c->verdict() : "not run");
+    corrected.push_back(verdict_across_readings(row, data, id, c));
     if (c) row.corrected.push_back(c);
   }
   row.verdict_made = combined_verdict(made);
@@ -131,6 +167,7 @@ void count(Tally& tally, Outcome outcome) {
 void fill_from_sources(Card& card, const ProfileData& data, std::set<std::string>& placed) {
   for (const auto& c : data.claims) {
     if (source_key(c.source()) != card.report.key || is_corrected(c.id)) continue;
+    if (!as_made_of(data, c.id).empty() && find(data, as_made_of(data, c.id))) continue;
     CardRow row;
     row.entry.entry = c.id;
     row.entry.quote = c.sentence();
@@ -142,6 +179,7 @@ void fill_from_sources(Card& card, const ProfileData& data, std::set<std::string
   }
   for (const auto& c : data.claims) {  // a corrected variant whose claim as made is absent
     if (source_key(c.source()) != card.report.key || placed.count(c.id)) continue;
+    if (!as_made_of(data, c.id).empty() && find(data, as_made_of(data, c.id))) continue;
     CardRow row;
     row.entry.entry = c.id;
     row.entry.quote = c.sentence();
@@ -212,6 +250,7 @@ Cards grading_cards(const ProfileData& data, const Inventory& inventory) {
     }
     for (auto& row : card.rows) {
       settle(row, data);
+      for (const ClaimData* v : row.reading_variants) placed.insert(v->id);
       count(card.tally, row.outcome);
       if (row.outcome == Outcome::reproduced_as_made && row.verdict_corrected == "not reproduced")
         ++card.tally.reproduced_only_as_made;

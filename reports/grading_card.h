@@ -8,6 +8,7 @@
 #pragma once
 #include "reports/inventory.h"
 #include "reports/report_data.h"
+#include "results/readings.h"
 
 #include <string>
 #include <vector>
@@ -41,6 +42,11 @@ struct CardRow {
   std::vector<const ClaimData*> made, corrected;  // those that are in the results
   std::vector<const ClaimData*> beside;           // the beside_ids that are in the results
   std::string verdict_made, verdict_corrected;    // combined over the ids; "" when none named
+  // Where an as-made claim declares plausible readings (index.csv's reading_of names it): its
+  // own verdict and its variants', and the verdict across them (results/readings.h), which is
+  // what verdict_made combines for it. Its variants are no part of made_ids.
+  std::vector<results::AcrossReadings> readings;
+  std::vector<const ClaimData*> reading_variants;  // the variants that are in the results
   Outcome outcome = Outcome::not_checked;
   // The checking claim's first asserted metric (the first as-made claim that ran), else null.
   const results::SummaryRow* metric = nullptr;

@@ -30,6 +30,20 @@ std::string claims_with_verdict(const std::vector<std::string>& ids, const std::
          (control.empty() ? "" : "<br>" + card_cell(control));
 }
 
+// "<br>readings: pixels [0,1] (`s2.x`): reproduced; …" where the row's claims declare readings
+// (its as-made verdict is then the verdict across them), else "".
+std::string readings_text(const CardRow& row) {
+  std::string out;
+  for (const auto& across : row.readings) {
+    for (const auto& r : across.readings) {
+      out += (out.empty() ? "<br>readings: " : "; ") +
+             card_cell(r.reading.empty() ? "as made" : r.reading) + " (`" + r.claim +
+             "`): " + card_cell(r.verdict);
+    }
+  }
+  return out;
+}
+
 std::string printed_text(const CardRow& row) {
   std::string figure = row.entry.printed;
   if (figure.empty() && row.metric && !std::isnan(row.metric->source_figure))
@@ -84,6 +98,7 @@ std::string cards_markdown(const Cards& cards) {
         out << "| “" << card_cell(row.entry.quote) << "”" << card_cell(where) << " | "
             << printed_text(row) << " | " << (row.metric ? card_cell(mean_std_n(*row.metric)) : "—")
             << " | " << claims_with_verdict(row.made_ids, row.verdict_made, row.made)
+            << readings_text(row)
             << (row.beside_ids.empty()
                     ? std::string()
                     : " (brief's or harness's check, not the report's: " +

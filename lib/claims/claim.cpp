@@ -49,6 +49,15 @@ const Claim& find_claim(const std::string& id) {
                    "\n(`aerepro list` shows them with their sources)");
 }
 
+std::vector<const Claim*> readings_of(const std::string& id) {
+  std::vector<const Claim*> out;
+  if (id.empty()) return out;
+  for (const auto& claim : all_claims()) {
+    if (claim.reading.of == id) out.push_back(&claim);
+  }
+  return out;
+}
+
 std::vector<const Claim*> select_claims(const std::string& claim_id, const std::string& source) {
   std::vector<const Claim*> out;
   if (!claim_id.empty()) {

@@ -65,6 +65,21 @@ struct Control {
   bool runs() const { return static_cast<bool>(evaluate); }
 };
 
+// Where a report's method is ambiguous (issue 33), each plausible reading of it is a claim of its
+// own: the as-made claim is one reading (it names its own: `name`, `differs` empty), each other
+// is a named variant of it (`of` = the as-made claim's id; `differs`: what it reads differently,
+// citing the report's line). A variant checks the same statement (same origin, same asserted
+// metrics); the statement's verdict is then taken across the readings (results/readings.h): it
+// holds only if every reading holds, fails only if every one fails, else it depends on the
+// reading. A claim with no readings leaves `name` empty.
+struct Reading {
+  std::string of;       // the as-made claim's id; "" on the as-made claim itself
+  std::string name;     // the reading in a few words, e.g. "pixels 0-255 as S2 fed them"
+  std::string differs;  // a variant: what it reads differently and why the report allows it
+  bool is_variant() const { return !of.empty(); }
+  bool declared() const { return !name.empty(); }
+};
+
 struct Claim {
   std::string id;  // e.g. "s0.kmeans_codes_above_70"
   ClaimOrigin origin = ClaimOrigin::report;
@@ -79,6 +94,7 @@ struct Claim {
   std::vector<Assertion> assertions;
   std::function<std::vector<Measurement>(ClaimContext&)> evaluate;  // one seed
   Control control;  // the negative control, or why it has none
+  Reading reading;  // the reading of an ambiguous report it runs, if the claim declares readings
 
   // The profile's stated departure; {"not stated", unknown} when the record lacks one (a unit
   // test requires every claim to state every profile).
@@ -91,6 +107,9 @@ const std::vector<Claim>& all_claims();
 
 // The claim with this id, or UsageError listing the known ids.
 const Claim& find_claim(const std::string& id);
+
+// The reading variants of the as-made claim `id` (Reading::of == id), in registration order.
+std::vector<const Claim*> readings_of(const std::string& id);
 
 // The claims of one source report ("S0" … "S4"), or of one id.
 std::vector<const Claim*> select_claims(const std::string& claim_id, const std::string& source);

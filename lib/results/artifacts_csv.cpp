@@ -32,11 +32,12 @@ std::filesystem::path images_file(const std::filesystem::path& profile_dir,
 
 void write_index_csv(const std::filesystem::path& file, const std::vector<ClaimIndexRow>& rows) {
   std::ostringstream out;
-  out << "claim,source,sentence,departure,bias,assertions,origin\n";
+  out << "claim,source,sentence,departure,bias,assertions,origin,reading,reading_of\n";
   for (const auto& r : rows) {
     out << csv_quoted(r.claim) << ',' << csv_quoted(r.source) << ',' << csv_quoted(r.sentence)
         << ',' << csv_quoted(r.departure) << ',' << csv_quoted(r.bias) << ','
-        << csv_quoted(r.assertions) << ',' << csv_quoted(r.origin) << '\n';
+        << csv_quoted(r.assertions) << ',' << csv_quoted(r.origin) << ',' << csv_quoted(r.reading)
+        << ',' << csv_quoted(r.reading_of) << '\n';
   }
   write_text_atomically(file, out.str());
 }
@@ -44,15 +45,17 @@ void write_index_csv(const std::filesystem::path& file, const std::vector<ClaimI
 std::vector<ClaimIndexRow> read_index_csv(const std::filesystem::path& file) {
   return guarded(file, "claim index", [&] {
     std::vector<ClaimIndexRow> rows;
-    CsvReader<7> reader(file.string());
-    // `origin` (6 Dec 2026) is optional: an index written before it reads as all "report".
+    CsvReader<9> reader(file.string());
+    // `origin` (6 Dec 2026) is optional: an index written before it reads as all "report";
+    // `reading` and `reading_of` (7 Dec 2026) too: no claim there declares a reading.
     reader.read_header(io::ignore_no_column | io::ignore_missing_column, "claim", "source",
-                       "sentence", "departure", "bias", "assertions", "origin");
+                       "sentence", "departure", "bias", "assertions", "origin", "reading",
+                       "reading_of");
     require_columns(file, {"claim", "source", "sentence", "departure", "bias", "assertions"},
                     [&](const std::string& name) { return reader.has_column(name); });
     ClaimIndexRow r;
     while (reader.read_row(r.claim, r.source, r.sentence, r.departure, r.bias, r.assertions,
-                           r.origin)) {
+                           r.origin, r.reading, r.reading_of)) {
       if (r.origin.empty()) r.origin = "report";
       require_text(r.claim, file, reader.get_file_line(), "claim");
       rows.push_back(r);

@@ -16,7 +16,8 @@
 
 namespace aerepro::results {
 
-// index.csv: columns claim, source, sentence, departure, bias, assertions.
+// index.csv: columns claim, source, sentence, departure, bias, assertions, origin, reading,
+// reading_of.
 struct ClaimIndexRow {
   std::string claim;       // e.g. s0.kmeans_codes_above_70
   std::string source;      // SOURCES.md items, e.g. "S0.3, S0.7"
@@ -27,6 +28,10 @@ struct ClaimIndexRow {
   // Whose statement it checks: "report" (counted in its report's tally), "brief" (a headline
   // check of the project's brief) or "harness" (our own; never counted).
   std::string origin = "report";
+  // The plausible reading it runs (claims::Reading; results/readings.h): the reading's name
+  // ("" when the claim declares none) and, for a variant, the as-made claim's id.
+  std::string reading;
+  std::string reading_of;
 };
 
 // <claim>.summary.csv: one row per metric (a claim that produced no metric at all gets one row

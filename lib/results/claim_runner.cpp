@@ -6,6 +6,7 @@
 #include "common/figure_catalog.h"
 #include "results/artifacts_csv.h"
 #include "results/host_cpu.h"
+#include "results/readings.h"
 #include "results/results_csv.h"
 
 #include <fmt/format.h>
@@ -134,7 +135,8 @@ std::vector<ClaimIndexRow> claim_index(claims::Profile profile) {
   for (const auto& c : claims::all_claims()) {
     const auto& d = c.departure(profile);
     index.push_back({c.id, c.source, c.sentence, d.text, claims::to_string(d.bias),
-                     assertions_text(c, profile), claims::to_string(c.origin)});
+                     assertions_text(c, profile), claims::to_string(c.origin), c.reading.name,
+                     c.reading.of});
   }
   return index;
 }
@@ -296,6 +298,27 @@ SeedResults evaluate_seeds(const claims::Claim& claim, const RunOptions& options
   return out;
 }
 
+namespace {
+
+// "  readings: …; the statement: depends on the reading" for a claim that runs one reading of an
+// ambiguous report (claims::Reading): this run's verdict, and the others' from the results beside
+// it (`profile_dir`).
+std::string readings_line(const claims::Claim& claim, const std::string& verdict,
+                          const std::filesystem::path& profile_dir) {
+  const auto& made = claim.reading.is_variant() ? claims::find_claim(claim.reading.of) : claim;
+  std::vector<const claims::Claim*> readings{&made};
+  for (const auto* v : claims::readings_of(made.id)) readings.push_back(v);
+  std::vector<ReadingVerdict> verdicts;
+  for (const auto* r : readings) {
+    verdicts.push_back({r->id, r->reading.name,
+                        r->id == claim.id ? verdict : summary_verdict(profile_dir, r->id)});
+  }
+  const auto across = across_readings(verdicts);
+  return fmt::format("  readings: {}; the statement: {}\n", across.listing(), across.verdict);
+}
+
+}  // namespace
+
 ClaimOutcome conclude_claim(const claims::Claim& claim, const RunOptions& options,
                             const SeedResults& results, double seconds) {
   ClaimOutcome outcome;
@@ -433,6 +456,8 @@ ClaimOutcome conclude_claim(const claims::Claim& claim, const RunOptions& option
       }
     }
     *options.log << outcome.record.describe();
+    if (claim.reading.declared())
+      *options.log << readings_line(claim, outcome.verdict_text(), outcome.file.parent_path());
   }
   return outcome;
 }

@@ -139,6 +139,62 @@ TEST(GradingCards, WithoutAnInventoryTheSourceColumnGroupsTheClaims) {
   EXPECT_EQ(cards.own[0]->id, "extra.z");
 }
 
+// A claim that runs a reading variant of `of` (index.csv's reading_of), named `name`.
+ClaimData reading(ClaimData c, const std::string& name, const std::string& of = "") {
+  results::ClaimIndexRow r;
+  r.claim = c.id;
+  r.reading = name;
+  r.reading_of = of;
+  c.record = r;
+  return c;
+}
+
+TEST(GradingCards, AStatementWithReadingsTakesItsVerdictAcrossThemAndShowsEach) {
+  ProfileData data;
+  data.claims = {reading(claim("s3.a", "S3.1", "reproduced"), "codes [0,1]"),
+                 reading(claim("s3.a_0_255", "S3.1", "not reproduced"), "codes 0-255", "s3.a"),
+                 reading(claim("s3.b", "S3.2", "not reproduced"), "one way"),
+                 reading(claim("s3.b_other", "S3.2", "not reproduced"), "another", "s3.b"),
+                 claim("s3.c", "S3.3", "reproduced")};
+  const auto cards = grading_cards(
+      data, s3_inventory({entry("S3-01", {"s3.a"}), entry("S3-02", {"s3.b", "s3.b_other"}),
+                          entry("S3-03", {"s3.c"})}));
+  const auto& rows = cards.cards[3].rows;
+  ASSERT_EQ(rows.size(), 3u);
+  // The readings disagree: the statement depends on the reading; each reading's verdict shown.
+  EXPECT_EQ(rows[0].verdict_made, "depends on the reading");
+  EXPECT_THAT(rows[0].made_ids, ElementsAre("s3.a"));
+  ASSERT_EQ(rows[0].readings.size(), 1u);
+  EXPECT_EQ(rows[0].readings[0].listing(),
+            "codes [0,1] (s3.a): reproduced; codes 0-255 (s3.a_0_255): not reproduced");
+  EXPECT_EQ(standing_of(rows[0], false), Standing::depends_on_the_reading);
+  const auto ev = row_evidence(rows[0], {});
+  ASSERT_EQ(ev.readings.size(), 3u);
+  EXPECT_EQ(ev.readings[0].label, "codes [0,1]");
+  EXPECT_EQ(ev.readings[0].text, "s3.a: reproduced");
+  EXPECT_EQ(ev.readings[2].text, "depends on the reading");
+  // Every reading fails: not reproduced; a variant the entry names is folded into its claim.
+  EXPECT_EQ(rows[1].verdict_made, "not reproduced");
+  EXPECT_THAT(rows[1].made_ids, ElementsAre("s3.b"));
+  EXPECT_EQ(rows[1].outcome, Outcome::not_reproduced);
+  // A claim without readings: nothing changes.
+  EXPECT_EQ(rows[2].verdict_made, "reproduced");
+  EXPECT_TRUE(rows[2].readings.empty());
+  // The variants are on the card with their claims, not among the claims on no card.
+  EXPECT_TRUE(cards.own.empty());
+}
+
+TEST(GradingCards, WithoutAnInventoryAReadingVariantStandsBesideItsClaim) {
+  ProfileData data;
+  data.claims = {reading(claim("s3.a", "S3.1", "reproduced"), "one"),
+                 reading(claim("s3.a_two", "S3.1", "reproduced"), "two", "s3.a")};
+  const auto cards = grading_cards(data, read_inventory("/nonexistent/inventory"));
+  ASSERT_EQ(cards.cards[3].rows.size(), 1u);
+  EXPECT_EQ(cards.cards[3].rows[0].verdict_made, "reproduced");
+  ASSERT_EQ(cards.cards[3].rows[0].readings.size(), 1u);
+  EXPECT_TRUE(cards.own.empty());
+}
+
 TEST(GraderTally, EveryCheckableStatementStandsOnceAndTheTotalsAddUp) {
   ProfileData data;
   data.claims = {claim("s3.a", "S3.1", "reproduced"),

@@ -77,9 +77,11 @@ void write_synthetic_profile(const fs::path& root, const std::string& profile, i
   fs::create_directories(dir);
   std::vector<ClaimIndexRow> index;
   for (const auto& spec : claim_specs()) {
-    index.push_back({spec.id, spec.source, spec.sentence, spec.departure, "none", "metric > 0.7"});
+    index.push_back({spec.id, spec.source, spec.sentence, spec.departure, "none", "metric > 0.7",
+                     "report", "", ""});
   }
-  index.push_back({kNotRunClaim, "S1.3", "Not run: listed in the index only", "", "unknown", ""});
+  index.push_back({kNotRunClaim, "S1.3", "Not run: listed in the index only", "", "unknown", "",
+                   "report", "", ""});
   write_index_csv(index_file(dir), index);
   std::mt19937 rng(7);
   std::normal_distribution<double> noise(0.0, 1.0);
