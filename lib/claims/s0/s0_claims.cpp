@@ -59,26 +59,6 @@ void record_denoising(ClaimContext& ctx, models::ConvDenoisingAutoencoder& model
                               model->forward(noisy).reconstruction);
 }
 
-const char* kDepartureFull =
-    "the source ran once; here the 48,000 / 12,000 split, the model's initialisation and k-means' "
-    "random state follow the run's seed (the source's split was drawn unseeded, before its "
-    "torch.manual_seed(0), 000:315 and 000:423; its k-means used random_state 2702), so the seeds "
-    "measure the spread its single run could not. Batches are reshuffled every epoch, where the "
-    "source's training loader did not shuffle (000:320): direction unknown. k-means is ours "
-    "(k-means++, scikit-learn's tolerance), not scikit-learn's own code";
-const char* kDepartureCi =
-    "as full, and: the conv DAE trains 12 of the source's 30 epochs (same 48,000-image S0.1 "
-    "split, batch 256, Adam 1e-3, S0.2 noise); k-means on raw pixels runs on 6,000 of the 48,000 "
-    "images with n_init 3 instead of 10 (3 s per restart on all of them)";
-const char* kDepartureSmoke = "wiring only: 2,000 images, 1 epoch; its numbers mean nothing";
-
-// Shorter training gives worse codes: the accuracy claims can only get harder in ci.
-void s0_departures(Claim& c, Bias ci_bias) {
-  c.departures[Profile::full] = {kDepartureFull, Bias::unknown};
-  c.departures[Profile::ci] = {kDepartureCi, ci_bias};
-  c.departures[Profile::smoke] = {kDepartureSmoke, Bias::unknown};
-}
-
 // The negative controls' stand-ins (claims/claim.h, Control): the conv DAE of the same recipe
 // and seed, initialised only. Its encoder is a random map of the pixels to 4 numbers and its
 // decoder a random map back: neither has learnt anything of the digits.
@@ -322,8 +302,14 @@ Claim generated_digits_nearer_data() {
 
 std::vector<Claim> s0_claims() {
   using namespace s0;
-  return {kmeans_codes_above_70_claim(true), kmeans_codes_above_70_claim(false),
-          s1_kmeans_majority_above_70(), codes_beat_raw_pixels(), generated_digits_nearer_data()};
+  return {kmeans_codes_above_70_claim(true),
+          kmeans_codes_above_70_claim(false),
+          s1_kmeans_majority_above_70(),
+          codes_beat_raw_pixels(),
+          generated_digits_replicated_but_pixelated(),
+          greedy_swaps_reach_the_optimum(),
+          swaps_end_within_first_2_percent(),
+          generated_digits_nearer_data()};
 }
 
 }  // namespace aerepro::claims

@@ -10,8 +10,13 @@
 
 namespace aerepro::claims::s0 {
 
-double greedy_swap_accuracy(const torch::Tensor& clusters_in, const torch::Tensor& labels_in,
+double greedy_swap_accuracy(const torch::Tensor& clusters, const torch::Tensor& labels,
                             int64_t visited, int64_t classes) {
+  return replay_greedy_swaps(clusters, labels, visited, classes).best;
+}
+
+SwapReplay replay_greedy_swaps(const torch::Tensor& clusters_in, const torch::Tensor& labels_in,
+                               int64_t visited, int64_t classes) {
   // Checks the arguments (ranges, lengths) and counts the points of each (cluster, label).
   const auto confusion = analysis::confusion_matrix(clusters_in, labels_in, classes, classes);
   const auto clusters = clusters_in.to(torch::kCPU, torch::kInt64).contiguous();
@@ -20,7 +25,7 @@ double greedy_swap_accuracy(const torch::Tensor& clusters_in, const torch::Tenso
   const auto truth = labels.accessor<int64_t, 1>();
   const auto counts = confusion.accessor<int64_t, 2>();
   const int64_t n = clusters.size(0);
-  if (visited < 0) throw UsageError(fmt::format("greedy_swap_accuracy: visited {} < 0", visited));
+  if (visited < 0) throw UsageError(fmt::format("replay_greedy_swaps: visited {} < 0", visited));
   // The current label of every point is current[its original cluster id]: a swap of two ids
   // throughout the array is a swap of two values of `current`.
   std::vector<int64_t> current(classes);
@@ -30,8 +35,10 @@ double greedy_swap_accuracy(const torch::Tensor& clusters_in, const torch::Tenso
     for (int64_t c = 0; c < classes; ++c) matched += counts[c][current[c]];
     return static_cast<double>(matched) / static_cast<double>(n);
   };
-  double best = accuracy();
-  for (int64_t i = 0; i < std::min(visited, n); ++i) {
+  SwapReplay replay;
+  replay.best = accuracy();
+  replay.visited = std::min(visited, n);
+  for (int64_t i = 0; i < replay.visited; ++i) {
     const int64_t predicted = current[ids[i]];
     const int64_t correct = truth[i];
     if (predicted == correct) continue;
@@ -42,9 +49,14 @@ double greedy_swap_accuracy(const torch::Tensor& clusters_in, const torch::Tenso
         id = predicted;
       }
     }
-    best = std::max(best, accuracy());
+    const double after = accuracy();
+    if (after > replay.best) {  // 000:658-661: a better score is printed, "Swap Occured!"
+      replay.best = after;
+      ++replay.improving_swaps;
+      replay.last_improving_swap = i + 1;
+    }
   }
-  return best;
+  return replay;
 }
 
 }  // namespace aerepro::claims::s0

@@ -15,4 +15,16 @@ namespace aerepro::claims::s0 {
 double greedy_swap_accuracy(const torch::Tensor& clusters, const torch::Tensor& labels,
                             int64_t visited, int64_t classes = 10);
 
+// The same loop, with what its log shows (000:114-164): a swap "occurs" (is printed) when its
+// accuracy beats the best seen so far (000:658-663).
+struct SwapReplay {
+  double best = 0;                  // the best accuracy seen: what greedy_swap_accuracy returns
+  int64_t visited = 0;              // the points the loop visits: min(visited, N)
+  int64_t improving_swaps = 0;      // the swaps that raised the best accuracy
+  int64_t last_improving_swap = 0;  // 1-based index of the visited point whose swap last raised it
+                                    // (0: none did)
+};
+SwapReplay replay_greedy_swaps(const torch::Tensor& clusters, const torch::Tensor& labels,
+                               int64_t visited, int64_t classes = 10);
+
 }  // namespace aerepro::claims::s0

@@ -37,6 +37,9 @@ ConvDae trained_conv_dae(ClaimContext& ctx);
 // no training, no checkpoint); in eval mode.
 ConvDae untrained_conv_dae(ClaimContext& ctx);
 
+// The points S0's swap loop visits: int(len(kmeans_label) / 10), the first tenth (000:647).
+int64_t visited_by_s0(const torch::Tensor& labels);
+
 // The model's 4-d codes of `images`, in chunks.
 torch::Tensor encode_all(models::ConvDenoisingAutoencoder& model, const torch::Tensor& images);
 
@@ -54,6 +57,14 @@ Clustering cluster(const torch::Tensor& points, const torch::Tensor& labels, int
 // S1.3: k-means (k = 10, n_init 10) with random states 0..9, the lowest inertia kept.
 Clustering cluster_s1(const torch::Tensor& points, const torch::Tensor& labels);
 
+// Every profile's departures of the conv DAE claims (s0/support.cpp): the full profile's seeding
+// and k-means, ci's shorter training, smoke's wiring run.
+extern const char* const kDepartureFull;
+extern const char* const kDepartureCi;
+extern const char* const kDepartureSmoke;
+// Sets the three profiles' departures; `ci_bias`: which way ci's shorter training moves the claim.
+void s0_departures(Claim& c, Bias ci_bias);
+
 // What an S0 claim measures on one conv DAE; `figures`: whether it adds the report's figures
 // (the claim's own run does, its control does not).
 using ConvDaeMeasure =
@@ -63,5 +74,11 @@ std::function<std::vector<Measurement>(ClaimContext&)> on_trained_conv_dae(ConvD
 // The negative control: `measure` on the untrained conv DAE (untrained_conv_dae), without
 // figures; `stands_in` says why the claim's statement must fail there.
 Control on_untrained_conv_dae(std::string stands_in, ConvDaeMeasure measure);
+
+// The claims of S0's swap loop (s0/scoring_claims.cpp) and of its generated digits
+// (s0/generation_claims.cpp); s0/s0_claims.cpp lists them.
+Claim greedy_swaps_reach_the_optimum();             // 000:177
+Claim swaps_end_within_first_2_percent();           // 000:192
+Claim generated_digits_replicated_but_pixelated();  // 000:69
 
 }  // namespace aerepro::claims::s0
