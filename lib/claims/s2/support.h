@@ -129,7 +129,24 @@ Claim dae_beats_ae_on_noisy_inputs();                       // denoising_claims.
 Claim dae_training_loss_rises_with_noise();                 // denoising_claims.cpp
 Claim standard_ae_ignores_noise();                          // noise_claims.cpp, as made
 Claim standard_ae_ignores_noise_corrected();                // noise_claims.cpp
-Claim latent_noise_small_keeps_huge_destroys();             // latent_noise_claims.cpp
-Claim conv_aes_reach_low_loss();                            // conv_claims.cpp
+Claim latent_noise_small_keeps_huge_destroys();  // latent_noise_claims.cpp, reading [0,1]
+Claim latent_noise_small_keeps_huge_destroys_pixels_0_255();  // latent_noise_claims.cpp, reading
+                                                              // 0-255
+Claim conv_aes_reach_low_loss();                              // conv_claims.cpp
+Claim source_ae_sharper_than_pca();                           // visual_claims.cpp, as made
+Claim source_ae_sharper_than_pca_corrected();                 // visual_claims.cpp
+Claim source_ae_reconstructions_have_holes();                 // visual_claims.cpp, as made
+Claim wider_ae_keeps_more_detail();                           // visual_claims.cpp, as made
+Claim wider_ae_keeps_more_detail_corrected();                 // visual_claims.cpp
+Claim dae_outputs_lose_contrast();                            // visual_claims.cpp, as made
+Claim dae_outputs_lose_contrast_corrected();                  // visual_claims.cpp
+Claim ood_reconstructions_black_border_look_like_digits();    // visual_noise_claims.cpp, as made
+Claim noisy_inputs_give_holes();                              // visual_noise_claims.cpp, as made
+Claim noisy_outputs_alike();                                  // visual_noise_claims.cpp, as made
+Claim noisy_outputs_alike_corrected();                        // visual_noise_claims.cpp
+Claim random_moves_leave_no_digit();                          // visual_noise_claims.cpp, as made
+Claim random_moves_leave_no_digit_corrected();                // visual_noise_claims.cpp
+Claim code_noise_turns_4_into_9();                            // visual_noise_claims.cpp, as made
+Claim standard_filters_patterned_sparse_not();                // filter_pattern_claims.cpp
 
 }  // namespace aerepro::claims::s2

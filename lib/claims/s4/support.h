@@ -2,6 +2,7 @@
 // readings of what 004 leaves unstated, the data as a reading prepares it, 004's printed curves.
 #pragma once
 #include "analysis/chunked_inference.h"
+#include "analysis/latent.h"
 #include "claims/claim_support.h"
 #include "models/fashion_cnn.h"
 
