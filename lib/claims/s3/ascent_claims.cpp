@@ -3,6 +3,7 @@
 // variant.
 #include "analysis/latent.h"
 #include "claims/claim_support.h"
+#include "claims/s3/ascent.h"
 #include "claims/s3/support.h"
 #include "common/compat.h"
 
@@ -14,35 +15,6 @@
 
 namespace aerepro::claims::s3 {
 namespace {
-
-constexpr int64_t kAnchorDigit = 4;  // 003:698 digit_mean(4)
-
-// Pearson correlation over pixels of each image of `images` (B, …) with each row of `means`
-// (D, …): (B, D). Invariant to a positive scale and an offset of either side — to the report's
-// L2 normalisation and to imshow's auto-scaling.
-torch::Tensor pixel_correlations(const torch::Tensor& images, const torch::Tensor& means) {
-  const auto centre = [](const torch::Tensor& t) {
-    auto flat = t.reshape({t.size(0), -1}).to(torch::kFloat64);
-    flat = flat - flat.mean(1, /*keepdim=*/true);
-    return flat / flat.norm(2, 1, /*keepdim=*/true).clamp_min(1e-12);
-  };
-  return centre(images).matmul(centre(means).t()).cpu();
-}
-
-// Each image min-max rescaled to [0, 1], for the figure (the report's imshow auto-scales).
-torch::Tensor for_display(const torch::Tensor& images) {
-  const auto flat = images.reshape({images.size(0), -1});
-  const auto low = std::get<0>(flat.min(1, /*keepdim=*/true));
-  const auto spread = (std::get<0>(flat.max(1, /*keepdim=*/true)) - low).clamp_min(1e-12);
-  return ((flat - low) / spread).reshape(images.sizes());
-}
-
-// Pure-noise starts as the report draws them: U[0,1) + N(0,1) (003:637, 658).
-torch::Tensor noise_starts(ClaimContext& ctx, int64_t count, const torch::Tensor& like) {
-  auto gen = compat::make_generator(ctx.device, 47 + ctx.seed);
-  const auto uniform = torch::rand({count, 1, 28, 28}, gen, like.options());
-  return uniform + torch::randn(uniform.sizes(), gen, like.options());
-}
 
 void add_ascent_rows(ClaimContext& ctx, const torch::Tensor& iterates, bool invert) {
   const auto shown = std::min<int64_t>(8, iterates.size(1));
@@ -62,11 +34,7 @@ std::vector<Measurement> as_made_ascent(ClaimContext& ctx, const analysis::Tenso
   const auto s = setup(ctx.profile);
   const auto& test = mnist(ctx, data::Split::test);
   torch::NoGradGuard no_grad;
-  std::vector<torch::Tensor> digit_means;
-  for (int64_t d = 0; d < 10; ++d) {
-    digit_means.push_back(test.images.index({test.labels.eq(d)}).mean(0, /*keepdim=*/true));
-  }
-  const auto means = torch::cat(digit_means);
+  const auto means = test_digit_means(test);
   const auto x0 = noise_starts(ctx, s.noise_images, test.images);
   // 003:678 defaults: eta = 1, n = 10.
   const auto result =
@@ -226,10 +194,45 @@ Claim ascent_corrected() {
 
 }  // namespace
 
+// Pearson correlation over pixels of each image of `images` (B, …) with each row of `means`
+// (D, …): (B, D). Invariant to a positive scale and an offset of either side — to the report's
+// L2 normalisation and to imshow's auto-scaling.
+torch::Tensor pixel_correlations(const torch::Tensor& images, const torch::Tensor& means) {
+  const auto centre = [](const torch::Tensor& t) {
+    auto flat = t.reshape({t.size(0), -1}).to(torch::kFloat64);
+    flat = flat - flat.mean(1, /*keepdim=*/true);
+    return flat / flat.norm(2, 1, /*keepdim=*/true).clamp_min(1e-12);
+  };
+  return centre(images).matmul(centre(means).t()).cpu();
+}
+
+// Each image min-max rescaled to [0, 1], for the figure (the report's imshow auto-scales).
+torch::Tensor for_display(const torch::Tensor& images) {
+  const auto flat = images.reshape({images.size(0), -1});
+  const auto low = std::get<0>(flat.min(1, /*keepdim=*/true));
+  const auto spread = (std::get<0>(flat.max(1, /*keepdim=*/true)) - low).clamp_min(1e-12);
+  return ((flat - low) / spread).reshape(images.sizes());
+}
+
+// Pure-noise starts as the report draws them: U[0,1) + N(0,1) (003:637, 658).
+torch::Tensor noise_starts(ClaimContext& ctx, int64_t count, const torch::Tensor& like) {
+  auto gen = compat::make_generator(ctx.device, 47 + ctx.seed);
+  const auto uniform = torch::rand({count, 1, 28, 28}, gen, like.options());
+  return uniform + torch::randn(uniform.sizes(), gen, like.options());
+}
+
+torch::Tensor test_digit_means(const data::LabeledImages& test) {
+  std::vector<torch::Tensor> digit_means;
+  for (int64_t d = 0; d < 10; ++d) {
+    digit_means.push_back(test.images.index({test.labels.eq(d)}).mean(0, /*keepdim=*/true));
+  }
+  return torch::cat(digit_means);
+}
+
 analysis::ManifoldAscentResult report_ascent(const torch::Tensor& x0,
                                              const analysis::TensorMap& reconstruct,
-                                             const torch::Tensor& anchor, double eta,
-                                             int64_t steps) {
+                                             const torch::Tensor& anchor, double eta, int64_t steps,
+                                             bool normalise) {
   torch::NoGradGuard no_grad;
   const int64_t batch = x0.size(0);
   const auto target = reconstruct(anchor);  // 003:679, computed once
@@ -239,9 +242,11 @@ analysis::ManifoldAscentResult report_ascent(const torch::Tensor& x0,
     const auto r = reconstruct(x);
     residuals.push_back((r - x).reshape({batch, -1}).to(torch::kFloat64).norm(2, 1).cpu());
     if (t == steps) break;
-    x = x + eta * (r - target);                // 003:683-685
-    const auto flat = x.reshape({batch, -1});  // 003:686-688: input /= ‖input‖
-    x = (flat / flat.norm(2, 1, /*keepdim=*/true).clamp_min(1e-12)).reshape(x.sizes());
+    x = x + eta * (r - target);  // 003:683-685
+    if (normalise) {
+      const auto flat = x.reshape({batch, -1});  // 003:686-688: input /= ‖input‖
+      x = (flat / flat.norm(2, 1, /*keepdim=*/true).clamp_min(1e-12)).reshape(x.sizes());
+    }
     iterates.push_back(x);
   }
   return {torch::stack(iterates), torch::stack(residuals)};

@@ -3,6 +3,8 @@
 #include "analysis/latent.h"
 #include "analysis/metrics.h"
 #include "claims/claim_support.h"
+#include "claims/s3/interpolation.h"
+#include "claims/s3/six_errors.h"
 #include "claims/s3/support.h"
 #include "claims/source_claims.h"
 #include "common/compat.h"
@@ -20,115 +22,6 @@
 namespace aerepro::claims {
 namespace s3 {  // per source: unity builds join these files
 namespace {
-
-constexpr double kTestNoise = 0.4;  // S3.1/S3.7: the noisy test inputs
-
-// S3.7: the test MSE (mean over pixels, against the clean image) of the six models on the test
-// images corrupted once with x + 0.4·N(0,1) (the draw fixed by the seed).
-struct SixErrors {
-  double ae, dae, layerwise_ae, layerwise_dae, fine_tuned_ae, fine_tuned_dae;
-  // Training fidelity evidence: the first and final epoch losses of every stage 003 prints,
-  // with its printed figures (printed_training_loss).
-  std::vector<Measurement> training;
-};
-
-std::vector<Measurement> training_against_printed(const std::vector<TrainedModel>& models,
-                                                  StackReading reading) {
-  std::vector<Measurement> out;
-  for (const auto& model : models) {
-    for (const auto& stage : model.stages) {
-      const auto printed = printed_training_loss(model.key, stage.key, reading);
-      if (printed.empty() || stage.history.epochs.empty()) continue;
-      const auto name = fmt::format("{}_{}", model.key, stage.key);
-      out.push_back({name + "_first_epoch_train_loss", stage.history.epochs.front().train_loss,
-                     printed.front()});
-      out.push_back({name + "_final_train_loss", stage.history.final_train_loss(), printed.back()});
-    }
-  }
-  return out;
-}
-
-void add_six(std::vector<Measurement>& out, const SixErrors& e) {
-  out.push_back({"mse_one_level_ae", e.ae});
-  out.push_back({"mse_one_level_dae", e.dae});
-  out.push_back({"mse_layerwise_ae", e.layerwise_ae});
-  out.push_back({"mse_layerwise_dae", e.layerwise_dae});
-  out.push_back({"mse_fine_tuned_ae", e.fine_tuned_ae});
-  out.push_back({"mse_fine_tuned_dae", e.fine_tuned_dae});
-}
-
-// S3.7's errors of `models` (six_models' order); `figures`: whether to draw them (the claim's
-// own run does, its control does not).
-SixErrors errors_of(ClaimContext& ctx, const std::vector<TrainedModel>& models,
-                    StackReading reading, bool figures) {
-  const auto& test = mnist(ctx, data::Split::test);
-  const auto clean =
-      test.images.narrow(0, 0, std::min(setup(ctx.profile).test_images, test.size()));
-  auto gen = compat::make_generator(ctx.device, 31 + ctx.seed);
-  const auto noisy = train::Corruption::gaussian(kTestNoise).apply(clean, gen);
-  std::array<double, 6> e{};
-  torch::NoGradGuard no_grad;
-  for (size_t i = 0; i < models.size(); ++i) {
-    e[i] = analysis::mean_squared_error(models[i].reconstruct(noisy), clean);
-    if (figures)
-      ctx.artifacts.add_point(FigureId::noisy_test_mse, "MSE on x + 0.4 N test images",
-                              models[i].name, e[i]);
-  }
-  return {e[0], e[1], e[2], e[3], e[4], e[5], training_against_printed(models, reading)};
-}
-
-SixErrors six_errors(ClaimContext& ctx, StackReading reading) {
-  return errors_of(ctx, six_models(ctx, reading), reading, /*figures=*/true);
-}
-
-// The claim's metrics (asserted and derived) from the six errors.
-using SixMetrics = std::function<std::vector<Measurement>(const SixErrors&)>;
-
-// The evaluation of an S3.7 claim: `metrics` of the six trained models, then their six MSEs;
-// `training`: also the first and final training losses beside 003's printed ones.
-std::function<std::vector<Measurement>(ClaimContext&)> on_six_trained(StackReading reading,
-                                                                      SixMetrics metrics,
-                                                                      bool training = false) {
-  return [reading, metrics, training](ClaimContext& ctx) {
-    const auto e = six_errors(ctx, reading);
-    auto out = metrics(e);
-    add_six(out, e);
-    if (training) out.insert(out.end(), e.training.begin(), e.training.end());
-    return out;
-  };
-}
-
-// The negative control of an S3.7 claim: `metrics` of the six models initialised only
-// (untrained_six_models), `tie` applied to their errors first (a claim whose compared pair is
-// not a pair of twins there makes it one).
-Control on_six_untrained(StackReading reading, std::string stands_in, SixMetrics metrics,
-                         std::function<void(SixErrors&)> tie = {}) {
-  Control control;
-  control.stands_in = std::move(stands_in);
-  control.evaluate = [reading, metrics, tie](ClaimContext& ctx) {
-    auto e = errors_of(ctx, untrained_six_models(ctx, reading), reading, /*figures=*/false);
-    if (tie) tie(e);
-    return metrics(e);
-  };
-  return control;
-}
-
-// S3.8: pairs of test indices (same class or different classes), drawn from `gen`.
-std::vector<std::array<int64_t, 2>> image_pairs(const torch::Tensor& labels, int64_t count,
-                                                bool same_class, at::Generator& gen) {
-  const auto cpu = labels.cpu();
-  const auto n = cpu.size(0);
-  std::vector<std::array<int64_t, 2>> pairs;
-  while (static_cast<int64_t>(pairs.size()) < count) {
-    const auto i = torch::randint(n, {1}, gen).item<int64_t>();
-    const auto label = cpu[i].item<int64_t>();
-    const auto candidates = (same_class ? cpu.eq(label) : cpu.ne(label)).nonzero().squeeze(1);
-    const auto j =
-        candidates[torch::randint(candidates.size(0), {1}, gen).item<int64_t>()].item<int64_t>();
-    if (j != i) pairs.push_back({i, j});
-  }
-  return pairs;
-}
 
 Claim noise_training_matters_most_for_deep_models(StackReading reading) {
   Claim c;
@@ -258,82 +151,6 @@ Claim one_level_dae_has_the_lowest_mse(StackReading reading) {
   return c;
 }
 
-// S3.8 with `models` (six_models' order): the decoded paths' and the pixel blends' distances to
-// the training digits; `figures`: whether to draw them (the claim's own run does).
-std::vector<Measurement> interpolation_measurements(ClaimContext& ctx,
-                                                    const std::vector<TrainedModel>& models,
-                                                    bool figures) {
-  const auto s = setup(ctx.profile);
-  const auto& test = mnist(ctx, data::Split::test);
-  const auto reference = mnist(ctx, data::Split::train).images.narrow(0, 0, s.reference_images);
-  torch::NoGradGuard no_grad;
-  auto gen = compat::make_generator(torch::kCPU, 41 + ctx.seed);
-  const auto a = torch::linspace(0.0, 1.0, 11, test.images.options()).view({11, 1, 1, 1});
-  // The same pairs for every model; kind 0: same class, 1: different classes.
-  const std::array<std::vector<std::array<int64_t, 2>>, 2> pairs{
-      image_pairs(test.labels, s.pairs, true, gen), image_pairs(test.labels, s.pairs, false, gen)};
-  const std::array<FigureId, 2> figure{FigureId::interpolation_same_class,
-                                       FigureId::interpolation_different_class};
-  const std::array<const char*, 2> kind_name{"same class", "different classes"};
-  std::array<double, 2> pixel{};
-  for (int kind = 0; kind < 2; ++kind) {
-    std::vector<torch::Tensor> blends;
-    for (const auto& [i, j] : pairs[kind]) {
-      blends.push_back((a * test.images[i] + (1 - a) * test.images[j]).narrow(0, 1, 9));
-    }
-    pixel[kind] = mean_nearest(torch::cat(blends), reference);
-    if (!figures) continue;
-    ctx.artifacts.add_point(FigureId::interpolation_distance, "pixel blend", kind_name[kind],
-                            pixel[kind]);
-    const auto [i, j] = pairs[kind].front();
-    ctx.artifacts.add_image_row(figure[kind], static_cast<int>(models.size()), "pixel blend",
-                                a * test.images[i] + (1 - a) * test.images[j]);
-  }
-  std::vector<Measurement> per_model;
-  double worst_endpoint = 0, worst_ratio = 0;
-  for (size_t m = 0; m < models.size(); ++m) {
-    const auto& model = models[m];
-    double endpoint_sum = 0;
-    int64_t endpoint_count = 0;
-    std::array<double, 2> latent{};
-    for (int kind = 0; kind < 2; ++kind) {
-      std::vector<torch::Tensor> paths;
-      for (const auto& [i, j] : pairs[kind]) {
-        const auto x1 = test.images[i].unsqueeze(0), x2 = test.images[j].unsqueeze(0);
-        const auto path =
-            model.decode(analysis::interpolate_codes(model.encode(x1), model.encode(x2)));
-        // Row 0 is x2's code (a = 0), row 10 x1's (a = 1).
-        endpoint_sum += analysis::mean_squared_error(path[0], x2[0]) +
-                        analysis::mean_squared_error(path[10], x1[0]);
-        endpoint_count += 2;
-        paths.push_back(path.narrow(0, 1, 9));
-        if (figures && paths.size() == 1)
-          ctx.artifacts.add_image_row(figure[kind], static_cast<int>(m), model.name, path);
-      }
-      latent[kind] = mean_nearest(torch::cat(paths), reference);
-      if (figures)
-        ctx.artifacts.add_point(FigureId::interpolation_distance, model.name + " decoded path",
-                                kind_name[kind], latent[kind]);
-    }
-    const double endpoint = endpoint_sum / static_cast<double>(endpoint_count);
-    const double ratio = (latent[0] + latent[1]) / (pixel[0] + pixel[1]);
-    worst_endpoint = std::max(worst_endpoint, endpoint);
-    worst_ratio = std::max(worst_ratio, ratio);
-    per_model.push_back({"endpoint_mse_" + model.key, endpoint});
-    per_model.push_back({"latent_over_pixel_nn_distance_" + model.key, ratio});
-  }
-  auto noise_gen = compat::make_generator(ctx.device, 43 + ctx.seed);
-  const auto noise = torch::rand({2 * s.pairs * 9, 1, 28, 28}, noise_gen, test.images.options());
-  std::vector<Measurement> out{
-      {"endpoint_reconstruction_mse_worst_of_six", worst_endpoint},
-      {"latent_path_over_pixel_blend_nn_distance_worst_of_six", worst_ratio},
-      {"pixel_blend_nn_distance_same_class", pixel[0]},
-      {"pixel_blend_nn_distance_different_class", pixel[1]},
-      {"uniform_noise_nn_distance", mean_nearest(noise, reference)}};
-  out.insert(out.end(), per_model.begin(), per_model.end());
-  return out;
-}
-
 Claim interpolation_stays_near_data() {
   Claim c;
   c.id = "s3.interpolation_stays_near_data";
@@ -381,6 +198,11 @@ std::vector<Claim> s3_claims() {
   }
   claims.push_back(s3::interpolation_stays_near_data());
   for (auto& ascent : s3::ascent_claims()) claims.push_back(std::move(ascent));
+  for (const auto reading : {StackReading::as_made, StackReading::corrected}) {
+    claims.push_back(s3::interpolation_similar_across_models(reading));
+    claims.push_back(s3::noise_training_lowers_every_error(reading));
+  }
+  for (auto& display : s3::ascent_display_claims()) claims.push_back(std::move(display));
   return claims;
 }
 

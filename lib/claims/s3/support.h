@@ -70,14 +70,24 @@ double mean_nearest(const torch::Tensor& queries, const torch::Tensor& reference
 std::string claim_id(const std::string& name, StackReading reading);
 // Every profile's departures of an S3 claim (the corrected reading's fix named), and `also`.
 void declare_departures(Claim& c, StackReading reading, const std::string& also = "");
-// S3.9 as 003's code runs it (003:670-690): `steps` times x <- x + η(r(x) − r(anchor)), then each
-// image divided by its L2 norm; iterates (steps + 1, B, …) and ‖r(x_t) − x_t‖ per image.
+// S3.9 as 003's code runs it (003:670-690): `steps` times x <- x + η(r(x) − r(anchor)), then,
+// with `normalise` (003:687 normalization=True), each image divided by its L2 norm; iterates
+// (steps + 1, B, …) and ‖r(x_t) − x_t‖ per image.
 analysis::ManifoldAscentResult report_ascent(const torch::Tensor& x0,
                                              const analysis::TensorMap& reconstruct,
-                                             const torch::Tensor& anchor, double eta,
-                                             int64_t steps);
+                                             const torch::Tensor& anchor, double eta, int64_t steps,
+                                             bool normalise = true);
 
 // S3.9's claims, as made and corrected (s3/ascent_claims.cpp).
 std::vector<Claim> ascent_claims();
+// 003:713 and 003:726: what normalising and inverting the ascent's image do to what is shown
+// (s3/ascent_display_claims.cpp).
+std::vector<Claim> ascent_display_claims();
+// 003:20, "overall similar results" of the six models' interpolations
+// (s3/interpolation_similarity_claims.cpp).
+Claim interpolation_similar_across_models(StackReading reading);
+// 003:748, the importance of noise in training, DAE against AE
+// (s3/noise_gain_claims.cpp).
+Claim noise_training_lowers_every_error(StackReading reading);
 
 }  // namespace aerepro::claims::s3
