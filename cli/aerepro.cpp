@@ -17,6 +17,7 @@
 #include "reports/report.h"
 #include "results/claim_runner.h"
 #include "results/record_controls.h"
+#include "results/record_digest.h"
 #include "results/rejudge.h"
 #include "results/run_status.h"
 #include "results/seed_plan.h"
@@ -70,6 +71,7 @@ int list_claims(const ListArguments& args) {
     return 0;
   }
   const bool verbose = args.verbose;
+  const auto records_root = results::resolve_records_root();  // what each claim's record says
   std::cout
       << "profiles: smoke (seconds, wiring only), ci (./ci/test), full (the sources' set-up)\n"
       << "sources:  S0 S1 S2 S3 S4 (inventory/: each report's statements, and what checks them)\n"
@@ -116,6 +118,9 @@ int list_claims(const ListArguments& args) {
       const auto& d = claim.departure(profile);
       std::cout << fmt::format("      {:<4} departures (bias: {}){}\n", claims::to_string(profile),
                                claims::to_string(d.bias), verbose ? ": " + d.text : "");
+      std::cout << fmt::format(
+          "      {:<4} {}\n", claims::to_string(profile),
+          results::record_digest(records_root / claims::to_string(profile), claim));
     }
   }
   if (claims::all_claims().empty()) std::cout << "  (none registered yet)\n";
