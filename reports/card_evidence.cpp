@@ -268,7 +268,7 @@ RowEvidence row_evidence(const CardRow& row, const std::vector<Figure>& figures)
   for (const auto& across : row.readings) {
     for (const auto& r : across.readings) {
       ev.readings.push_back(
-          {r.reading.empty() ? "as made" : r.reading, r.claim + ": " + r.verdict, ""});
+          {r.reading.empty() ? "as made" : r.reading, r.verdict, ""});  // no claim id on a card
     }
     ev.readings.push_back({"across the readings", across.verdict, ""});
   }

@@ -30,15 +30,14 @@ std::string claims_with_verdict(const std::vector<std::string>& ids, const std::
          (control.empty() ? "" : "<br>" + card_cell(control));
 }
 
-// "<br>readings: pixels [0,1] (`s2.x`): reproduced; …" where the row's claims declare readings
-// (its as-made verdict is then the verdict across them), else "".
+// "<br>readings: pixels [0,1]: reproduced; …" (no claim id on a card) where the row's claims
+// declare readings (its as-made verdict is then the verdict across them), else "".
 std::string readings_text(const CardRow& row) {
   std::string out;
   for (const auto& across : row.readings) {
     for (const auto& r : across.readings) {
       out += (out.empty() ? "<br>readings: " : "; ") +
-             card_cell(r.reading.empty() ? "as made" : r.reading) + " (`" + r.claim +
-             "`): " + card_cell(r.verdict);
+             card_cell(r.reading.empty() ? "as made" : r.reading) + ": " + card_cell(r.verdict);
     }
   }
   return out;

@@ -171,7 +171,7 @@ TEST(GradingCards, AStatementWithReadingsTakesItsVerdictAcrossThemAndShowsEach) 
   const auto ev = row_evidence(rows[0], {});
   ASSERT_EQ(ev.readings.size(), 3u);
   EXPECT_EQ(ev.readings[0].label, "codes [0,1]");
-  EXPECT_EQ(ev.readings[0].text, "s3.a: reproduced");
+  EXPECT_EQ(ev.readings[0].text, "reproduced");  // no claim id on a card
   EXPECT_EQ(ev.readings[2].text, "depends on the reading");
   // Every reading fails: not reproduced; a variant the entry names is folded into its claim.
   EXPECT_EQ(rows[1].verdict_made, "not reproduced");
