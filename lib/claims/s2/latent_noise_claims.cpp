@@ -57,6 +57,13 @@ double code_std(ClaimContext& ctx, models::BottleneckAutoencoder model, double s
   return model->encode(test_images(ctx) * scale).std(0).mean().item<double>();
 }
 
+// S2.8's 784-64-8 AE, trained once per seed (checkpoint): both readings run on the same model.
+Trained<models::BottleneckAutoencoder> trained_bottleneck_ae(ClaimContext& ctx) {
+  const auto data = training_images(ctx, bottleneck_schedule());
+  return train_on_schedule(ctx, recipes::bottleneck_autoencoder(),  // S2.8: 64, 8
+                           bottleneck_schedule(), data, "S2.8 AE 8-d code");
+}
+
 // Both readings assert the same bars (a reading checks the same statement): small noise moves the
 // error by less than half, sigma = 500 multiplies it by more than five (ours: 002 shows images).
 std::vector<Assertion> latent_noise_assertions() {
@@ -96,9 +103,7 @@ Claim latent_noise_small_keeps_huge_destroys() {
   c.departures[Profile::smoke] = kSmoke;
   c.assertions = latent_noise_assertions();
   c.evaluate = [](ClaimContext& ctx) -> std::vector<Measurement> {
-    const auto data = training_images(ctx, bottleneck_schedule());
-    auto trained = train_on_schedule(ctx, recipes::bottleneck_autoencoder(),  // S2.8: 64, 8
-                                     bottleneck_schedule(), data, "S2.8 AE 8-d code");
+    auto trained = trained_bottleneck_ae(ctx);
     auto& model = trained.model;
     const auto& history = trained.history;
     const auto errors = code_noise_errors(ctx, model, kCodeSigmas, ctx.seed + 8000, 1.0);
@@ -182,9 +187,7 @@ Claim latent_noise_small_keeps_huge_destroys_pixels_0_255() {
   c.departures[Profile::smoke] = kSmoke;
   c.assertions = latent_noise_assertions();
   c.evaluate = [](ClaimContext& ctx) -> std::vector<Measurement> {
-    const auto data = training_images(ctx, bottleneck_schedule());
-    auto trained = train_on_schedule(ctx, recipes::bottleneck_autoencoder(),  // S2.8: 64, 8
-                                     bottleneck_schedule(), data, "S2.8 AE 8-d code");
+    auto trained = trained_bottleneck_ae(ctx);
     auto& model = trained.model;
     // The same noise draws as the [0,1] reading: the readings differ only in the pixels' scale.
     const auto errors = code_noise_errors(ctx, model, kCodeSigmas, ctx.seed + 8000, kRawScale);
