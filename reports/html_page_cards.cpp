@@ -35,9 +35,16 @@ std::string control_html(const std::vector<const ClaimData*>& claims) {
   return " <span class=\"range control-beside\">· " + term_link("control", text) + "</span>";
 }
 
+// The page a claim's details are on, "" when none holds them.
+std::string page_of(const std::map<std::string, std::string>& pages, const std::string& id) {
+  const auto it = pages.find(id);
+  return it == pages.end() ? std::string() : it->second;
+}
+
 // "as made [reproduced] · corrected [not reproduced]", each with its control where recorded, or
 // the interim state.
-std::string verdicts_html(const CardRow& row, const RowEvidence& ev) {
+std::string verdicts_html(const CardRow& row, const RowEvidence& ev,
+                          const std::map<std::string, std::string>& pages) {
   std::string out;
   const auto add = [&](const std::string& key, const char* label, const std::string& verdict,
                        const std::vector<std::string>& ids,
@@ -47,19 +54,22 @@ std::string verdicts_html(const CardRow& row, const RowEvidence& ev) {
                        verdict_badge(verdict), control_html(claims));
   };
   if (!ev.interim.empty()) {
+    const std::string says = row.verdict_made.empty() ? row.verdict_corrected : row.verdict_made;
     out += "<div class=\"verdict-line\">" + term_link("interim", "interim") + ": " + e(ev.interim) +
-           " have run, so no verdict yet (the record says " +
-           e(row.verdict_made.empty() ? row.verdict_corrected : row.verdict_made) +
-           " at this point)</div>";
+           " have run, so no verdict yet" +
+           (says.empty() ? std::string() : " (the record says " + e(says) + " at this point)") +
+           "</div>";
     return out;
   }
   add("as-made", "as made", row.verdict_made, row.made_ids, row.made);
   add("corrected", "corrected", row.verdict_corrected, row.corrected_ids, row.corrected);
   if (!row.beside_ids.empty()) {
+    const std::string page = page_of(pages, row.beside_ids.front());
     out += "<div class=\"verdict-line\">" +
            term_link("brief", "the brief's or the harness's own check") + " " +
            verdict_badge(row.verdict_beside) + control_html(row.beside) +
-           " <span class=\"range\">(counted on <a href=\"checks.html\">its own page</a>, not "
+           " <span class=\"range\">(counted on <a href=\"" +
+           e(page.empty() ? std::string("checks.html") : page) + "\">its own page</a>, not " +
            "here)</span></div>";
   }
   return out;
@@ -77,22 +87,31 @@ std::string figure_cell(const RowEvidence& ev) {
       e(f.file), width, height, e(f.title), e(f.note));
 }
 
-std::string details_links(const CardRow& row) {
+// Links to the details of the row's claims, on whichever page holds them (`pages`); a claim no
+// page details (not in the results) is named, not linked.
+std::string details_links(const CardRow& row, const std::map<std::string, std::string>& pages) {
   std::string out;
-  const auto add = [&](const std::vector<std::string>& ids, const char* what, const char* page) {
+  const auto add = [&](const std::vector<std::string>& ids, const std::string& what) {
     for (size_t i = 0; i < ids.size(); ++i) {
-      out += fmt::format("{}<a href=\"{}#claim-{}\">{}{}</a>", out.empty() ? "" : " · ", page,
-                         file_safe(ids[i]), what,
-                         ids.size() > 1 ? fmt::format(" {}", i + 1) : std::string());
+      const std::string text = what + (ids.size() > 1 ? fmt::format(" {}", i + 1) : std::string());
+      const std::string page = page_of(pages, ids[i]);
+      out += (out.empty() ? "" : " · ") + (page.empty()
+                                               ? e(text) + " (not in the results)"
+                                               : fmt::format("<a href=\"{}#claim-{}\">{}</a>",
+                                                             e(page), file_safe(ids[i]), e(text)));
     }
   };
-  add(row.made_ids, "the check as made", "");
-  add(row.corrected_ids, "the check corrected", "");
-  add(row.beside_ids, "the brief's or harness's check", "checks.html");
+  add(row.made_ids, "the check as made");
+  add(row.corrected_ids, "the check corrected");
+  std::vector<std::string> readings;
+  for (const ClaimData* v : row.reading_variants) readings.push_back(v->id);
+  add(readings, "the check's other reading");
+  add(row.beside_ids, "the brief's or harness's check");
   return "<p class=\"more\">Every metric and seed: " + out + "</p>";
 }
 
-std::string row_html(const Card& card, const CardRow& row, const std::vector<Figure>& figures) {
+std::string row_html(const Card& card, const CardRow& row, const std::vector<Figure>& figures,
+                     const std::map<std::string, std::string>& pages) {
   const RowEvidence ev = row_evidence(row, figures);
   bool interim = !ev.interim.empty();
   const Standing standing = standing_of(row, interim);
@@ -115,7 +134,7 @@ std::string row_html(const Card& card, const CardRow& row, const std::vector<Fig
   }
   if (!ev.tested.empty())
     out << "<dt>what the verdict tests</dt><dd>" << lines_html(ev.tested, "card-note") << "</dd>";
-  out << "<dt>verdict</dt><dd>" << verdicts_html(row, ev) << "</dd>";
+  out << "<dt>verdict</dt><dd>" << verdicts_html(row, ev, pages) << "</dd>";
   if (!ev.control.empty())
     out << "<dt>" << term_link("control", "negative control") << "</dt><dd>"
         << lines_html(ev.control, "card-note") << "</dd>";
@@ -125,7 +144,7 @@ std::string row_html(const Card& card, const CardRow& row, const std::vector<Fig
   if (!ev.bias.empty())
     out << "<dt>" << term_link("bias", "bias") << " of our set-up</dt><dd>" << e(ev.bias)
         << "</dd>";
-  out << "</dl>" << details_links(row) << "</div>" << figure_cell(ev) << "</article>\n";
+  out << "</dl>" << details_links(row, pages) << "</div>" << figure_cell(ev) << "</article>\n";
   return out.str();
 }
 
@@ -196,10 +215,11 @@ std::string tally_table(const std::vector<const Card*>& cards, bool link) {
   return out.str();
 }
 
-std::string card_html(const Card& card, const std::vector<Figure>& figures) {
+namespace {
+
+// A card's head: its tally and how to read its rows (on the first page of the card).
+std::string card_head(const Card& card) {
   std::ostringstream out;
-  out << fmt::format("<section class=\"card\" id=\"card-{}\">\n<h2>{} — {}</h2>\n", card.report.key,
-                     e(card.report.key), e(card.report.name));
   out << tally_table({&card}, false);
   if (!card.report.file.empty())
     out << "<p class=\"range\">Lines are lines of the report's file " << e(card.report.file)
@@ -211,10 +231,27 @@ std::string card_html(const Card& card, const std::vector<Figure>& figures) {
         << e(card.report.key) << ", its sentence standing for the report's words.</p>\n";
   }
   if (card.rows.empty()) out << "<p>No statement of this report is checked.</p>\n";
-  for (const auto& row : card.rows) out << row_html(card, row, figures);
+  return out.str();
+}
+
+}  // namespace
+
+std::string card_html(const Card& card, const std::vector<Figure>& figures,
+                      const std::map<std::string, std::string>& pages, PageRange part,
+                      const std::string& pager) {
+  part.end = std::min(part.end, card.rows.size());
+  part.begin = std::min(part.begin, part.end);
+  const bool first = part.begin == 0, last = part.end == card.rows.size();
+  std::ostringstream out;
+  out << fmt::format("<section class=\"card\" id=\"card-{}\">\n<h2>{} — {}</h2>\n", card.report.key,
+                     e(card.report.key), e(card.report.name));
+  if (first) out << card_head(card);
+  out << pager;
+  for (size_t i = part.begin; i < part.end; ++i)
+    out << row_html(card, card.rows[i], figures, pages);
   // The statements nothing checks, with the inventory's own words for why: after the card (the
   // card shows only what the claims' records hold).
-  out << "</section>\n" << unchecked_html(card);
+  out << "</section>\n" << (last ? unchecked_html(card) : "");
   return out.str();
 }
 
@@ -222,7 +259,10 @@ std::string card_html(const Card& card, const std::vector<Figure>& figures) {
 
 namespace aerepro::reports::html {
 
-std::string own_checks_section(const Cards& cards, const std::vector<Figure>& figures) {
+std::string own_checks_section(const Cards& cards, const std::vector<Figure>& figures,
+                               PageRange part, const std::string& pager) {
+  part.end = std::min(part.end, cards.own.size());
+  part.begin = std::min(part.begin, part.end);
   std::ostringstream out;
   out << "<h1 id=\"own-checks\">The brief's headline checks and the harness's own checks</h1>\n"
          "<p>These claims check no statement of a report: the "
@@ -239,7 +279,9 @@ std::string own_checks_section(const Cards& cards, const std::vector<Figure>& fi
     parts += fmt::format("{}{} {}", parts.empty() ? "" : ", ", n, verdict_badge(verdict));
   out << fmt::format("<p class=\"tally\">{} check{}: {}.</p>\n", cards.own.size(),
                      cards.own.size() == 1 ? "" : "s", parts);
-  for (const ClaimData* c : cards.own) {
+  out << pager;
+  for (size_t i = part.begin; i < part.end; ++i) {
+    const ClaimData* c = cards.own[i];
     CardRow row;
     row.made_ids = {c->id};
     row.made = {c};

@@ -226,32 +226,43 @@ std::string reduced_profile_banner(const ProfileData& data, const PageInfo& info
       e(data.profile), e(count));
 }
 
-std::string claims_table(const ProfileData& data, const std::map<std::string, std::string>& pages) {
-  std::ostringstream out;
-  out << "<p>One row per asserted metric (the verdict rests on these); every metric, with each "
+std::string claims_table_intro() {
+  return "<p>One row per asserted metric (the verdict rests on these); every metric, with each "
          "seed's value, and the profile's departures from the source are in the claim's own "
-         "section.</p>\n"
-         "<table class=\"claims\"><colgroup><col class=\"c-claim\"><col class=\"c-metric\">"
+         "section.</p>\n";
+}
+
+std::string claims_table(const std::vector<const ClaimData*>& claims,
+                         const std::map<std::string, std::string>& pages) {
+  std::ostringstream out;
+  out << "<table class=\"claims\"><colgroup><col class=\"c-claim\"><col class=\"c-metric\">"
          "<col class=\"c-source\"><col class=\"c-ours\"><col class=\"c-threshold\">"
          "<col class=\"c-verdict\"></colgroup>\n<tr><th>claim (SOURCES): sentence</th>"
          "<th>metric</th><th>source figure</th><th>reproduced: mean ± std [min, max], n seeds</th>"
          "<th>threshold and the metric's verdict</th><th>claim verdict; bias of the "
          "departures</th></tr>\n";
-  for (const auto& c : data.claims) {
+  for (const ClaimData* claim : claims) {
+    const ClaimData& c = *claim;
     const auto page = pages.find(c.id);
     const std::string where = page == pages.end() ? std::string() : page->second;
     const auto rows = c.asserted();
     const size_t span = std::max<size_t>(rows.size(), 1);
     const std::string bias =
         c.summary.empty() ? (c.record ? c.record->bias : std::string()) : c.summary.front().bias;
+    // A link to the claim's details where a page holds them (claim_pages()), else the text.
+    const auto to_details = [&](const std::string& text) {
+      return where.empty()
+                 ? text
+                 : fmt::format("<a href=\"{}#claim-{}\">{}</a>", e(where), file_safe(c.id), text);
+    };
     const std::string claim_cells = fmt::format(
-        "<td rowspan=\"{0}\"><a href=\"{5}#claim-{1}\"><code>{2}</code></a> <span "
-        "class=\"range\">({3})</span><br><span class=\"sentence\">{4}</span></td>",
-        span, file_safe(c.id), id(c.id), e(c.source()), e(c.sentence()), e(where));
-    const std::string tail_cells = fmt::format(
-        "<td rowspan=\"{0}\">{1}<br><span class=\"range\">bias: {2} (<a "
-        "href=\"{4}#claim-{3}\">departures</a>)</span></td>",
-        span, verdict_badge(c.verdict()), bias.empty() ? "—" : e(bias), file_safe(c.id), e(where));
+        "<td rowspan=\"{0}\">{1} <span class=\"range\">({2})</span><br><span "
+        "class=\"sentence\">{3}</span></td>",
+        span, to_details("<code>" + id(c.id) + "</code>"), e(c.source()), e(c.sentence()));
+    const std::string tail_cells =
+        fmt::format("<td rowspan=\"{0}\">{1}<br><span class=\"range\">bias: {2}{3}</span></td>",
+                    span, verdict_badge(c.verdict()), bias.empty() ? "—" : e(bias),
+                    where.empty() ? std::string() : " (" + to_details("departures") + ")");
     if (rows.empty()) {
       out << "<tr>" << claim_cells << "<td>—</td><td class=\"num\">—</td><td class=\"num\">—</td>"
           << "<td>—</td>" << tail_cells << "</tr>\n";

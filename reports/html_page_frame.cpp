@@ -65,6 +65,9 @@ figcaption { font-size: 0.9em; color: #444; max-width: 660px; }
 .problems li { margin-bottom: 0.4em; }
 nav ul { columns: 2; }
 nav.pages { font-size: 0.95em; margin-bottom: 0.6em; padding: 0.3em 0; border-bottom: 1px solid #ddd; }
+nav.pager { margin: 0.6em 0; padding: 0.35em 0.7em; background: #f4f7fb; border: 1px solid #d6e0ee;
+            border-radius: 4px; }
+nav.pager b.here { background: #dde8f8; padding: 0 0.3em; border-radius: 3px; }
 a.term { color: inherit; text-decoration: underline dotted; }
 table.tally td.num { text-align: right; } table.tally th { font-weight: 600; min-width: 5.5em; }
 article.row { display: grid; grid-template-columns: minmax(0, 1fr) 500px; gap: 0.4em 1em;

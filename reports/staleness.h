@@ -27,7 +27,10 @@ using results::defines_claim;
 
 // Asks git once per revision (`git diff --name-only <revision> -- lib/`, the working tree
 // included), leaves out the files changed in layout only (the same text once clang-formatted:
-// a reformatting does not make results stale) and filters per claim.
+// a reformatting does not make results stale) and filters per claim. A few processes per
+// revision, whatever the number of changed files: one `git cat-file --batch` reads their texts
+// at the revision and one clang-format formats every text not formatted before (each file's
+// text in the tree once, each text at a revision once).
 class StalenessChecker {
  public:
   explicit StalenessChecker(std::filesystem::path source_dir);
@@ -44,12 +47,16 @@ class StalenessChecker {
     std::vector<std::string> files;
     int layout_only = 0;
   };
-  // `file` differs from its text at `revision` only in layout: both clang-format to the same
-  // text (with the tree's .clang-format). False when clang-format or the file is missing.
-  bool layout_only(const std::string& revision, const std::string& file) const;
+  // For each of `files`: it differs from its text at `revision` only in layout, both
+  // clang-formatting to the same text (with the tree's .clang-format). False where clang-format
+  // or the file (in the tree or at the revision) is missing.
+  std::vector<bool> layout_only(const std::string& revision, const std::vector<std::string>& files);
   const Changes& changes_since(const std::string& base);  // cached per revision
   std::filesystem::path source_dir_;
   std::map<std::string, Changes> by_revision_;
+  // clang-formatted texts ("" where clang-format failed): the tree's, by file; a revision's, by
+  // "<blob>:<file>".
+  std::map<std::string, std::string> formatted_now_, formatted_then_;
 };
 
 }  // namespace aerepro::reports

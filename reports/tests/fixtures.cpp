@@ -1,11 +1,13 @@
 #include "fixtures.h"
 
+#include "reports/page_split.h"
 #include "results/artifacts_csv.h"
 #include "results/bench_csv.h"
 #include "results/results_csv.h"
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <cmath>
 #include <optional>
 #include <random>
@@ -352,12 +354,27 @@ void write_synthetic_inventory(const fs::path& dir) {
   write_text(dir / "s4.csv", header);
 }
 
+std::vector<std::string> site_pages(const fs::path& dir) {
+  const std::vector<std::string> order = {"index", "s0", "s1", "s2", "s3", "s4", "checks", "run"};
+  std::vector<std::pair<std::pair<size_t, size_t>, std::string>> found;
+  std::error_code ec;
+  for (const auto& entry : fs::directory_iterator(dir, ec)) {
+    const std::string name = entry.path().filename().string();
+    if (entry.path().extension() != ".html") continue;
+    const std::string stem = page_stem(name);
+    const size_t rank = std::find(order.begin(), order.end(), stem) - order.begin();
+    const size_t k = name == stem + ".html" ? 1 : std::stoul(name.substr(stem.size() + 1));
+    found.push_back({{rank, k}, name});
+  }
+  std::sort(found.begin(), found.end());
+  std::vector<std::string> out;
+  for (const auto& f : found) out.push_back(f.second);
+  return out;
+}
+
 std::string site_text(const fs::path& dir) {
   std::string out;
-  for (const char* page : {"index.html", "s0.html", "s1.html", "s2.html", "s3.html", "s4.html",
-                           "checks.html", "run.html"}) {
-    if (fs::exists(dir / page)) out += read_text(dir / page);
-  }
+  for (const auto& page : site_pages(dir)) out += read_text(dir / page);
   return out;
 }
 

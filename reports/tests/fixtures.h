@@ -48,8 +48,12 @@ void add_negative_control(const std::filesystem::path& profile_dir, const std::s
 // by no entry (the harness's own checks).
 void write_synthetic_inventory(const std::filesystem::path& dir);
 
-// Every HTML page of a report folder, index.html first, then the report pages, checks.html and
-// run.html, as one text (the tests look for what the report shows, whichever page it is on).
+// The HTML pages of a report folder in reading order: index.html, each report's pages (s0.html,
+// s0-2.html, …, s4…), the own checks' (checks.html, checks-2.html, …), the run's, then any other.
+std::vector<std::string> site_pages(const std::filesystem::path& dir);
+
+// Every HTML page of a report folder (site_pages' order) as one text (the tests look for what
+// the report shows, whichever page it is on).
 std::string site_text(const std::filesystem::path& dir);
 
 // How many times `what` occurs in `text` (overlapping occurrences counted).

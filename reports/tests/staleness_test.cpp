@@ -97,6 +97,38 @@ TEST(Staleness, AChangeInLayoutOnlyIsNotStale) {
   EXPECT_TRUE(real.check(revision, "s0.x").stale());
 }
 
+// Every changed file is judged at once (one git and one clang-format process a revision), each
+// as it would be alone: a layout change, a real change and a deletion among several files, at
+// two revisions that share some of the files' texts.
+TEST(Staleness, ManyFilesAtSeveralRevisionsAreEachJudgedAsAlone) {
+  TempDir dir;
+  const auto repo = dir.path();
+  git(repo, "init -q");
+  write_text(repo / ".clang-format", "BasedOnStyle: Google\nColumnLimit: 100\n");
+  write_text(repo / "lib" / "train" / "a.cpp", "int f(int x) { return x + 1; }\n");
+  write_text(repo / "lib" / "train" / "b.cpp", "int g() { return 2; }\n");
+  write_text(repo / "lib" / "models" / "c.h", "int h();\n");
+  write_text(repo / "lib" / "claims" / "s2_claims.cpp", "int s2() { return 1; }\n");
+  git(repo, "add -A");
+  git(repo, "-c user.name=t -c user.email=t@t commit -q -m first");
+  const auto first = head_revision(repo);
+  write_text(repo / "lib" / "train" / "b.cpp", "int g() {\n  return 2;\n}\n");  // layout
+  git(repo, "-c user.name=t -c user.email=t@t commit -q -am second");
+  const auto second = head_revision(repo);
+  write_text(repo / "lib" / "train" / "a.cpp", "int f(int x)\n{\n  return x+1;\n}\n");  // layout
+  write_text(repo / "lib" / "train" / "b.cpp", "int g() { return 3; }\n");              // real
+  fs::remove(repo / "lib" / "models" / "c.h");                                          // deleted
+  write_text(repo / "lib" / "claims" / "s2_claims.cpp", "int s2()  {  return 1; }\n");  // layout
+  StalenessChecker checker(repo);
+  for (const auto& revision : {first, second, first}) {
+    const auto s = checker.check(revision, "s2.x");
+    EXPECT_TRUE(s.known) << s.why;
+    EXPECT_EQ(s.changed, (std::vector<std::string>{"lib/models/c.h", "lib/train/b.cpp"}))
+        << revision;
+    EXPECT_EQ(s.layout_only, 2) << revision;  // a.cpp and s2_claims.cpp
+  }
+}
+
 TEST(Staleness, AnUnknownRevisionOrNoCheckoutIsSaidNotGuessed) {
   TempDir dir;
   StalenessChecker no_checkout(dir.path());
