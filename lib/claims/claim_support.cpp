@@ -1,9 +1,7 @@
 #include "claims/claim_support.h"
 
 #include "common/atomic_file.h"
-#include "common/environment.h"
 #include "common/error.h"
-#include "data/checksum.h"
 
 #include <nlohmann/json.hpp>
 
@@ -91,27 +89,24 @@ void record_loss_curve(ClaimContext& context, const std::string& label,
   }
 }
 
+recipes::TrainingRun training_run(const ClaimContext& context) {
+  recipes::TrainingRun run;
+  run.seed = context.seed;
+  run.device = context.device;
+  run.checkpoints = context.checkpoints;
+  run.progress = context.progress;
+  run.profile = to_string(context.profile);
+  return run;
+}
+
 train::TrainOptions training_options(const ClaimContext& context,
                                      const recipes::SourceTraining& source,
                                      const std::string& label, int64_t epochs) {
-  auto options = source.options(epochs);
-  options.seed = context.seed;
-  options.progress = context.progress;
-  options.label = fmt::format("{} seed {}", label, context.seed);
-  return options;
+  return training_run(context).options(source, label, epochs);
 }
 
 std::string training_device_key(const ClaimContext& context) {
-  if (context.device.type() != torch::kCPU) return "cuda";
-  // The thread count and the BLAS kernels change the floats a training computes.
-  return fmt::format("cpu, {} threads, {}", torch::get_num_threads(), linked_blas());
-}
-
-std::string training_data_digest(const train::TrainData& data) {
-  auto digest = "inputs " + data::sha256_tensor(data.inputs).substr(0, 24);
-  if (data.targets.defined())
-    digest += " targets " + data::sha256_tensor(data.targets).substr(0, 24);
-  return digest;
+  return train::training_device_key(context.device);
 }
 
 std::string checkpoint_description(const ClaimContext& context,

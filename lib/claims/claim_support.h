@@ -43,12 +43,16 @@ class DataCache {
 const data::LabeledImages& mnist(ClaimContext& context, data::Split split);
 const data::LabeledImages& fashion_mnist(ClaimContext& context, data::Split split);
 
-// Where a model is trained, as it enters checkpoint keys: "cuda", or "cpu, N threads" (on the CPU
-// the thread count changes float results, so a model trained with other threads is retrained).
+// Where a model is trained, as it enters checkpoint keys: train::training_device_key of the
+// context's device ("cuda", or "cpu, N threads, <BLAS kernels>").
 std::string training_device_key(const ClaimContext& context);
 
 // "inputs <digest> [targets <digest>]": the content of a training set, for checkpoint keys.
-std::string training_data_digest(const train::TrainData& data);
+using train::training_data_digest;
+
+// The context's run as a recipe's training takes it (recipes::TrainingRun): its seed, device,
+// checkpoint store and progress, and its profile's name for the keys.
+recipes::TrainingRun training_run(const ClaimContext& context);
 
 // The checkpoint key's text of a training: the model, the training options, the data's content,
 // the profile and the device.
@@ -93,7 +97,7 @@ void record_loss_curve(ClaimContext& context, const std::string& label,
                        const train::TrainHistory& history);
 
 // The source's training settings for this context: `epochs` (the profile's), and the
-// context's seed, progress and label ("<label> seed N").
+// context's seed, progress and label ("<label> seed N"; TrainingRun::options).
 train::TrainOptions training_options(const ClaimContext& context,
                                      const recipes::SourceTraining& source,
                                      const std::string& label, int64_t epochs);

@@ -15,6 +15,15 @@ train::TrainOptions SourceTraining::options(int64_t run_epochs) const {
   return out;
 }
 
+train::TrainOptions TrainingRun::options(const SourceTraining& source, const std::string& label,
+                                         int64_t epochs) const {
+  auto out = source.options(epochs);
+  out.seed = seed;
+  out.progress = progress;
+  out.label = fmt::format("{} seed {}", label, seed);
+  return out;
+}
+
 std::string describe_penalty(const std::optional<double>& l1_hidden) {
   return l1_hidden ? fmt::format(" l1_hidden={:g}", *l1_hidden) : std::string();
 }

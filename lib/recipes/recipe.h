@@ -3,6 +3,7 @@
 // settings; it describes itself for checkpoint keys. One function per source model in
 // s0_recipes.h … s4_recipes.h.
 #pragma once
+#include "train/checkpoint.h"
 #include "train/objectives.h"
 #include "train/trainer.h"
 
@@ -28,6 +29,22 @@ struct SourceTraining {
   // TrainOptions with these settings for `epochs` epochs (seed, label and progress are the
   // run's: filled in by the caller).
   train::TrainOptions options(int64_t epochs) const;
+};
+
+// One run's training of a recipe's model: what, beside the recipe and its data, decides the
+// weights and their checkpoint keys. The claims make it from their context
+// (claims::training_run); a benchmark or a test makes its own.
+struct TrainingRun {
+  uint64_t seed = 0;  // the model's initialisation (Recipe::build), its noise and batch order
+  torch::Device device = torch::kCPU;
+  train::CheckpointStore checkpoints;  // as CheckpointStore; enabled = false: keep nothing
+  bool progress = true;                // progress lines on stderr
+  std::string profile;                 // the claims' profile ("smoke", "ci", "full"), for keys
+
+  // `source`'s settings for `epochs` epochs with this run's seed and progress, labelled
+  // "<label> seed <seed>".
+  train::TrainOptions options(const SourceTraining& source, const std::string& label,
+                              int64_t epochs) const;
 };
 
 // Whether a model's forward pass gives logits (a classifier) rather than a reconstruction.

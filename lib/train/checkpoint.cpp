@@ -8,6 +8,7 @@
 #include "data/checksum.h"
 #include "train/epoch_state.h"
 
+#include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
 #include <cstdio>
@@ -93,6 +94,19 @@ std::filesystem::path CheckpointStore::resolved_root() const {
 
 std::string checkpoint_key(const std::string& description) {
   return data::sha256_string(description).substr(0, 24);
+}
+
+std::string training_data_digest(const TrainData& data) {
+  auto digest = "inputs " + data::sha256_tensor(data.inputs).substr(0, 24);
+  if (data.targets.defined())
+    digest += " targets " + data::sha256_tensor(data.targets).substr(0, 24);
+  return digest;
+}
+
+std::string training_device_key(const torch::Device& device) {
+  if (device.type() != torch::kCPU) return "cuda";
+  // The thread count and the BLAS kernels change the floats a training computes.
+  return fmt::format("cpu, {} threads, {}", torch::get_num_threads(), linked_blas());
 }
 
 void save_module(torch::nn::Module& module, const std::filesystem::path& file) {

@@ -22,6 +22,15 @@ struct CheckpointStore {
 // The key of a description: the first 24 hex digits of its SHA-256.
 std::string checkpoint_key(const std::string& description);
 
+// What of a training set and a device enters a description:
+// "inputs <digest> [targets <digest>]", the content of a training set (the first 24 hex digits
+// of each tensor's SHA-256), so that a model is keyed the same whichever code trains it;
+std::string training_data_digest(const TrainData& data);
+// and where a model is trained: "cuda", or "cpu, N threads, <BLAS kernels>" (on the CPU the
+// thread count and the BLAS kernels change the floats a training computes, so a model trained
+// with others is retrained).
+std::string training_device_key(const torch::Device& device);
+
 // What train_or_load did.
 struct CheckpointOutcome {
   TrainHistory history;
