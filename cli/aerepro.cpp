@@ -117,7 +117,7 @@ int list_claims(const ListArguments& args) {
       }
       const auto& d = claim.departure(profile);
       std::cout << fmt::format("      {:<4} departures (bias: {}){}\n", claims::to_string(profile),
-                               claims::to_string(d.bias), verbose ? ": " + d.text : "");
+                               d.bias_text(), verbose ? ": " + d.described() : "");
       std::cout << fmt::format(
           "      {:<4} {}\n", claims::to_string(profile),
           results::record_digest(records_root / claims::to_string(profile), claim));

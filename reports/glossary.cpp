@@ -29,7 +29,10 @@ const std::vector<GlossaryTerm>& glossary() {
       {"bias", "bias",
        "Which way our remaining departures from the report's set-up can push the verdict: none, "
        "harder (they can only make it harder to reproduce), easier (then the claim cannot be "
-       "called reproduced) or unknown."},
+       "called reproduced) or unknown, with why in brackets: not in the report (it does not show "
+       "the code or value, or gives no measure for the words a proxy reads: nothing can be run "
+       "in its place), a variant could undo it, not yet run (the claim's departures name it and "
+       "its cost), not runnable here, or, in a shortened profile, the full profile undoes it."},
       {"control", "negative control (control)",
        "The same procedure and the same asserted metrics, judged by the claim's own thresholds, "
        "on a case where the statement must not hold (an untrained model, the all-zero output, "

@@ -78,16 +78,6 @@ std::string Assertion::describe(Profile profile) const {
   return out;
 }
 
-constexpr EnumName<Bias> kBiasNames[] = {{Bias::none, "none"},
-                                         {Bias::harder, "harder"},
-                                         {Bias::easier, "easier"},
-                                         {Bias::unknown, "unknown"}};
-static_assert(enum_names_complete(kBiasNames, Bias::unknown));
-
-std::string to_string(Bias bias) {
-  return std::string(enum_name(kBiasNames, bias));
-}
-
 std::string control_metric(const std::string& metric) {
   return kControlPrefix + metric;
 }

@@ -1,6 +1,7 @@
 // What a claim asserts, declared as data in its record: which measured metric, which way, the
 // threshold each profile holds it to (smoke holds none), and the source report's own figure.
 #pragma once
+#include "claims/departure.h"  // Bias, Departure: a profile's departures, declared beside
 #include "claims/profile.h"
 
 #include <optional>
@@ -53,20 +54,5 @@ std::string controlled_metric(const std::string& control);  // "control.x" -> "x
 
 // `a` judged by the share of seeds meeting its threshold, against `share` (0.5: the median).
 Assertion by_share(Assertion a, double share = 0.5);
-
-// Which way a profile's departures from the source bias the claim's verdict.
-enum class Bias {
-  none,     // the source's set-up: no departure that can move the verdict
-  harder,   // departures can only make the claim harder to reproduce
-  easier,   // departures can favour the claim: this profile cannot call it reproduced
-  unknown,  // departures whose direction is not known (stated as such)
-};
-std::string to_string(Bias bias);  // "none", "harder", "easier", "unknown"
-
-// One profile's departures from the source, in words, and which way they bias the verdict.
-struct Departure {
-  std::string text;
-  Bias bias = Bias::unknown;
-};
 
 }  // namespace aerepro::claims

@@ -8,10 +8,15 @@ namespace aerepro::models {
 
 struct ConvDenoisingAutoencoderOptions {
   int64_t latent_dim = 4;  // S0.3: d = 4
+  // The three BatchNorm2d layers of S0's code (after the encoder's second conv and the decoder's
+  // first two transposed convs, 000:341, 000:393, 000:397; its other two are commented out,
+  // 000:337, 000:345). false: the same model without them (000:51, 000:58 compare the two).
+  bool batch_norm = true;
 };
 
 // The options as one line, e.g. "ConvDenoisingAutoencoder d=4": checkpoint keys and
-// result rows describe a model by it.
+// result rows describe a model by it. A setting appears only when it differs from the
+// source's (" batch_norm=false"), so the source model's keys stay as they were.
 std::string describe(const ConvDenoisingAutoencoderOptions& options);
 
 // Encoder (S0.3): Conv(1→8,k3,s2,p1) ReLU · Conv(8→16,k3,s2,p1) BN(16) ReLU ·
@@ -20,7 +25,8 @@ std::string describe(const ConvDenoisingAutoencoderOptions& options);
 // ConvT(32→16,k3,s2) BN(16) ReLU · ConvT(16→8,k3,s2,p1,op1) BN(8) ReLU ·
 // ConvT(8→1,k3,s2,p1,op1) · sigmoid.
 // BatchNorm (S1.2): trainable γ, β; batch statistics in train(), running statistics in eval()
-// (torch's default behaviour). hidden = code (the model has no other sparsity target).
+// (torch's default behaviour); without batch_norm the three BN layers are neither built nor
+// applied (their members stay null). hidden = code (the model has no other sparsity target).
 struct ConvDenoisingAutoencoderImpl : torch::nn::Module {
   explicit ConvDenoisingAutoencoderImpl(ConvDenoisingAutoencoderOptions options = {});
 

@@ -13,4 +13,10 @@ Recipe<models::ConvDenoisingAutoencoder> conv_denoising_autoencoder() {
   return r;
 }
 
+Recipe<models::ConvDenoisingAutoencoder> conv_denoising_autoencoder_without_batch_norm() {
+  auto r = conv_denoising_autoencoder();
+  r.model.batch_norm = false;
+  return r;
+}
+
 }  // namespace aerepro::recipes

@@ -23,7 +23,7 @@ struct ClaimIndexRow {
   std::string source;      // SOURCES.md items, e.g. "S0.3, S0.7"
   std::string sentence;    // what the claim says (with the source's figure)
   std::string departure;   // how this profile departs from the source
-  std::string bias;        // which way the departure biases the verdict: none|harder|easier|unknown
+  std::string bias;        // none|harder|easier|unknown, and why unknown (bias_text)
   std::string assertions;  // "metric > 0.7 (source 0.7346); ..." for this profile
   // Whose statement it checks: "report" (counted in its report's tally), "brief" (a headline
   // check of the project's brief) or "harness" (our own; never counted).
@@ -44,7 +44,7 @@ struct SummaryRow {
   std::string source;
   std::string sentence;
   std::string departure;
-  std::string bias;  // none | harder | easier | unknown (claims/assertion.h)
+  std::string bias;  // none | harder | easier | unknown (why), claims/departure.h bias_text()
   // "reproduced" | "not reproduced" | "inconclusive" | "error" | "no verdict (smoke)"
   std::string verdict;
   std::string verdict_note;  // why, beyond the metrics (e.g. departures favour the claim)

@@ -52,8 +52,8 @@ void write_claim_artifacts(const ClaimOutcome& outcome, const std::vector<Series
   base.claim = claim.id;
   base.source = claim.source;
   base.sentence = claim.sentence;
-  base.departure = claim.departure(outcome.profile).text;
-  base.bias = claims::to_string(claim.departure(outcome.profile).bias);
+  base.departure = claim.departure(outcome.profile).described();
+  base.bias = claim.departure(outcome.profile).bias_text();
   base.verdict = outcome.verdict_text();
   base.verdict_note = outcome.verdict_note;
   base.error = outcome.error;
@@ -134,7 +134,7 @@ std::vector<ClaimIndexRow> claim_index(claims::Profile profile) {
   std::vector<ClaimIndexRow> index;
   for (const auto& c : claims::all_claims()) {
     const auto& d = c.departure(profile);
-    index.push_back({c.id, c.source, c.sentence, d.text, claims::to_string(d.bias),
+    index.push_back({c.id, c.source, c.sentence, d.described(), d.bias_text(),
                      assertions_text(c, profile), claims::to_string(c.origin), c.reading.name,
                      c.reading.of});
   }

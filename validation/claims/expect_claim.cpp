@@ -38,12 +38,11 @@ void expect_claim_agrees_with_record(const std::string& claim_id) {
   pin_threads(default_threads());
   const auto outcome = results::run_claim(claim, options);
 
-  std::cout << fmt::format("{} [{}] profile {}: {}{}\n  claim: {}\n  departures ({}): {}\n",
-                           claim.id, claim.source, claims::to_string(options.profile),
-                           outcome.verdict_text(),
-                           outcome.verdict_note.empty() ? "" : " — " + outcome.verdict_note,
-                           claim.sentence, claims::to_string(claim.departure(options.profile).bias),
-                           claim.departure(options.profile).text);
+  std::cout << fmt::format(
+      "{} [{}] profile {}: {}{}\n  claim: {}\n  departures ({}): {}\n", claim.id, claim.source,
+      claims::to_string(options.profile), outcome.verdict_text(),
+      outcome.verdict_note.empty() ? "" : " — " + outcome.verdict_note, claim.sentence,
+      claim.departure(options.profile).bias_text(), claim.departure(options.profile).described());
   std::cout << "  results: " << outcome.file.string() << "\n";
 
   // JUnit XML (ctest --output-junit): each asserted metric's mean, bound and verdict.

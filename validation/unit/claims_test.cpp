@@ -174,6 +174,43 @@ TEST(ClaimRecords, EveryClaimHasANegativeControlOrSaysWhyNot) {
   }
 }
 
+// Issue 33: "bias: unknown" is a finding, never a default. A departure whose direction is not
+// known says why, in its declaration (claims/departure.h: not in the report, a variant not yet
+// run and its cost, ...); a known bias carries no such reason.
+TEST(ClaimRecords, AnUnknownBiasSaysWhyNoVariantUndoesIt) {
+  const UnknownBias undone_in_full{WhyUnknown::full_profile_undoes_it, "12 of 30 epochs"};
+  EXPECT_NE(Departure({"x", Bias::unknown, {}}).problem(Profile::full), "");
+  EXPECT_NE(
+      Departure({"x", Bias::none, {{WhyUnknown::not_in_report, "001:3"}}}).problem(Profile::full),
+      "");
+  EXPECT_NE(
+      Departure({"x", Bias::harder, {{WhyUnknown::not_in_report, "001:3"}}}).problem(Profile::full),
+      "");
+  EXPECT_EQ(
+      Departure({"x", Bias::easier, {{WhyUnknown::not_in_report, "001:3"}}}).problem(Profile::full),
+      "");
+  EXPECT_NE(
+      Departure({"x", Bias::unknown, {{WhyUnknown::variant_not_run, ""}}}).problem(Profile::full),
+      "");
+  EXPECT_NE(Departure({"x", Bias::unknown, {undone_in_full}}).problem(Profile::full), "");
+  EXPECT_EQ(Departure({"x", Bias::unknown, {undone_in_full}}).problem(Profile::ci), "");
+  const Departure d{"batches reshuffled",
+                    Bias::unknown,
+                    {{WhyUnknown::variant_not_run, "unshuffled batches, 5 retrainings"},
+                     {WhyUnknown::not_in_report, "000:47 gives only the value"}}};
+  EXPECT_EQ(d.bias_text(), "unknown (not in the report; a variant could undo it, not yet run)");
+  EXPECT_EQ(d.described(),
+            "batches reshuffled. Of unknown direction — not in the report: 000:47 gives only the "
+            "value. a variant could undo it, not yet run: unshuffled batches, 5 retrainings");
+  EXPECT_EQ(Departure({"as made", Bias::none, {}}).bias_text(), "none");
+  for (const auto& claim : all_claims()) {
+    for (const auto profile : all_profiles()) {
+      EXPECT_EQ(claim.departure(profile).problem(profile), "")
+          << claim.id << ", profile " << to_string(profile);
+    }
+  }
+}
+
 TEST(Verdict, AReproducedClaimWhoseControlIsReproducedTooIsVacuous) {
   std::string note;
   EXPECT_EQ(

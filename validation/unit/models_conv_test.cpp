@@ -6,6 +6,8 @@
 #include "models/parameters.h"
 
 #include <stdexcept>
+#include <string>
+#include <vector>
 
 #include <gtest/gtest.h>
 
@@ -74,6 +76,82 @@ TEST(ConvDenoisingAutoencoder, TrainModeUsesBatchStatistics) {
   const auto batch = model->forward(images).reconstruction;
   const auto pair = model->forward(images.slice(0, 0, 2)).reconstruction;
   EXPECT_FALSE(torch::allclose(pair.slice(0, 0, 1), batch.slice(0, 0, 1), 1e-5, 1e-6));
+}
+
+// The switch of 000:51/000:58's comparison: without batch norm, exactly S0's three BatchNorm2d
+// layers (their γ, β and running statistics) are gone, and nothing else.
+ConvDenoisingAutoencoder without_batch_norm() {
+  ConvDenoisingAutoencoderOptions options;
+  options.batch_norm = false;
+  return ConvDenoisingAutoencoder(options);
+}
+
+std::vector<std::string> names(const torch::OrderedDict<std::string, torch::Tensor>& tensors) {
+  return tensors.keys();
+}
+
+TEST(ConvDenoisingAutoencoder, WithoutBatchNormDropsExactlyTheThreeBatchNormLayers) {
+  EXPECT_TRUE(ConvDenoisingAutoencoderOptions{}.batch_norm);  // the source's model by default
+  ConvDenoisingAutoencoder with;
+  auto without = without_batch_norm();
+  EXPECT_EQ(count_parameters(*with) - count_parameters(*without),
+            batch_norm(16) + batch_norm(16) + batch_norm(8));
+  EXPECT_EQ(count_parameters(*without), 87125 - 80);
+  std::vector<std::string> kept;
+  for (const auto& name : names(with->named_parameters())) {
+    if (name.find("_norm") == std::string::npos) kept.push_back(name);
+  }
+  EXPECT_EQ(kept.size(), 20u);  // weight and bias of the 6 (transposed) convs and 4 linears
+  EXPECT_EQ(names(without->named_parameters()), kept);
+  EXPECT_TRUE(without->named_buffers().is_empty());  // no running statistics left
+  EXPECT_FALSE(without->encoder_norm2 || without->decoder_norm1 || without->decoder_norm2);
+  without->eval();
+  expect_autoencoder_shapes(without, 4);
+}
+
+// The default model's checkpoint: its key's model part and the names of what it stores.
+TEST(ConvDenoisingAutoencoder, TheDefaultModelIsStoredAsBefore) {
+  EXPECT_EQ(describe(ConvDenoisingAutoencoderOptions{}), "ConvDenoisingAutoencoder d=4");
+  EXPECT_EQ(describe(without_batch_norm()->options()),
+            "ConvDenoisingAutoencoder d=4 batch_norm=false");
+  ConvDenoisingAutoencoder model;
+  const std::vector<std::string> parameters = {
+      "encoder_conv1.weight",   "encoder_conv1.bias",     "encoder_conv2.weight",
+      "encoder_conv2.bias",     "encoder_norm2.weight",   "encoder_norm2.bias",
+      "encoder_conv3.weight",   "encoder_conv3.bias",     "encoder_fc1.weight",
+      "encoder_fc1.bias",       "encoder_fc2.weight",     "encoder_fc2.bias",
+      "decoder_fc1.weight",     "decoder_fc1.bias",       "decoder_fc2.weight",
+      "decoder_fc2.bias",       "decoder_deconv1.weight", "decoder_deconv1.bias",
+      "decoder_norm1.weight",   "decoder_norm1.bias",     "decoder_deconv2.weight",
+      "decoder_deconv2.bias",   "decoder_norm2.weight",   "decoder_norm2.bias",
+      "decoder_deconv3.weight", "decoder_deconv3.bias"};
+  EXPECT_EQ(names(model->named_parameters()), parameters);
+  EXPECT_EQ(model->named_buffers().size(), 9u);  // 3 BN layers: mean, var, batches tracked
+}
+
+// BatchNorm2d draws nothing from the generator: from one seed, the model with and without it
+// starts from the same weights in every other layer (a same-seed comparison of the two).
+TEST(ConvDenoisingAutoencoder, OneSeedGivesTheSameWeightsWithAndWithoutBatchNorm) {
+  torch::manual_seed(3);
+  ConvDenoisingAutoencoder with;
+  torch::manual_seed(3);
+  auto without = without_batch_norm();
+  const auto with_parameters = with->named_parameters();
+  for (const auto& p : without->named_parameters()) {
+    SCOPED_TRACE(p.key());
+    ASSERT_NE(with_parameters.find(p.key()), nullptr);
+    EXPECT_TRUE(torch::equal(p.value(), with_parameters[p.key()]));
+  }
+}
+
+TEST(ConvDenoisingAutoencoder, WithoutBatchNormTrainModeIsBatchIndependent) {
+  auto model = without_batch_norm();
+  model->train();
+  torch::NoGradGuard no_grad;
+  const auto images = random_images(3);
+  const auto batch = model->forward(images).reconstruction;
+  const auto pair = model->forward(images.slice(0, 0, 2)).reconstruction;
+  EXPECT_TRUE(torch::allclose(pair, batch.slice(0, 0, 2), 1e-5, 1e-6));
 }
 
 TEST(ConvDenoisingAutoencoder, RejectsNonImageInput) {

@@ -58,9 +58,12 @@ TEST(ClaimReadings, AnAsMadeClaimThatNamesItsReadingHasAVariant) {
 }
 
 TEST(ClaimReadings, S2sLatentNoiseIsReadOnBothPixelScales) {
-  const auto variants = claims::readings_of("s2.latent_noise_small_keeps_huge_destroys");
-  ASSERT_EQ(variants.size(), 1u);
-  EXPECT_EQ(variants.front()->id, "s2.latent_noise_small_keeps_huge_destroys_pixels_0_255");
+  for (const std::string id : {"s2.latent_noise_small_keeps_reconstruction",
+                               "s2.latent_noise_huge_destroys_reconstruction"}) {
+    const auto variants = claims::readings_of(id);
+    ASSERT_EQ(variants.size(), 1u) << id;
+    EXPECT_EQ(variants.front()->id, id + "_pixels_0_255");
+  }
   EXPECT_TRUE(claims::readings_of("").empty());
 }
 

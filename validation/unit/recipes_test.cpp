@@ -13,6 +13,8 @@ namespace {
 // hours on a CPU), so it must be deliberate.
 TEST(Recipes, DescribeTheModelsAsTheirCheckpointsWereKeyed) {
   EXPECT_EQ(conv_denoising_autoencoder().describe(), "ConvDenoisingAutoencoder d=4");
+  EXPECT_EQ(conv_denoising_autoencoder_without_batch_norm().describe(),
+            "ConvDenoisingAutoencoder d=4 batch_norm=false");
   EXPECT_EQ(source_deep_autoencoder().describe(),
             "DeepAutoencoder 784-512-256-128-30 / 30-128-256-784 code=relu output=relu");
   EXPECT_EQ(well_trained_deep_autoencoder().describe(),

@@ -57,13 +57,30 @@ Clustering cluster(const torch::Tensor& points, const torch::Tensor& labels, int
 // S1.3: k-means (k = 10, n_init 10) with random states 0..9, the lowest inertia kept.
 Clustering cluster_s1(const torch::Tensor& points, const torch::Tensor& labels);
 
-// Every profile's departures of the conv DAE claims (s0/support.cpp): the full profile's seeding
-// and k-means, ci's shorter training, smoke's wiring run.
-extern const char* const kDepartureFull;
-extern const char* const kDepartureCi;
+// Every profile's departures of the conv DAE claims, their shared parts declared once
+// (s0/support.cpp) and each claim naming only what applies to it. Full: the seeding (no bias:
+// the source ran once), k-means' random state and implementation (for the claims that cluster;
+// no bias either: scikit-learn's algorithm on another random stream), and the batches
+// reshuffled each epoch where S0's loader kept one order (000:320), which an unshuffled variant
+// could undo (not yet run). ci: as full, and the conv DAE's 12 of 30 epochs, and for the one
+// claim that clusters raw pixels their smaller k-means. Smoke: wiring only.
 extern const char* const kDepartureSmoke;
-// Sets the three profiles' departures; `ci_bias`: which way ci's shorter training moves the claim.
-void s0_departures(Claim& c, Bias ci_bias);
+// The seeding, k-means' (with `kmeans`) and the reshuffled batches, as one text.
+std::string s0_full_departure_text(bool kmeans);
+// Why the reshuffled batches leave the bias unknown: the variant that would undo them, its cost.
+UnknownBias reshuffled_batches_not_undone();
+struct S0Departures {
+  bool kmeans = true;       // the claim clusters the codes
+  bool raw_pixels = false;  // and the raw pixels (ci clusters fewer of them)
+  // The claim's own full departures, after the shared ones ("" when none), and the full bias
+  // with them: unknown (the reshuffled batches) unless a known direction dominates (easier).
+  std::string full_more;
+  Bias full_bias = Bias::unknown;
+  std::vector<UnknownBias> full_more_unknown;  // why the claim's own departures are unknown
+  // Which way ci's shorter training moves the claim (unknown: the full profile undoes it).
+  Bias ci_bias = Bias::unknown;
+};
+void s0_departures(Claim& c, const S0Departures& parts);
 
 // What an S0 claim measures on one conv DAE; `figures`: whether it adds the report's figures
 // (the claim's own run does, its control does not).

@@ -40,20 +40,27 @@ Claim conv_aes_reach_low_loss() {
       "epoch. Asserted (full): (a) final loss < 0.0085 (the source's figure), (b) first-epoch "
       "loss < 0.0427 (the source's figure), (c) final loss < 0.0085 (no source figure: held to "
       "its sibling (a)'s).";
+  // The +25 % tolerance lets a loss above the printed figure pass: it can only favour the
+  // claim. Nothing else departs (training losses only; S2.9 feeds [0,1] pixels).
   c.departures[Profile::full] = {
-      kFull +
-          "; S2 printed single figures, so each is held with a tolerance of +25 % "
-          "(a faithful rerun lands above or below one printed figure by chance): (a) final "
-          "< 0.0085 x 1.25, (b) first epoch < 0.0427 x 1.25, (c) final < 0.0085 x 1.25 "
-          "((c) has no printed figure: held to its sibling (a)'s); each judged by the share of "
-          "seeds meeting its bar (more than half, exact sign test), not by the mean, since a run "
-          "whose output collapses to zero is an outlier no mean survives",
-      Bias::unknown};
+      "training losses only: S2's evaluation slip does not enter (S2.9's loader feeds [0,1] "
+      "pixels, 002:2044); model initialisation and batch order follow the run's seed (the "
+      "source ran once); S2 printed single figures, so each is held with a tolerance of +25 % "
+      "(a faithful rerun lands above or below one printed figure by chance): (a) final "
+      "< 0.0085 x 1.25, (b) first epoch < 0.0427 x 1.25, (c) final < 0.0085 x 1.25 "
+      "((c) has no printed figure: held to its sibling (a)'s); each judged by the share of "
+      "seeds meeting its bar (more than half, exact sign test), not by the mean, since a run "
+      "whose output collapses to zero is an outlier no mean survives. The tolerance lets a "
+      "loss up to a quarter above the printed figure pass: it can only favour the claim",
+      Bias::easier};
   c.departures[Profile::ci] = {
       "2 epochs of a seeded 10,000-image subset of MNIST train (80 steps instead of 1,175): "
       "ci cannot test the printed losses on 2 CPU cores, so it asserts only that each AE "
       "trains: its second epoch's mean loss below half its first's",
-      Bias::unknown};
+      Bias::unknown,
+      {{WhyUnknown::full_profile_undoes_it,
+        "ci asserts another quantity (that each AE trains at all); full holds the printed "
+        "losses"}}};
   c.departures[Profile::smoke] = kSmoke;
   // Judged by the share of seeds reaching each bar (issue 34): a run either trains (about 0.007)
   // or its output collapses to zero (0.112), so the mean measures the collapse rate, not whether

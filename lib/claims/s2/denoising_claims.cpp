@@ -62,12 +62,13 @@ Claim dae_beats_ae_on_noisy_inputs() {
           "optimiser and learning rate are not shown: Adam 3e-4 as in its other cells is our "
           "reading), and its printed DAE losses (002:1550-1564) run 20-40 % above ours, beyond "
           "our seeds' spread: its DAEs trained otherwise than ours, in a way we cannot tell",
-      Bias::unknown};
-  c.departures[Profile::ci] = {
+      Bias::unknown,
+      {as_made_evaluation_not_run(), dae_training_not_shown()}};
+  c.departures[Profile::ci] = ci_departure(
+      c.departures[Profile::full],
       "DAEs train 2 of the 5 epochs (all 60,000 images); the standard AE is S2.3's x = 256 AE "
       "as trained in ci (5 of 10 epochs); same thresholds (> 0); both sides are less trained, "
-      "in an unknown balance",
-      Bias::unknown};
+      "in an unknown balance");
   c.departures[Profile::smoke] = kSmoke;
   c.assertions = {
       {"min_ae_minus_dae_noisy_error", Comparison::greater, 0.0, 0.0, std::nullopt, ""},
@@ -181,11 +182,12 @@ Claim dae_training_loss_rises_with_noise() {
       "of each printed block is read from the print order; model initialisation, noise and "
       "batch order follow the run's seed (the source ran once). Training only: S2's evaluation "
       "slip (0-255 inputs) does not enter",
-      Bias::unknown};
-  c.departures[Profile::ci] = {
+      Bias::unknown,
+      {dae_training_not_shown()}};
+  c.departures[Profile::ci] = ci_departure(
+      c.departures[Profile::full],
       "the DAEs train 2 of the 5 epochs (all 60,000 images); same threshold (> 0): how shorter "
-      "training moves the gaps between sigmas is not known",
-      Bias::unknown};
+      "training moves the gaps between sigmas is not known");
   c.departures[Profile::smoke] = kSmoke;
   c.assertions = {
       {"min_final_train_loss_rise_with_sigma", Comparison::greater, 0.0, 0.0, std::nullopt, ""}};

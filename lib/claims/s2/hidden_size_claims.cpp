@@ -72,11 +72,19 @@ Claim error_falls_with_hidden_size() {
       "Single-hidden-layer AEs 784-x-784 (ReLU, Adam 3e-4, batch 256, 10 epochs) reconstruct the "
       "MNIST test set better as x grows over 64, 128, 256. Asserted: min(err64 - err128, "
       "err128 - err256) > 0 on the mean per-image test error.";
-  c.departures[Profile::full] = {kFull, Bias::unknown};
-  c.departures[Profile::ci] = {
+  // S2's x-AE training cell is hidden (002:593), but its printed losses lie inside our seeds'
+  // intervals (this claim's record): they pick the reading, no bias.
+  c.departures[Profile::full] = {
+      kFull +
+          "; S2's x-AE training cell is hidden (002:593): Adam 3e-4, batch 256, 10 epochs are "
+          "read from its other cells and printout, and its printed losses (002:597-633, recorded "
+          "beside ours) lie inside our seeds' intervals, so they pick this reading",
+      Bias::unknown,
+      {as_made_evaluation_not_run()}};
+  c.departures[Profile::ci] = ci_departure(
+      c.departures[Profile::full],
       "5 of the 10 epochs (all 60,000 images); same threshold (> 0); which way shorter training "
-      "moves the gaps between sizes is not known",
-      Bias::unknown};
+      "moves the gaps between sizes is not known");
   c.departures[Profile::smoke] = kSmoke;
   c.assertions = {{"min_error_drop_64_128_256", Comparison::greater, 0.0, 0.0, std::nullopt, ""}};
   c.evaluate = [](ClaimContext& ctx) -> std::vector<Measurement> {
@@ -140,12 +148,19 @@ Claim ood_error_far_above_in_distribution() {
   c.departures[Profile::full] = {
       kFull +
           "; Fashion-MNIST test images stand in for KMNIST (not obtainable offline); 1,000 "
-          "uniform images; the threshold 3 is ours (the source says 'poor')",
-      Bias::unknown};
-  c.departures[Profile::ci] = {
+          "uniform images on [0,1] for S2's one of integers 0-254 fed raw (002:953); the "
+          "threshold 3 is ours (the source says 'poor')",
+      Bias::unknown,
+      {as_made_evaluation_not_run(),
+       {WhyUnknown::not_runnable_here,
+        "KMNIST (002:767): neither the Debian archive nor the npm registry ./ci/test draws on "
+        "carries it, so the out-of-distribution digits are Fashion-MNIST's"},
+       no_measure_for("'a poor reconstruction quality' (002:947, judged by eye, no error "
+                      "printed)")}};
+  c.departures[Profile::ci] = ci_departure(
+      c.departures[Profile::full],
       "as full, with the x-AEs of s2.error_falls_with_hidden_size as trained there (5 of 10 "
-      "epochs); same threshold (3)",
-      Bias::unknown};
+      "epochs); same threshold (3)");
   c.departures[Profile::smoke] = kSmoke;
   c.assertions = {
       {"min_ratio_fashion_over_mnist_error", Comparison::greater, 3.0, 3.0, std::nullopt, ""},

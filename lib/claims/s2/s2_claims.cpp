@@ -34,8 +34,10 @@ std::vector<Claim> s2_claims() {
           noisy_outputs_alike_corrected(),
           random_moves_leave_no_digit(),
           random_moves_leave_no_digit_corrected(),
-          latent_noise_small_keeps_huge_destroys(),
-          latent_noise_small_keeps_huge_destroys_pixels_0_255(),
+          latent_noise_small_keeps_reconstruction(),
+          latent_noise_small_keeps_reconstruction_pixels_0_255(),
+          latent_noise_huge_destroys_reconstruction(),
+          latent_noise_huge_destroys_reconstruction_pixels_0_255(),
           code_noise_turns_4_into_9(),
           conv_aes_reach_low_loss()};
 }

@@ -37,10 +37,24 @@ int64_t test_image_count(Profile profile);
 
 // Every S2 claim in full: what differs from the report's run of it. kFull for the claims
 // evaluated on [0,1] pixels (the slip corrected), kFullAsMade for those evaluated as S2's
-// code evaluated them (fed_raw_pixels).
+// code evaluated them (fed_raw_pixels). Each claim says whether its departures' direction is
+// known, and why not where it is not (claims/departure.h), with the reasons below where they
+// recur.
 extern const std::string kFull;
 extern const std::string kFullAsMade;
 extern const Departure kSmoke;
+// A kFull claim with no as-made claim beside it: S2's evaluation (fed_raw_pixels) could be run
+// in its place, from the full checkpoints, with no training.
+UnknownBias as_made_evaluation_not_run();
+// Words the claim's proxy and bar read, for which S2 gives no measure (`words`: the quoted words
+// and their line, and how S2 judged them).
+UnknownBias no_measure_for(const std::string& words);
+// S2.7's DAE training call is not shown, and its printed losses lie beyond our seeds' spread.
+UnknownBias dae_training_not_shown();
+// ci's departure, `text`, on top of the full profile's `full`: a bias that keeps reasons
+// (unknown, easier) keeps full's, and an unknown one adds that the full profile undoes ci's
+// shortening (easier: the shortening's direction is known).
+Departure ci_departure(const Departure& full, const std::string& text, Bias bias = Bias::unknown);
 
 // The training images of a schedule: all of MNIST train, or a seeded subset of it (the same
 // subset for every claim with the same size and seed, so shared models share their data).
@@ -129,24 +143,27 @@ Claim dae_beats_ae_on_noisy_inputs();                       // denoising_claims.
 Claim dae_training_loss_rises_with_noise();                 // denoising_claims.cpp
 Claim standard_ae_ignores_noise();                          // noise_claims.cpp, as made
 Claim standard_ae_ignores_noise_corrected();                // noise_claims.cpp
-Claim latent_noise_small_keeps_huge_destroys();  // latent_noise_claims.cpp, reading [0,1]
-Claim latent_noise_small_keeps_huge_destroys_pixels_0_255();  // latent_noise_claims.cpp, reading
-                                                              // 0-255
-Claim conv_aes_reach_low_loss();                              // conv_claims.cpp
-Claim source_ae_sharper_than_pca();                           // visual_claims.cpp, as made
-Claim source_ae_sharper_than_pca_corrected();                 // visual_claims.cpp
-Claim source_ae_reconstructions_have_holes();                 // visual_claims.cpp, as made
-Claim wider_ae_keeps_more_detail();                           // visual_claims.cpp, as made
-Claim wider_ae_keeps_more_detail_corrected();                 // visual_claims.cpp
-Claim dae_outputs_lose_contrast();                            // visual_claims.cpp, as made
-Claim dae_outputs_lose_contrast_corrected();                  // visual_claims.cpp
-Claim ood_reconstructions_black_border_look_like_digits();    // visual_noise_claims.cpp, as made
-Claim noisy_inputs_give_holes();                              // visual_noise_claims.cpp, as made
-Claim noisy_outputs_alike();                                  // visual_noise_claims.cpp, as made
-Claim noisy_outputs_alike_corrected();                        // visual_noise_claims.cpp
-Claim random_moves_leave_no_digit();                          // visual_noise_claims.cpp, as made
-Claim random_moves_leave_no_digit_corrected();                // visual_noise_claims.cpp
-Claim code_noise_turns_4_into_9();                            // visual_noise_claims.cpp, as made
-Claim standard_filters_patterned_sparse_not();                // filter_pattern_claims.cpp
+// latent_noise_claims.cpp: one claim per sentence of 002:2015, each read on [0,1] pixels (as
+// made) and on 0-255 pixels (its reading variant).
+Claim latent_noise_small_keeps_reconstruction();
+Claim latent_noise_small_keeps_reconstruction_pixels_0_255();
+Claim latent_noise_huge_destroys_reconstruction();
+Claim latent_noise_huge_destroys_reconstruction_pixels_0_255();
+Claim conv_aes_reach_low_loss();               // conv_claims.cpp
+Claim source_ae_sharper_than_pca();            // reconstruction_detail_claims.cpp, as made
+Claim source_ae_sharper_than_pca_corrected();  // reconstruction_detail_claims.cpp
+Claim source_ae_reconstructions_have_holes();  // reconstruction_detail_claims.cpp, as made
+Claim wider_ae_keeps_more_detail();            // reconstruction_detail_claims.cpp, as made
+Claim wider_ae_keeps_more_detail_corrected();  // reconstruction_detail_claims.cpp
+Claim dae_outputs_lose_contrast();             // noisy_input_picture_claims.cpp, as made
+Claim dae_outputs_lose_contrast_corrected();   // noisy_input_picture_claims.cpp
+Claim ood_reconstructions_black_border_look_like_digits();  // digit_likeness_claims.cpp, as made
+Claim noisy_inputs_give_holes();                // noisy_input_picture_claims.cpp, as made
+Claim noisy_outputs_alike();                    // noisy_input_picture_claims.cpp, as made
+Claim noisy_outputs_alike_corrected();          // noisy_input_picture_claims.cpp
+Claim random_moves_leave_no_digit();            // digit_likeness_claims.cpp, as made
+Claim random_moves_leave_no_digit_corrected();  // digit_likeness_claims.cpp
+Claim code_noise_turns_4_into_9();              // digit_likeness_claims.cpp, as made
+Claim standard_filters_patterned_sparse_not();  // filter_pattern_claims.cpp
 
 }  // namespace aerepro::claims::s2

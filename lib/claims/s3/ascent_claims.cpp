@@ -4,6 +4,7 @@
 #include "analysis/latent.h"
 #include "claims/claim_support.h"
 #include "claims/s3/ascent.h"
+#include "claims/s3/departure_bias.h"
 #include "claims/s3/support.h"
 #include "common/compat.h"
 
@@ -95,6 +96,9 @@ Claim ascent_as_made() {
       "correlated digit mean is the anchor's for more than 90 % of starts, and the correlation "
       "with it rises; the residual ‖r(x) - x‖ and the nearest-training-image distances are "
       "evidence (this update does not drive the residual down)");
+  declare_departure_bias(
+      c, {ascent_calls_cut_off(), words_without_measure("'the convergence ... has been proven' "
+                                                        "(003:750)")});
   c.assertions = {
       {"fraction_of_starts_nearest_digit_mean_is_anchor", Comparison::greater, 0.9, 0.9,
        std::nullopt, ""},
@@ -173,6 +177,9 @@ Claim ascent_corrected() {
       "THRESHOLDS (ours): final/initial ‖r(x) − x‖ < 0.1, final/initial nearest-training-image "
       "distance (10,000 reference images) < 0.5, and final distance < 2x that of real test "
       "digits");
+  // The corrected update is this variant's statement, not a bias; its bars read 003:750.
+  declare_departure_bias(c, {words_without_measure("'the convergence ... has been proven' "
+                                                   "(003:750)")});
   c.assertions = {
       {"residual_final_over_initial", Comparison::less, 0.1, 0.1, std::nullopt, ""},
       {"nn_distance_final_over_initial", Comparison::less, 0.5, 0.5, std::nullopt, ""},

@@ -3,6 +3,7 @@
 // with the fine-tuned deep DAE as made and the report's update x <- x + η(r(x) − r(anchor)).
 #include "claims/claim_support.h"
 #include "claims/s3/ascent.h"
+#include "claims/s3/departure_bias.h"
 #include "claims/s3/support.h"
 
 #include <algorithm>
@@ -113,6 +114,10 @@ Claim normalised_ascent_is_clearer() {
           "the final image with the mean 4|, normalised minus unnormalised > 0 (absolute: imshow "
           "shows either polarity); the two correlations and the unnormalised image's norm are "
           "evidence");
+  declare_departure_bias(
+      c, {ascent_calls_cut_off(),
+          words_without_measure("'a more clear result' (003:713, beside an unnormalised picture "
+                                "the text does not hold)")});
   c.assertions = {{"anchor_abs_correlation_normalised_minus_unnormalised", Comparison::greater, 0.0,
                    0.0, std::nullopt, ""}};
   c.evaluate = [](ClaimContext& ctx) {
@@ -148,6 +153,8 @@ Claim inverted_ascent_looks_like_mnist() {
           "ran: mean of the min-max scaled shown image < 0.5 and its mean pixel correlation "
           "with the mean 4 > 0; MNIST test digits' scaled mean intensity (first 1,000) and the "
           "share of starts whose best-correlated digit mean is the 4 are evidence");
+  declare_departure_bias(
+      c, {ascent_calls_cut_off(), words_without_measure("'a \"MNIST style\" result' (003:726)")});
   c.assertions = {{"shown_display_mean_intensity", Comparison::less, 0.5, 0.5, std::nullopt, ""},
                   {"shown_anchor_correlation", Comparison::greater, 0.0, 0.0, std::nullopt, ""}};
   c.evaluate = [](ClaimContext& ctx) {

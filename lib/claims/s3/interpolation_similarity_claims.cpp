@@ -1,6 +1,7 @@
 // 003:20, "Linear interpolation has also been tried with all the models, producing overall
 // similar results": the six models' interpolations (S3.8) against one another.
 #include "claims/claim_support.h"
+#include "claims/s3/departure_bias.h"
 #include "claims/s3/interpolation.h"
 #include "claims/s3/support.h"
 
@@ -77,6 +78,7 @@ Claim interpolation_similar_across_models(StackReading reading) {
       "of the six ratios / |mean ratio - 1| < 1, i.e. the models' results are nearer one "
       "another than to the trivial pixel blend (003:752's 'image copy'); the per-model ratios and "
       "the count below 1 are evidence");
+  declare_departure_bias(c, {words_without_measure("'overall similar results' (003:20)")});
   c.assertions = {
       {"ratio_range_over_distance_from_pixel_blend", Comparison::less, 1.0, 1.0, std::nullopt, ""}};
   c.evaluate = [reading](ClaimContext& ctx) {

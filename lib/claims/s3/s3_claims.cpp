@@ -3,6 +3,7 @@
 #include "analysis/latent.h"
 #include "analysis/metrics.h"
 #include "claims/claim_support.h"
+#include "claims/s3/departure_bias.h"
 #include "claims/s3/interpolation.h"
 #include "claims/s3/six_errors.h"
 #include "claims/s3/support.h"
@@ -46,6 +47,7 @@ Claim noise_training_matters_most_for_deep_models(StackReading reading) {
                                 "layer-wise AE's MSE 0.0500 as made, 0.0190 corrected): read "
                                 "with the corrected claim"
                               : ""));
+  declare_departure_bias(c);
   c.assertions = {
       {"layerwise_gain_minus_one_level_gain", Comparison::greater, 0.0, 0.0, std::nullopt, ""},
       {"fine_tuned_gain_minus_one_level_gain", Comparison::greater, 0.0, 0.0, std::nullopt, ""}};
@@ -79,6 +81,7 @@ Claim fine_tuning_beats_layerwise_only(StackReading reading) {
       "the one-level DAE and the fine-tuned deep DAE best): fine-tuning the stacked AE and DAE "
       "end to end lowers their noisy-test MSE below that of layer-wise pretraining alone.";
   declare_departures(c, reading);
+  declare_departure_bias(c);
   c.assertions = {
       {"ae_layerwise_minus_fine_tuned_mse", Comparison::greater, 0.0, 0.0, std::nullopt, ""},
       {"dae_layerwise_minus_fine_tuned_mse", Comparison::greater, 0.0, 0.0, std::nullopt, ""}};
@@ -106,6 +109,7 @@ Claim best_are_one_level_dae_and_fine_tuned_ddae(StackReading reading) {
   declare_departures(c, reading,
                      "; asserted: the margin min(other four MSEs) - max(one-level DAE, "
                      "fine-tuned DDAE) > 0; the 0/1 indicator is evidence");
+  declare_departure_bias(c);
   c.assertions = {
       {"others_min_minus_best_two_max_mse", Comparison::greater, 0.0, 0.0, std::nullopt, ""}};
   const SixMetrics metrics = [](const SixErrors& e) -> std::vector<Measurement> {
@@ -135,6 +139,7 @@ Claim one_level_dae_has_the_lowest_mse(StackReading reading) {
   declare_departures(c, reading,
                      "; asserted: MSE(fine-tuned deep DAE) - MSE(one-level DAE) > 0 on the noisy "
                      "test inputs");
+  declare_departure_bias(c);
   c.assertions = {
       {"fine_tuned_dae_minus_one_level_dae_mse", Comparison::greater, 0.0, 0.0, std::nullopt, ""}};
   const SixMetrics metrics = [](const SixErrors& e) -> std::vector<Measurement> {
@@ -169,6 +174,7 @@ Claim interpolation_stays_near_data() {
       "(a = 0.1…0.9) below that of the pixel-space blends a·x1 + (1−a)·x2 (ratio < 1); the "
       "endpoints' reconstruction MSE, per-model values and uniform-noise images' distance are "
       "evidence (003 sets no threshold)");
+  declare_departure_bias(c);  // the harness's own bar: no departure
   c.assertions = {{"latent_path_over_pixel_blend_nn_distance_worst_of_six", Comparison::less, 1.0,
                    1.0, std::nullopt, ""}};
   c.evaluate = [](ClaimContext& ctx) {
