@@ -31,7 +31,6 @@ int64_t compared_epochs(Profile profile) {
 
 // The S0 claims' conv DAE as trained_conv_dae keys it (s0/support.cpp): its label and key note.
 constexpr const char* kWithBatchNormLabel = "S0.5 conv DAE";
-constexpr const char* kSplitKeyNote = " split=S0.1";
 constexpr const char* kWithoutBatchNormLabel = "S0.5 conv DAE without batch norm";
 
 // S0's `train_loss` per epoch (000:464-489: the mean over the epoch's batches of
@@ -59,7 +58,7 @@ train::TrainHistory with_batch_norm_history(ClaimContext& ctx, const train::Trai
   auto model = recipe.build(ctx.seed);
   model->to(ctx.device);
   const auto options = training_options(ctx, recipe.training, kWithBatchNormLabel, trained_epochs);
-  const auto key = recipe.describe() + kSplitKeyNote;
+  const auto key = recipe.describe() + kConvDaeSplitKeyNote;
   if (epochs < trained_epochs) {
     return train_first_epochs_cached(*model, key, recipe.objective(model), data, options, ctx,
                                      epochs);
@@ -80,7 +79,7 @@ LossCurves loss_curves(ClaimContext& ctx) {
   const auto with = with_batch_norm_history(ctx, data, epochs);
   record_loss_curve(ctx, fmt::format("{} seed {}", kWithBatchNormLabel, ctx.seed), with);
   const auto without = train_recipe(ctx, recipes::conv_denoising_autoencoder_without_batch_norm(),
-                                    epochs, data, kWithoutBatchNormLabel, kSplitKeyNote);
+                                    epochs, data, kWithoutBatchNormLabel, kConvDaeSplitKeyNote);
   return {train_losses(with, epochs), train_losses(without.history, epochs)};
 }
 

@@ -118,12 +118,14 @@ int64_t visited_by_s0(const torch::Tensor& labels) {
   return labels.size(0) / 10;
 }
 
+const char* const kConvDaeSplitKeyNote = " split=S0.1";
+
 ConvDae trained_conv_dae(ClaimContext& ctx) {
   ConvDae out;
   out.train = s0_training_images(ctx);
   out.model =
       train_recipe(ctx, recipes::conv_denoising_autoencoder(), conv_dae_setup(ctx.profile).epochs,
-                   {out.train.images, {}}, "S0.5 conv DAE", " split=S0.1")
+                   {out.train.images, {}}, "S0.5 conv DAE", kConvDaeSplitKeyNote)
           .model;
   return out;
 }

@@ -33,6 +33,8 @@ struct ConvDae {
 
 // Trained as S0.5 (once per set-up and seed: the checkpoint store); in eval mode.
 ConvDae trained_conv_dae(ClaimContext& ctx);
+// What S0's conv DAE checkpoints add to their key: the S0.1 split they train on.
+extern const char* const kConvDaeSplitKeyNote;
 // The same recipe built from the run's seed and never trained (the negative controls' stand-in:
 // no training, no checkpoint); in eval mode.
 ConvDae untrained_conv_dae(ClaimContext& ctx);
