@@ -187,10 +187,10 @@ Claim latent_noise_small_keeps_reconstruction() {
                ", Gaussian noise of sigma = 0.1 (the smallest of S2's four, 002:1953) on the 8-d "
                "codes of test images keeps the reconstruction: error(0.1) / clean error < 1.5 "
                "(mean per-image test error against the input), the AE fed [0,1] pixels, as it "
-               "trained, where its codes spread about 2, so that sigma = 0.1 is some 0.05 code "
-               "standard deviations. One of two readings: S2 fed its one image as raw 0-255 "
-               "pixels (002:1952, 1972), where the codes are some 250 times larger and the AE "
-               "reconstructs from inputs on a scale it never trained on, so this ratio can differ "
+               "trained (sigma over the codes' spread is recorded: sigma_0.1_over_code_std). One "
+               "of two readings: S2 fed its one image as raw 0-255 pixels (002:1952, 1972), "
+               "where the codes are far larger and the AE reconstructs from inputs on a scale it "
+               "never trained on, so this ratio can differ "
                "too; that reading is its variant "
                "s2.latent_noise_small_keeps_reconstruction_pixels_0_255, and the statement's "
                "verdict is taken across the two. The next sentence (a lot of noise) is "
@@ -199,8 +199,9 @@ Claim latent_noise_small_keeps_reconstruction() {
   c.departures[Profile::full] = {
       kFull +
           "; the threshold 1.5 is ours (the source shows images: no direction can be given to a "
-          "bar it never set); on [0,1] inputs sigma = 0.1 is some 0.05 code standard "
-          "deviations, on S2's 0-255 inputs some 0.0002: the two readings' difference, each run "
+          "bar it never set); sigma = 0.1 is another share of the codes' spread on [0,1] inputs "
+          "than on S2's 0-255 inputs (recorded: sigma_0.1_over_code_std): the two readings' "
+          "difference, each run "
           "as its own claim (the 0-255 one runs S2's evaluation) and the verdict taken across "
           "them, not a bias of this one",
       Bias::unknown,
@@ -232,7 +233,7 @@ Claim latent_noise_small_keeps_reconstruction_pixels_0_255() {
                "the image; Gaussian noise of sigma = 0.1 on the 8-d codes keeps the "
                "reconstruction. Asserted as for the [0,1] reading: error(0.1) / clean error < 1.5 "
                "(mean per-image test error against the [0,1] image). On this scale the codes are "
-               "some 250 times larger than on [0,1] pixels (recorded: sigma_0.1_over_code_std).";
+               "far larger than on [0,1] pixels (recorded: sigma_0.1_over_code_std).";
   c.reading = {"s2.latent_noise_small_keeps_reconstruction", kRawReading, kRawDiffers};
   c.departures[Profile::full] = {
       kFullAsMade +
@@ -266,10 +267,10 @@ Claim latent_noise_huge_destroys_reconstruction() {
                ", Gaussian noise of sigma = 500 (the largest of S2's four, 002:1953) on the 8-d "
                "codes of test images destroys the reconstruction: error(500) / clean error > 5 "
                "(mean per-image test error against the input), the AE fed [0,1] pixels, as it "
-               "trained, where its codes spread about 2, so that sigma = 500 is some 200 code "
-               "standard deviations. One of two readings: S2 fed its one image as raw 0-255 "
-               "pixels (002:1952, 1972), where the codes are some 250 times larger and sigma = 500 "
-               "about one code standard deviation; that reading is its variant "
+               "trained (sigma over the codes' spread is recorded: sigma_500_over_code_std). One "
+               "of two readings: S2 fed its one image as raw 0-255 pixels (002:1952, 1972), "
+               "where the codes are far larger and sigma = 500 a far smaller share of their "
+               "spread; that reading is its variant "
                "s2.latent_noise_huge_destroys_reconstruction_pixels_0_255, and the statement's "
                "verdict is taken across the two. The sentence before (small noise) is "
                "s2.latent_noise_small_keeps_reconstruction.";
@@ -277,9 +278,10 @@ Claim latent_noise_huge_destroys_reconstruction() {
   c.departures[Profile::full] = {
       kFull +
           "; the threshold 5 is ours (the source shows images: no direction can be given to a "
-          "bar it never set); on [0,1] inputs sigma = 500 is hundreds of code standard "
-          "deviations, where on S2's 0-255 inputs it is about one, so the statement is easier in "
-          "this reading than in S2's run: the two readings' difference, each run as its own "
+          "bar it never set); on [0,1] inputs sigma = 500 is a far larger share of the codes' "
+          "spread than on S2's 0-255 inputs (recorded: sigma_500_over_code_std), so the "
+          "statement is easier in this reading than in S2's run: the two readings' difference, "
+          "each run as its own "
           "claim (the 0-255 one runs S2's evaluation) and the verdict taken across them, not a "
           "bias of this one",
       Bias::unknown,
@@ -311,8 +313,7 @@ Claim latent_noise_huge_destroys_reconstruction_pixels_0_255() {
                "the image; Gaussian noise of sigma = 500 on the 8-d codes destroys the "
                "reconstruction. Asserted as for the [0,1] reading: error(500) / clean error > 5 "
                "(mean per-image test error against the [0,1] image). On this scale the codes are "
-               "some 250 times larger than on [0,1] pixels, so sigma = 500 is about one code "
-               "standard deviation (recorded: sigma_500_over_code_std).";
+               "far larger than on [0,1] pixels (recorded: sigma_500_over_code_std).";
   c.reading = {"s2.latent_noise_huge_destroys_reconstruction", kRawReading, kRawDiffers};
   c.departures[Profile::full] = {
       kFullAsMade +
